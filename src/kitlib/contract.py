@@ -1,0 +1,112 @@
+"""The data contract: which files a data folder holds and what each column means.
+
+data/README.md documents the same tables for people; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MISSING_SYMBOLS = {
+    "..": "not yet available",
+    ".": "not applicable",
+    ":": "suppressed",
+}
+ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's service area
+ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every unit
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text, number, integer, period, choice
+    required: bool
+    meaning: str
+    example: str
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str
+    required: bool
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    @property
+    def required_columns(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+
+INDICATORS = FileSpec(
+    "indicators.csv",
+    True,
+    ("indicator_id",),
+    (
+        Column("indicator_id", "text", True, "stable id used by the other files", "sykefravaer"),
+        Column("name", "text", True, "the indicator as readers see it", "Sykefravær"),
+        Column("service_area", "text", True, "service area, or * for every unit", "Barnehage"),
+        Column("perspective", "text", True, "scorecard perspective (key in kit.toml)", "medarbeidere"),
+        Column("source", "text", True, "where the figure comes from", "Lønnssystemet"),
+        Column("indicator_type", "choice", True, "kind of indicator, see the list below", "medarbeider"),
+        Column("unit", "text", True, "unit of measure: %, NOK, score 1-6, days, count", "%"),
+        Column("direction", "choice", True, "higher, lower (is better) or none", "lower"),
+        Column("influenceable", "choice", True, "can staff influence it: ja, delvis, nei", "delvis"),
+        Column("definition", "text", True, "how the figure is measured", "Legemeldt og egenmeldt ..."),
+        Column("success_factor", "text", False, "critical success factor", "Friske medarbeidere"),
+        Column("decimals", "integer", False, "decimals to show (default 1)", "1"),
+        Column("data_date", "text", False, "date the figures were taken out (ISO)", "2025-02-15"),
+    ),
+)
+UNITS = FileSpec(
+    "units.csv",
+    True,
+    ("unit_id",),
+    (
+        Column("unit_id", "text", True, "stable id of the result unit", "bhg-solsikken"),
+        Column("name", "text", True, "the unit's name", "Solsikken barnehage"),
+        Column("service_area", "text", True, "the unit's service area", "Barnehage"),
+        Column("parent_id", "text", False, "unit_id of the unit above it", "oppvekst"),
+        Column("municipality", "text", False, "municipality or city district", "Fjordvik"),
+    ),
+)
+VALUES = FileSpec(
+    "values.csv",
+    True,
+    ("unit_id", "indicator_id", "period"),
+    (
+        Column("unit_id", "text", True, "a unit_id of units.csv", "bhg-solsikken"),
+        Column("indicator_id", "text", True, "an indicator_id of indicators.csv", "sykefravaer"),
+        Column("period", "period", True, "2024, 2024T1, 2024K1 or 2024M01", "2024T2"),
+        Column("value", "number", True, "the figure; empty only with a missing status", "7,4"),
+        Column("status", "choice", False, ".. not yet available, . not applicable, : suppressed", ".."),
+        Column("n", "integer", False, "number of respondents behind a survey figure", "23"),
+        Column("sd", "number", False, "standard deviation of the answers", "0,9"),
+    ),
+)
+TARGETS = FileSpec(
+    "targets.csv",
+    False,
+    ("unit_id", "indicator_id", "period"),
+    (
+        Column("unit_id", "text", True, "a unit_id, or * for every unit of the service area", "*"),
+        Column("indicator_id", "text", True, "an indicator_id with direction higher or lower", "sykefravaer"),
+        Column("period", "period", True, "the period the target is for", "2025"),
+        Column("target", "number", True, "the target value", "6,5"),
+        Column(
+            "tolerance", "number", False, "absolute margin counted as near (default 5 % of |target|)", "0,5"
+        ),
+    ),
+)
+BENCHMARKS = FileSpec(
+    "benchmarks.csv",
+    False,
+    ("indicator_id", "period", "group"),
+    (
+        Column("indicator_id", "text", True, "an indicator_id of indicators.csv", "bhg_dekning"),
+        Column("period", "period", True, "the period of the figure", "2024"),
+        Column("group", "text", True, "the comparison group", "KOSTRA-gruppe 13"),
+        Column("value", "number", True, "the group's figure; empty only with a missing status", "93,1"),
+        Column("status", "choice", False, "missing symbol as in values.csv", ".."),
+    ),
+)
+FILES = (INDICATORS, UNITS, VALUES, TARGETS, BENCHMARKS)
