@@ -1,0 +1,59 @@
+"""Comparisons: a unit against the other units of its service area and against benchmarks.
+
+Gaps are signed so that a positive gap means better than the peer; for indicators
+with direction ``none`` the gap is missing and only the plain difference is given.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .status import better_sign
+
+
+def compare_units(values: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per value row: rank among the service area's units, their count and the others' median.
+
+    Adds ``peer_rank`` (1 = best; missing where direction is none or value missing),
+    ``peer_count`` (units with a figure), ``peer_median`` (median of the *other* units),
+    ``peer_diff`` (value - median) and ``peer_gap`` (signed, positive = better).
+    """
+    frame = values.merge(units[["unit_id", "service_area"]], on="unit_id", how="left")
+    frame = frame.merge(indicators[["indicator_id", "direction"]], on="indicator_id", how="left")
+    sign = better_sign(frame["direction"])
+    groups = frame.assign(_score=frame["value"] * sign).groupby(
+        ["service_area", "indicator_id", "period"], sort=False
+    )
+    frame["peer_count"] = groups["value"].transform("count").astype("Int64")
+    frame["peer_rank"] = groups["_score"].rank(ascending=False, method="min").astype("Int64")
+    frame["peer_median"] = groups["value"].transform(_median_of_others)
+    frame["peer_diff"] = frame["value"] - frame["peer_median"]
+    frame["peer_gap"] = sign * frame["peer_diff"]
+    return frame.drop(columns=["service_area", "direction"])
+
+
+def _median_of_others(group: pd.Series) -> pd.Series:
+    present = group.dropna()
+    if len(present) < 2:
+        return pd.Series(np.nan, index=group.index)
+    others = [present.drop(i).median() for i in group.index if i in present.index]
+    out = pd.Series(np.nan, index=group.index)
+    out[present.index] = others
+    # A unit without a figure still sees the median of all who have one.
+    out[group.isna()] = present.median()
+    return out
+
+
+def compare_benchmarks(
+    values: pd.DataFrame, benchmarks: pd.DataFrame, indicators: pd.DataFrame
+) -> pd.DataFrame:
+    """Long table: each value row against each benchmark group of the same indicator and period."""
+    bench = benchmarks[["indicator_id", "period", "group", "value"]].rename(columns={"value": "benchmark"})
+    frame = values[["unit_id", "indicator_id", "period", "value"]].merge(
+        bench, on=["indicator_id", "period"], how="inner"
+    )
+    frame = frame.merge(indicators[["indicator_id", "direction"]], on="indicator_id", how="left")
+    frame["diff"] = frame["value"] - frame["benchmark"]
+    frame["gap"] = better_sign(frame["direction"]) * frame["diff"]
+    return frame.drop(columns=["direction"])
