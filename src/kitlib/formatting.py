@@ -1,0 +1,54 @@
+"""Numbers as readers expect them: ``10,1 %`` and ``1 234`` in Norwegian, ``1.234`` in Danish."""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\u00a0"
+_SEPARATORS = {"nb": (NBSP, ","), "da": (".", ","), "en": (",", ".")}
+_UNIT_WORDS = {
+    "dager": {"nb": "dager", "da": "dage", "en": "days"},
+    "days": {"nb": "dager", "da": "dage", "en": "days"},
+    "antall": {"nb": "", "da": "", "en": ""},
+    "count": {"nb": "", "da": "", "en": ""},
+}
+
+
+def format_number(value: float | None, decimals: int = 1, lang: str = "nb") -> str:
+    """`value` rounded to `decimals`, with the language's thousands and decimal marks; '' if missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    thousands, decimal = _SEPARATORS.get(lang, _SEPARATORS["nb"])
+    # Half away from zero, as readers round by hand (Python's own rounding is half-even).
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-max(decimals, 0)), ROUND_HALF_UP)
+    text = f"{abs(rounded):,.{max(decimals, 0)}f}"
+    text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return ("−" if rounded < 0 else "") + text
+
+
+def format_value(value: float | None, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
+    """A figure with its unit of measure: ``10,1 %``, ``1 234 kr``, ``23 dager``, ``4,5``."""
+    number = format_number(value, decimals, lang)
+    if not number:
+        return ""
+    unit = (unit or "").strip()
+    if unit == "%":
+        return f"{number}%" if lang == "en" else f"{number}{NBSP}%"
+    if unit.lower().startswith("score") or not unit:
+        return number
+    if unit.upper() in ("NOK", "KR", "DKK"):
+        return f"{number}{NBSP}kr"
+    word = _UNIT_WORDS.get(unit.lower(), {}).get(lang, unit)
+    return f"{number}{NBSP}{word}" if word else number
+
+
+def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
+    """A signed difference, ``+1,2 %-poeng`` style: explicit plus so direction is never guessed."""
+    if gap is None or (isinstance(gap, float) and math.isnan(gap)):
+        return ""
+    sign = "+" if round(gap, decimals) > 0 else ""
+    text = format_value(gap, "" if unit == "%" else unit, decimals, lang)
+    if unit == "%":
+        text += {"nb": f"{NBSP}%-poeng", "da": f"{NBSP}%-point", "en": f"{NBSP}pp"}[lang]
+    return sign + text
