@@ -44,7 +44,9 @@ def test_tertial_indicator_reports_its_last_tertial_against_the_yearly_target(sy
     data = load_data(synthetic_folder)
     leave = row(scorecard(data, "bhg-a", 2024), "sykefravaer")
     assert leave["period"] == "2024T3"
-    expected = data.values.query("unit_id == 'bhg-a' and period == '2024T3' and indicator_id == 'sykefravaer'")
+    expected = data.values.query(
+        "unit_id == 'bhg-a' and period == '2024T3' and indicator_id == 'sykefravaer'"
+    )
     assert leave["value"] == pytest.approx(expected["value"].iat[0])
     assert leave["target"] == 7
     assert leave["next_target"] == 6.5
@@ -83,3 +85,19 @@ def test_small_survey_samples_are_suppressed_not_shown(synthetic_folder):
     assert survey["n"] == 3
     assert survey["status"] == "no_data"
     assert survey["trend"] == "insufficient_data"
+
+
+def test_tertial_trend_compares_the_same_tertial_across_years(synthetic_folder):
+    values = synthetic_folder / "values.csv"
+    lines = [line for line in values.read_text().splitlines() if not line.startswith("bhg-b,sykefravaer,")]
+    # every year: high in T1, low in T3 (season), the same level year on year (no trend)
+    for year in range(2019, 2025):
+        lines += [
+            f"bhg-b,sykefravaer,{year}T1,12,,,",
+            f"bhg-b,sykefravaer,{year}T2,9,,,",
+            f"bhg-b,sykefravaer,{year}T3,6,,,",
+        ]
+    values.write_text("\n".join(lines) + "\n")
+    leave = row(scorecard(load_data(synthetic_folder), "bhg-b", 2024), "sykefravaer")
+    assert leave["period"] == "2024T3"
+    assert leave["trend"] == "stable"

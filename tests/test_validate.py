@@ -53,7 +53,11 @@ def test_duplicated_row_points_to_its_first_occurrence(alna_folder):
 def test_bad_period_and_bad_direction_and_target_without_direction(alna_folder):
     replace_line(alna_folder / "values.csv", 2, "alna,brukertilfredshet,2006T4,4.89,")
     ind = alna_folder / "indicators.csv"
-    text = ind.read_text(encoding="utf-8").replace(",lower,ja,", ",down,ja,").replace(",higher,delvis,", ",none,delvis,")
+    text = (
+        ind.read_text(encoding="utf-8")
+        .replace(",lower,ja,", ",down,ja,")
+        .replace(",higher,delvis,", ",none,delvis,")
+    )
     ind.write_text(text, encoding="utf-8")
     found = problems_of(alna_folder)
     assert "indicators.csv, line 4, column 'direction': 'down' is not one of: higher, lower, none" in found

@@ -87,13 +87,16 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
 def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.DataFrame:
     th = data.config.thresholds
     trends, changes = [], []
-    for indicator, freq, index, direction in zip(
-        rows["indicator_id"], rows["freq"], rows["period_index"], rows["direction"]
+    for indicator, period, freq, index, direction in zip(
+        rows["indicator_id"], rows["period"], rows["freq"], rows["period_index"], rows["direction"]
     ):
         series = mine[(mine["indicator_id"] == indicator) & (mine["freq"] == freq)]
-        series = series[series["period_index"] <= index].sort_values("period_index")
+        series = series[series["period_index"] <= index]
+        if freq != "Y":
+            # Same tertial, quarter or month of earlier years: seasons are not trends.
+            series = series[series["period"].str[4:] == str(period)[4:]]
         trend, change = classify_trend(
-            series, direction, periods=th.trend_periods,
+            series.sort_values("period_index"), direction, index="year", periods=th.trend_periods,
             stable_share=th.stable_share, confidence_z=th.confidence_z,
         )  # fmt: skip
         trends.append(trend)
