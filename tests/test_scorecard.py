@@ -101,3 +101,11 @@ def test_tertial_trend_compares_the_same_tertial_across_years(synthetic_folder):
     leave = row(scorecard(load_data(synthetic_folder), "bhg-b", 2024), "sykefravaer")
     assert leave["period"] == "2024T3"
     assert leave["trend"] == "stable"
+
+
+def test_not_applicable_is_no_target_rather_than_missing_data(alna_folder):
+    values = alna_folder / "values.csv"
+    values.write_text(values.read_text().replace("alna,forbruk,2008,97,", "alna,forbruk,2008,,."))
+    spending = row(scorecard(load_data(alna_folder), "alna", 2008), "forbruk")
+    assert spending["status"] == "no_target"
+    assert spending["value_status"] == "."

@@ -136,3 +136,24 @@ def test_the_sample_is_valid_and_a_broken_copy_is_rejected_with_locations(sample
     assert f"values.csv, line {len(lines)}: duplicate row" in err
     assert "column 'unit_id': unknown unit id 'finnes-ikke'" in err
     shutil.rmtree(sample_copy)
+
+
+def test_target_for_an_indicator_of_another_service_area(synthetic_folder):
+    ind = synthetic_folder / "indicators.csv"
+    append_line(
+        ind, "saksbehandling,Saksbehandlingstid,Byggesak,tjenester,Sak,malt_kvalitet,dager,lower,ja,Dager"
+    )
+    append_line(synthetic_folder / "targets.csv", "bhg-a,saksbehandling,2024,21,")
+    (problem,) = problems_of(synthetic_folder)
+    assert problem.startswith("targets.csv, line 7, column 'indicator_id': indicator 'saksbehandling'")
+    assert "'Byggesak'" in problem and "'Barnehage'" in problem
+
+
+def test_benchmark_group_named_in_kit_toml_must_exist(synthetic_folder):
+    (synthetic_folder / "kit.toml").write_text(
+        '[benchmarks]\nnational = "Landet utan Oslo"\n', encoding="utf-8"
+    )
+    (problem,) = problems_of(synthetic_folder)
+    assert problem.startswith(
+        "kit.toml, column 'benchmarks.national': group 'Landet utan Oslo' does not occur"
+    )

@@ -70,6 +70,8 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
 
     rows = resolve_targets(rows, data.targets)
     rows["status"] = target_status(rows, near_share=data.config.thresholds.near_share)
+    # "Not applicable" means the target does not apply to this unit, not that data are missing.
+    rows.loc[rows["value_status"] == ".", "status"] = "no_target"
     following = rows[["unit_id", "indicator_id"]].assign(period=str(year + 1), year=year + 1)
     rows["next_target"] = resolve_targets(following, data.targets)["target"].to_numpy()
     rows = _add_trends(rows, mine, data)

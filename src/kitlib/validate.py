@@ -87,6 +87,17 @@ class _FileCheck:
             else:
                 first_line[row_key] = int(self.frame[LINE].iat[i])
 
+    def same_service_area(self, unit_area: dict, ind_area: dict) -> None:
+        for i, (unit, indicator) in enumerate(zip(self.frame["unit_id"], self.frame["indicator_id"])):
+            area, needed = unit_area.get(unit), ind_area.get(indicator)
+            if area and needed and needed not in (area, ALL_SERVICE_AREAS):
+                self.add(
+                    i,
+                    "indicator_id",
+                    f"indicator '{indicator}' belongs to service area '{needed}', "
+                    f"but unit '{unit}' is in '{area}'",
+                )
+
     def known(self, column: str, ids, what: str, *, extra_allowed=()) -> None:
         ids = set(ids) | set(extra_allowed)
         for i, text in enumerate(self.frame[column]):
@@ -197,15 +208,7 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
         if ind:
             val.known("indicator_id", ind_area, "indicator id")
         if units_check and ind:
-            for i, (unit, indicator) in enumerate(zip(val.frame["unit_id"], val.frame["indicator_id"])):
-                area, needed = unit_area.get(unit), ind_area.get(indicator)
-                if area and needed and needed not in (area, ALL_SERVICE_AREAS):
-                    val.add(
-                        i,
-                        "indicator_id",
-                        f"indicator '{indicator}' belongs to service area "
-                        f"'{needed}', but unit '{unit}' is in '{area}'",
-                    )
+            val.same_service_area(unit_area, ind_area)
         val.unique(contract.VALUES.key)
 
     tgt = checks["targets.csv"]
@@ -216,6 +219,8 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
         tgt.frame["tolerance"] = tgt.numbers("tolerance", minimum=0)
         if units_check:
             tgt.known("unit_id", unit_area, "unit id", extra_allowed=[ALL_UNITS])
+        if units_check and ind:
+            tgt.same_service_area(unit_area, ind_area)
         if ind:
             tgt.known("indicator_id", ind_area, "indicator id")
             for i, indicator in enumerate(tgt.frame["indicator_id"]):
@@ -236,6 +241,14 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
         if ind:
             bm.known("indicator_id", ind_area, "indicator id")
         bm.unique(contract.BENCHMARKS.key)
+        groups = set(bm.frame["group"])
+        for key, group in (("peer_group", config.peer_group), ("national", config.national_group)):
+            if group and groups and group not in groups:
+                problems.append(
+                    Problem("kit.toml", None, f"benchmarks.{key}",
+                            f"group '{group}' does not occur in benchmarks.csv; "
+                            f"its groups are {', '.join(sorted(groups))}")
+                )  # fmt: skip
 
     tables = {spec.name.removesuffix(".csv"): frame_of(spec) for spec in contract.FILES}
     return tables, config, sorted(set(problems), key=_problem_order)
