@@ -84,7 +84,8 @@ def synthetic_folder(tmp_path) -> Path:
             laerere,Andel barnehagelærere,Barnehage,tjenester,Egen registrering,ressurs,%,higher,ja,Andel
             sykefravaer,Sykefravær,*,medarbeidere,Lønnssystemet,medarbeider,%,lower,delvis,Fravær
         """,
-        units="unit_id,name,service_area\n" + "\n".join(f"{u},Barnehage {u[-1].upper()},Barnehage" for u in units),
+        units="unit_id,name,service_area\n"
+        + "\n".join(f"{u},Barnehage {u[-1].upper()},Barnehage" for u in units),
         values="\n".join(rows),
         targets="""
             unit_id,indicator_id,period,target,tolerance

@@ -36,11 +36,11 @@ def values(data):
 
 
 def test_committed_sample_equals_a_fresh_run(tmp_path):
-    subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], check=True, capture_output=True)
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), (
-            f"data/sample/{name} is stale; run: python data/make_sample.py")
+            f"data/sample/{name} is stale; run: python data/make_sample.py"
+        )
     assert not list(tmp_path.glob("*.tmp")), "temporary files left behind"
 
 
@@ -54,8 +54,10 @@ def test_files_are_plain_utf8_with_unix_newlines(name):
         assert raw.split(b"\n", 1)[0].count(b",") > 0 and b";" not in raw.split(b"\n", 1)[0]
 
 
-@pytest.mark.parametrize("name,column", [("values.csv", "value"), ("values.csv", "sd"),
-                                         ("targets.csv", "target"), ("benchmarks.csv", "value")])
+@pytest.mark.parametrize(
+    "name,column",
+    [("values.csv", "value"), ("values.csv", "sd"), ("targets.csv", "target"), ("benchmarks.csv", "value")],
+)
 def test_numbers_use_a_decimal_point(name, column):
     text = pd.read_csv(SAMPLE / name, dtype=str, keep_default_na=False)[column]
     assert text.map(lambda s: s == "" or re.fullmatch(r"-?\d+(\.\d+)?", s) is not None).all()
@@ -184,8 +186,11 @@ def test_results_year_has_winners_and_strugglers(data, values):
 
 def test_units_improve_worsen_and_stay_stable(values):
     yearly = values[(values["freq"] == "Y") & (values["direction"] != "none")]
-    wide = yearly.pivot_table(index=["unit_id", "indicator_id", "direction"], columns="year",
-                              values="value").dropna(subset=[2023, 2025]).reset_index()
+    wide = (
+        yearly.pivot_table(index=["unit_id", "indicator_id", "direction"], columns="year", values="value")
+        .dropna(subset=[2023, 2025])
+        .reset_index()
+    )
     sign = wide["direction"].map({"higher": 1, "lower": -1})
     change = (wide[2025] - wide[2023]) / wide[2023].abs()
     kinds = pd.Series("stable", index=wide.index).mask(sign * change >= 0.02, "improving")
