@@ -34,15 +34,15 @@ def compare_units(values: pd.DataFrame, units: pd.DataFrame, indicators: pd.Data
 
 
 def _median_of_others(group: pd.Series) -> pd.Series:
-    present = group.dropna()
-    if len(present) < 2:
-        return pd.Series(np.nan, index=group.index)
-    others = [present.drop(i).median() for i in group.index if i in present.index]
-    out = pd.Series(np.nan, index=group.index)
-    out[present.index] = others
-    # A unit without a figure still sees the median of all who have one.
-    out[group.isna()] = present.median()
-    return out
+    values = group.to_numpy(dtype=float)
+    present = ~np.isnan(values)
+    out = np.full(len(values), np.nan)
+    if present.sum() >= 2:
+        known = values[present]
+        out[present] = [np.median(np.delete(known, i)) for i in range(len(known))]
+        # A unit without a figure still sees the median of all who have one.
+        out[~present] = np.median(known)
+    return pd.Series(out, index=group.index)
 
 
 def compare_benchmarks(

@@ -15,26 +15,27 @@ def resolve_targets(rows: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
     target also holds for each tertial of that year.
     """
     out = rows.copy()
-    out["target"] = float("nan")
-    out["tolerance"] = float("nan")
-    if targets.empty:
-        return out
-    own = targets[targets["unit_id"] != ALL_UNITS]
-    common = targets[targets["unit_id"] == ALL_UNITS].drop(columns=["unit_id"])
-    period_of_year = out["year"].astype("Int64").astype(str)
-    attempts = [
-        (own, ["unit_id", "indicator_id", "period"], out["period"]),
-        (common, ["indicator_id", "period"], out["period"]),
-        (own, ["unit_id", "indicator_id", "period"], period_of_year),
-        (common, ["indicator_id", "period"], period_of_year),
-    ]
-    for table, keys, period in attempts:
-        todo = out["target"].isna()
-        if not todo.any():
-            break
-        probe = out.loc[todo, ["unit_id", "indicator_id"]].assign(period=period[todo].to_numpy())
-        found = probe.reset_index().merge(table[[*keys, "target", "tolerance"]], on=keys, how="left")
-        found = found.set_index("index")
-        out.loc[todo, "target"] = found["target"]
-        out.loc[todo, "tolerance"] = found["tolerance"]
+    own, common = {}, {}
+    for unit, indicator, period, target, tolerance in targets[
+        ["unit_id", "indicator_id", "period", "target", "tolerance"]
+    ].itertuples(index=False):
+        if unit == ALL_UNITS:
+            common[(indicator, period)] = (target, tolerance)
+        else:
+            own[(unit, indicator, period)] = (target, tolerance)
+    missing = (float("nan"), float("nan"))
+    found = []
+    for unit, indicator, period, year in out[["unit_id", "indicator_id", "period", "year"]].itertuples(
+        index=False
+    ):
+        whole_year = str(int(year)) if not pd.isna(year) else period
+        found.append(
+            own.get((unit, indicator, period))
+            or common.get((indicator, period))
+            or own.get((unit, indicator, whole_year))
+            or common.get((indicator, whole_year))
+            or missing
+        )
+    out["target"] = [t for t, _ in found]
+    out["tolerance"] = [tol for _, tol in found]
     return out
