@@ -9,6 +9,7 @@ for path in sorted(Path("notebooks").rglob("*.ipynb")):
     notebook = json.loads(path.read_text(encoding="utf-8"))
     for number, cell in enumerate(notebook["cells"], start=1):
         if cell["cell_type"] == "code" and (cell.get("outputs") or cell.get("execution_count")):
-            bad.append(f"{path}: cell {number} has outputs; run `jupyter nbconvert --clear-output --inplace {path}`")
+            fix = f"jupyter nbconvert --clear-output --inplace {path}"
+            bad.append(f"{path}: cell {number} has outputs; run `{fix}`")
 print("\n".join(bad) or "notebooks: committed without outputs")
 sys.exit(1 if bad else 0)

@@ -109,3 +109,10 @@ def test_not_applicable_is_no_target_rather_than_missing_data(alna_folder):
     spending = row(scorecard(load_data(alna_folder), "alna", 2008), "forbruk")
     assert spending["status"] == "no_target"
     assert spending["value_status"] == "."
+
+
+def test_folder_without_optional_files_gives_a_scorecard_without_targets(alna_folder):
+    (alna_folder / "targets.csv").unlink()
+    card = scorecard(load_data(alna_folder), "alna", 2008)
+    assert set(card["status"]) == {"no_target"}
+    assert row(card, "sykefravaer")["trend"] == "improving"

@@ -106,7 +106,13 @@ class _FileCheck:
 
 
 def _empty_frame(spec: FileSpec) -> pd.DataFrame:
-    return pd.DataFrame({c.name: pd.Series(dtype=object) for c in spec.columns} | {LINE: []})
+    """The typed columns an absent optional file would have had, so analyses need no special case."""
+    kinds = {"number": float, "integer": "Int64"}
+    columns = {c.name: pd.Series(dtype=kinds.get(c.kind, object)) for c in spec.columns}
+    if any(c.kind == "period" for c in spec.columns):
+        columns |= {"year": pd.Series(dtype="Int64"), "freq": pd.Series(dtype=object),
+                    "period_index": pd.Series(dtype="Int64")}  # fmt: skip
+    return pd.DataFrame(columns | {LINE: pd.Series(dtype=int)})
 
 
 def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck | None:
