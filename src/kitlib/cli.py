@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .cli_briefings import add_briefings_command
+from .cli_import import add_import_commands
 from .errors import KitlibError
 from .resources import sample_folder
 from .validate import check_folder
@@ -19,7 +21,10 @@ def _validate(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     tables, _config, problems = check_folder(folder)
     if problems:
-        print(f"{folder}: {len(problems)} problem(s). Fix them (see data/README.md) and run again.", file=sys.stderr)
+        print(
+            f"{folder}: {len(problems)} problem(s). Fix them (see data/README.md) and run again.",
+            file=sys.stderr,
+        )
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
@@ -43,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("validate", help="check a data folder against the contract")
-    check.add_argument("folder", nargs="?", default=str(sample_folder()), help="data folder (default: sample)")
+    check.add_argument(
+        "folder", nargs="?", default=str(sample_folder()), help="data folder (default: sample)"
+    )
     check.set_defaults(func=_validate)
+    add_briefings_command(commands)
+    add_import_commands(commands)
     return parser
 
 
