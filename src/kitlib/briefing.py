@@ -145,7 +145,7 @@ class Briefing:
                 charts.period_bars(history, ax=ax, name=row["name"], unit=row["unit_of_measure"],
                                    lang=self.lang, reference=reference)  # fmt: skip
             parts.append(charts.figure_html(fig, self._alt(row, history)))
-        return "".join(parts) or f'<p class="empty">{escape(tr("no_data_section", self.lang))}</p>'
+        return "".join(parts)
 
     def sick_leave_html(self) -> str:
         """Indicators reported per tertial (sick leave), the last three years."""
@@ -153,7 +153,7 @@ class Briefing:
         rows = self.card[self.card["indicator_id"].isin(tertial["indicator_id"])]
         if rows.empty:
             return ""
-        return self._h2("sick_leave") + self._bars(rows, "T", 9)
+        return self._h2("sick_leave") + (self._bars(rows, "T", 9) or self._no_figures())
 
     def budget_html(self) -> str:
         rows = self.card[self.card["indicator_type"] == "okonomi"]
@@ -162,7 +162,11 @@ class Briefing:
         percent = rows[rows["unit_of_measure"] == "%"]
         other = rows[rows["unit_of_measure"] != "%"]
         reference = (100.0, tr("budget_line", self.lang))
-        return self._h2("budget") + self._bars(percent, "Y", 6, reference) + self._bars(other, "Y", 6)
+        bars = self._bars(percent, "Y", 6, reference) + self._bars(other, "Y", 6)
+        return self._h2("budget") + (bars or self._no_figures())
+
+    def _no_figures(self) -> str:
+        return f'<p class="empty">{escape(tr("no_data_section", self.lang))}</p>'
 
     def notes_html(self) -> str:
         return self._h2("notes") + notes_table(self.card, self.lang, data_date=self.data_date)

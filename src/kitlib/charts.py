@@ -51,6 +51,11 @@ def _axis_label(unit: str, lang: str) -> str:
     return "" if not unit or unit.lower().startswith("score") and lang == "en" else unit
 
 
+def _legend_beside(ax) -> None:
+    """Legend to the right of the plot, so it never covers a line or a bar."""
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+
+
 def trend_chart(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: str = "nb"):
     """The unit's values with its target as a dashed step line and peers as thin lines.
 
@@ -75,7 +80,7 @@ def trend_chart(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: s
     ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
     ax.set_title(name, loc="left")
     ax.set_ylabel(_axis_label(unit, lang))
-    ax.legend(fontsize=7, loc="best")
+    _legend_beside(ax)
     return ax
 
 
@@ -118,7 +123,7 @@ def period_bars(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: s
     ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
     ax.set_title(name, loc="left")
     ax.set_ylabel(_axis_label(unit, lang))
-    ax.legend(fontsize=7, loc="best")
+    _legend_beside(ax)
     return ax
 
 
