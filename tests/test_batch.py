@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kitlib import batch
+from kitlib import batch, kernel, run_report
 from kitlib.cli import main
 from kitlib.resources import bundled, sample_folder
 from kitlib.scorecard import scorecard
@@ -152,7 +152,7 @@ def test_cli_run_gives_identical_bytes(run, tmp_path):
 @pytest.mark.slow
 def test_index_is_identical_on_a_second_run(run, tmp_path):
     result, out, _ = run
-    again = batch.render_index(result.plan, result.results)
+    again = run_report.render_index(result.plan, result.results)
     assert again.encode("utf-8") == (out / "index.html").read_bytes()
 
 
@@ -183,7 +183,7 @@ def test_one_failing_unit_is_reported_and_the_others_are_made(tmp_path, monkeypa
     out.mkdir()
     (out / f"{good}.failed.ipynb").write_text("{}", encoding="utf-8")
     (out / f"{bad}.html").write_text("last year's page", encoding="utf-8")
-    monkeypatch.setattr(batch, "RESTART_EVERY", 1)  # exercise the kernel restart too (jobs=1: this process)
+    monkeypatch.setattr(kernel, "RESTART_EVERY", 1)  # exercise the kernel restart too (jobs=1: this process)
 
     result = batch.make_briefings(data, out=out, units=[good, bad], jobs=1, notebook=notebook)
 
@@ -235,7 +235,7 @@ def test_unknown_unit_or_area_exits_2_before_running(tmp_path, capsys):
 
 
 def test_pdf_without_chromium_says_how_to_install_and_exits_2(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(batch.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     out = tmp_path / "out"
     assert main(["briefings", "--pdf", "--out", str(out)]) == 2
     assert "apt-get install -y chromium" in capsys.readouterr().err

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from kitlib import batch
+from kitlib.pdf import chromium_command, find_chromium
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM = batch.find_chromium()
+CHROMIUM = find_chromium()
 if CHROMIUM is None:
     pytest.skip(
         "Chromium is not installed: apt-get install -y chromium (Debian/Ubuntu) to run the browser tests",
@@ -26,7 +27,7 @@ if CHROMIUM is None:
 
 def chromium(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess:
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    command = batch.chromium_command(CHROMIUM, profile, *flags)
+    command = chromium_command(CHROMIUM, profile, *flags)
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import pytest
+from folder_rows import REAL
 
 import kitlib
 from kitlib.cli_import import add_import_commands
-
-REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 
 
 def run(argv: list[str]) -> int:

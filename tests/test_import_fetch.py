@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 import json
 import threading
@@ -10,12 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from folder_rows import REAL, rows
 
 import kitlib
 from kitlib.io import FetchError, Limits, PxWebClient, fetch_ssb
 from kitlib.io.pxweb import Selection, split_query
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 FIXTURE = json.loads((REAL / "ssb_07221_pxwebapi_jsonstat2.json").read_text(encoding="utf-8"))
 
 
@@ -114,11 +113,6 @@ def query(tmp_path: Path, selection: list[dict]) -> Path:
     path = tmp_path / "query.json"
     path.write_text(json.dumps({"selection": selection}), encoding="utf-8")
     return path
-
-
-def rows(folder: Path, name: str) -> list[dict[str, str]]:
-    with open(folder / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 ALL = [

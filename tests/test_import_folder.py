@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from folder_rows import rows
 
 import kitlib
 from kitlib.io import ImportRefusedError, import_long
@@ -21,11 +22,6 @@ UNITS = "unit_id;name;service_area\nbhg-sol;Solsikken;Barnehage\n"
 VALUES = (
     "unit_id;indicator_id;period;value;sd\nbhg-sol;sykefravaer;2023;7,4;0,5\nbhg-sol;sykefravaer;2022;8,1;\n"
 )
-
-
-def rows(folder: Path, name: str) -> list[dict[str, str]]:
-    with open(folder / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def existing(tmp_path: Path) -> Path:

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import pytest
+from folder_rows import REAL, assert_valid, find, rows
 
-import kitlib
 from kitlib.io import SourceFormatError, import_jsonstat
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 PX_07221 = REAL / "ssb_07221_pxwebapi_jsonstat2.json"
 STATBANK_07459 = REAL / "ssb_07459_statbank_jsonstat2.json"
-
-
-def rows(folder: Path, name: str) -> list[dict[str, str]]:
-    with open(folder / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def find(folder: Path, name: str, **match) -> dict[str, str]:
-    hits = [r for r in rows(folder, name) if all(r[k] == v for k, v in match.items())]
-    assert len(hits) == 1, (match, hits)
-    return hits[0]
-
-
-def assert_valid(folder: Path) -> None:
-    _, _, problems = kitlib.check_folder(folder)
-    assert problems == []
 
 
 def test_pxwebapi_07221_folds_boligtype_and_keeps_status(tmp_path):

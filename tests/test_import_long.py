@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import openpyxl
 import pytest
+from folder_rows import assert_valid, find
 
-import kitlib
 from kitlib.io import ImportRefusedError, SourceFormatError, import_long
 
 COLS = {"unit": "Skole", "indicator": "Indikator", "period": "Skoleår", "value": "Verdi"}
-
-
-def rows(folder: Path, name: str) -> list[dict[str, str]]:
-    with open(folder / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def find(folder: Path, name: str, **match) -> dict[str, str]:
-    hits = [r for r in rows(folder, name) if all(r[k] == v for k, v in match.items())]
-    assert len(hits) == 1, (match, hits)
-    return hits[0]
-
-
-def assert_valid(folder: Path) -> None:
-    _, _, problems = kitlib.check_folder(folder)
-    assert problems == []
 
 
 def survey(tmp_path: Path, encoding: str = "utf-8") -> Path:

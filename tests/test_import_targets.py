@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import openpyxl
 import pytest
+from folder_rows import rows
 
 import kitlib
 from kitlib.io import SourceFormatError, import_targets
@@ -19,11 +19,6 @@ INDICATORS = (
     "sykefravaer,Sykefravær,*,medarbeidere,Lønnssystemet,medarbeider,%,lower,delvis,Snitt\n"
     "forbruk,Forbruk i prosent av budsjett,*,okonomi,Regnskap,okonomi,%,lower,delvis,Snitt\n"
 )
-
-
-def rows(folder: Path, name: str) -> list[dict[str, str]]:
-    with open(folder / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 def folder_with_indicators(tmp_path: Path) -> Path:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from folder_rows import REAL
 
 from kitlib import check_folder, load_data
 from kitlib.batch import make_briefings
 from kitlib.io import import_ssb_csv, import_ssb_xlsx
-
-REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 
 
 @pytest.mark.slow
