@@ -32,7 +32,8 @@ def add_briefings_command(subparsers) -> None:
 
 
 def run_briefings_command(args: argparse.Namespace) -> int:
-    from .batch import describe_failure, make_briefings
+    from .batch import make_briefings
+    from .run_report import describe_failure
 
     if args.jobs is not None and args.jobs < 1:
         print("kitlib: --jobs must be 1 or more", file=sys.stderr)

@@ -17,7 +17,6 @@ import csv
 import io
 import logging
 import math
-import os
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -25,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import contract
+from ..atomic import write_atomic
 from ..config import load_config
 from ..contract import ALL_SERVICE_AREAS, FileSpec
 from ..periods import PeriodError, parse_period
@@ -173,7 +173,7 @@ def write_batch(
             folder.rmdir()  # a refused first import leaves no empty folder behind
         raise
     for name, text in texts.items():
-        _atomic_write(folder / name, text)
+        write_atomic(folder / name, text)
     _append_provenance(folder, batch, result, now or datetime.now(UTC))
     log.info(
         "import into %s: %d new values, %d replaced", folder, result.values_added, result.values_replaced
@@ -372,19 +372,6 @@ def _validate_staged(folder: Path, texts: dict[str, str]) -> None:
         )
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file in the same directory and os.replace, so a crash or a
-    reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _append_provenance(folder: Path, batch: Batch, result: ImportResult, now: datetime) -> None:
     path = folder / PROVENANCE
     old = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -407,4 +394,4 @@ def _append_provenance(folder: Path, batch: Batch, result: ImportResult, now: da
     )
     if old and not old.endswith("\n"):
         old += "\n"
-    _atomic_write(path, old + buf.getvalue())
+    write_atomic(path, old + buf.getvalue())
