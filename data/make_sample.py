@@ -29,13 +29,13 @@ from __future__ import annotations
 import argparse
 import io
 import math
-import os
-import tempfile
 import zlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from kitlib.atomic import write_atomic
 
 SEED = 20260215
 YEARS = list(range(2019, 2026))  # 2025 is the results year
@@ -446,19 +446,6 @@ def indicator_rows() -> list[dict]:
                  unit=s["unit"], direction=s["direction"], influenceable=s["infl"],
                  definition=s["definition"], success_factor=s["sf"], decimals=str(s["dec"]),
                  data_date=DATA_DATES.get(s["source"], "")) for s in INDICATORS]
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write UTF-8 text (no BOM) via a temporary file in the same folder."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; a data file should be readable by all
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def to_csv(rows: list[dict], sort: list[str] | None) -> str:
