@@ -56,6 +56,21 @@ def _legend_beside(ax) -> None:
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
 
 
+def _target_line(ax, x, history: pd.DataFrame, lang: str) -> None:
+    """The target as a dashed step: a target holds for its whole period."""
+    if history["target"].notna().any():
+        ax.step(x, history["target"], where="mid", color=PALETTE["target"], linestyle="--",
+                linewidth=1.2, label=tr("target_line", lang))  # fmt: skip
+
+
+def _finish(ax, x, history: pd.DataFrame, name: str, unit: str, lang: str):
+    ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
+    ax.set_title(name, loc="left")
+    ax.set_ylabel(_axis_label(unit, lang))
+    _legend_beside(ax)
+    return ax
+
+
 def trend_chart(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: str = "nb"):
     """The unit's values with its target as a dashed step line and peers as thin lines.
 
@@ -72,16 +87,10 @@ def trend_chart(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: s
     for column, label, colour, style in lines:
         if column in history and history[column].notna().any():
             ax.plot(x, history[column], style, color=colour, linewidth=1.2, label=label)
-    if history["target"].notna().any():
-        ax.step(x, history["target"], where="mid", color=PALETTE["target"], linestyle="--",
-                linewidth=1.2, label=tr("target_line", lang))  # fmt: skip
+    _target_line(ax, x, history, lang)
     ax.plot(x, history["value"], "-o", color=PALETTE["unit"], linewidth=2.2, markersize=4,
             label=tr("this_unit", lang))  # fmt: skip
-    ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
-    ax.set_title(name, loc="left")
-    ax.set_ylabel(_axis_label(unit, lang))
-    _legend_beside(ax)
-    return ax
+    return _finish(ax, x, history, name, unit, lang)
 
 
 def distance_chart(card: pd.DataFrame, *, ax, lang: str = "nb"):
@@ -114,17 +123,12 @@ def period_bars(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: s
     ax.bar(x, history["value"], color=PALETTE["unit"], width=0.65, label=tr("this_unit", lang))
     if reference is not None:
         ax.axhline(reference[0], color=PALETTE["target"], linestyle="--", linewidth=1.2, label=reference[1])
-    elif history["target"].notna().any():
-        ax.step(x, history["target"], where="mid", color=PALETTE["target"], linestyle="--",
-                linewidth=1.2, label=tr("target_line", lang))  # fmt: skip
+    else:
+        _target_line(ax, x, history, lang)
     if "peer_median" in history and history["peer_median"].notna().any():
         ax.plot(x, history["peer_median"], ":", color=PALETTE["peers"], linewidth=1.4,
                 label=tr("other_units", lang))  # fmt: skip
-    ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
-    ax.set_title(name, loc="left")
-    ax.set_ylabel(_axis_label(unit, lang))
-    _legend_beside(ax)
-    return ax
+    return _finish(ax, x, history, name, unit, lang)
 
 
 def figure_html(fig, alt: str, caption: str = "") -> str:
