@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import charts
-from .formatting import format_value
+from .formatting import format_indicator_value
 from .history import indicator_history
 from .html_tables import notes_table, scorecard_table, survey_table
 from .i18n import check_language, status_label, tr, trend_label
@@ -66,9 +66,7 @@ class Briefing:
             return f"{row['name']}: {tr('no_data', self.lang)}"
 
         def fmt(v):
-            return format_value(
-                v, row["unit_of_measure"], 1 if pd.isna(row["decimals"]) else int(row["decimals"]), self.lang
-            )
+            return format_indicator_value(v, row, self.lang)
 
         first, last = shown.iloc[0], shown.iloc[-1]
         text = (

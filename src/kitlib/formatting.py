@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+import pandas as pd
+
 NBSP = "\u00a0"
 _SEPARATORS = {"nb": (NBSP, ","), "da": (".", ","), "en": (",", ".")}
 _UNIT_WORDS = {
@@ -52,3 +54,9 @@ def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str =
     if unit == "%":
         text += {"nb": f"{NBSP}%-poeng", "da": f"{NBSP}%-point", "en": f"{NBSP}pp"}[lang]
     return sign + text
+
+
+def format_indicator_value(value: float | None, indicator, lang: str = "nb") -> str:
+    """`value` in the unit and decimals of `indicator` (a scorecard row; decimals default to 1)."""
+    decimals = 1 if pd.isna(indicator["decimals"]) else int(indicator["decimals"])
+    return format_value(value, indicator["unit_of_measure"], decimals, lang)

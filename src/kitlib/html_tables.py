@@ -6,12 +6,8 @@ from html import escape
 
 import pandas as pd
 
-from .formatting import format_gap, format_value
+from .formatting import format_gap, format_indicator_value, format_value
 from .i18n import status_label, tr, trend_label
-
-
-def _decimals(row) -> int:
-    return 1 if pd.isna(row["decimals"]) else int(row["decimals"])
 
 
 def value_cell(row, lang: str, min_n: int = 5) -> str:
@@ -22,18 +18,19 @@ def value_cell(row, lang: str, min_n: int = 5) -> str:
         status = row.get("value_status") or ""
         reason = tr(f"missing_{status}", lang) if status in ("..", ".", ":") else tr("no_data", lang)
         return f'<span class="missing">– {escape(reason)}</span>'
-    return escape(format_value(row["value"], row["unit_of_measure"], _decimals(row), lang))
+    return escape(format_indicator_value(row["value"], row, lang))
 
 
 def _fmt(row, column: str, lang: str) -> str:
-    return escape(format_value(row[column], row["unit_of_measure"], _decimals(row), lang))
+    return escape(format_indicator_value(row[column], row, lang))
 
 
 def _benchmark(row, role: str, lang: str) -> str:
     value = row[f"{role}_value"]
     if pd.isna(value):
         return ""
-    gap = format_gap(row[f"{role}_gap"], row["unit_of_measure"], _decimals(row), lang)
+    decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
+    gap = format_gap(row[f"{role}_gap"], row["unit_of_measure"], decimals, lang)
     gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""
     return _fmt(row, f"{role}_value", lang) + gap_html
 
@@ -44,8 +41,7 @@ def _peers(row, lang: str) -> str:
     parts = []
     if not pd.isna(row["peer_rank"]) and not pd.isna(row["value"]):
         parts.append(tr("rank", lang, rank=int(row["peer_rank"]), count=int(row["peer_count"])))
-    median = format_value(row["peer_median"], row["unit_of_measure"], _decimals(row), lang)
-    parts.append(f"{tr('median', lang)} {median}")
+    parts.append(f"{tr('median', lang)} {format_indicator_value(row['peer_median'], row, lang)}")
     return escape(" · ".join(parts))
 
 

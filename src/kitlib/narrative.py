@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
-from .formatting import format_value
+from .formatting import format_indicator_value
 from .i18n import check_language
 from .status import better_sign
 
@@ -53,9 +51,13 @@ def _join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + SENTENCES[lang]["and"] + items[-1]
 
 
-def _value(row, column="value", lang="nb") -> str:
-    decimals = row["decimals"] if not pd.isna(row["decimals"]) else 1
-    return format_value(row[column], row["unit_of_measure"], int(decimals), lang)
+def _moved(row, lang: str) -> str:
+    """'Sykefravær har gått ned til 7,9 %': where the figure went, in plain words."""
+    words = SENTENCES[lang]
+    verb = words["up" if row["trend_change"] > 0 else "down"]
+    return words["moved"].format(
+        name=row["name"], verb=verb, value=format_indicator_value(row["value"], row, lang)
+    )
 
 
 def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_group: str = "") -> list[str]:
@@ -77,12 +79,7 @@ def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_grou
     scale = card["value"].abs().where(card["value"].abs() > 0)
     improving = card[card["trend"] == "improving"].assign(_size=(card["trend_change"].abs() / scale))
     items = [
-        words["moved"].format(
-            name=row["name"],
-            verb=words["up" if row["trend_change"] > 0 else "down"],
-            value=_value(row, lang=lang),
-        )
-        for _, row in improving.sort_values("_size", ascending=False).head(2).iterrows()
+        _moved(row, lang) for _, row in improving.sort_values("_size", ascending=False).head(2).iterrows()
     ]
     if items:
         sentences.append(words["better"].format(items=_join(items, lang)))
@@ -92,18 +89,13 @@ def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_grou
     worsening = card[(card["trend"] == "worsening") & (card["status"] != "not_met")]
     items = [
         words["short"].format(
-            name=row["name"], value=_value(row, lang=lang), target=_value(row, "target", lang)
+            name=row["name"],
+            value=format_indicator_value(row["value"], row, lang),
+            target=format_indicator_value(row["target"], row, lang),
         )
         for _, row in concerns.sort_values("_size").head(2).iterrows()
     ]
-    items += [
-        words["moved"].format(
-            name=row["name"],
-            verb=words["up" if row["trend_change"] > 0 else "down"],
-            value=_value(row, lang=lang),
-        )
-        for _, row in worsening.head(max(0, 2 - len(items))).iterrows()
-    ]
+    items += [_moved(row, lang) for _, row in worsening.head(max(0, 2 - len(items))).iterrows()]
     sentences.append(words["worse"].format(items=_join(items, lang)) if items else words["all_fine"])
 
     gaps = card["peer_group_gap"].dropna()
@@ -116,4 +108,4 @@ def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_grou
     if missing:
         shown = missing[:3] + ([f"+{len(missing) - 3}"] if len(missing) > 3 else [])
         sentences.append(words["missing"].format(items=_join(shown, lang)))
-    return [s for s in sentences if s and not (isinstance(s, float) and math.isnan(s))][:6]
+    return sentences[:6]
