@@ -289,11 +289,9 @@ def _check_unique(rows: list[tuple[tuple, str]], what: str) -> None:
         else:
             seen[key] = where
     if dupes:
-        shown = "\n".join(f"  - {d}" for d in dupes[:10])
-        more = f"\n  ... and {len(dupes) - 10} more" if len(dupes) > 10 else ""
         raise ImportRefusedError(
             f"the source gives {len(dupes)} {what} twice for the same key; choose one with "
-            f"--filter or fold the distinguishing column into the indicator:\n{shown}{more}"
+            f"--filter or fold the distinguishing column into the indicator:\n{_bullets(dupes, 10)}"
         )
 
 
@@ -362,11 +360,9 @@ def _validate_staged(folder: Path, texts: dict[str, str]) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if problems:
-        shown = "\n".join(f"  - {p}" for p in problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise ImportRefusedError(
             f"the import would leave {folder} with {len(problems)} problem(s), so nothing was "
-            f"written (line numbers are those the merged files would have):\n{shown}{more}\n"
+            f"written (line numbers are those the merged files would have):\n{_bullets(problems, 20)}\n"
             "Typical causes: an existing indicator's service_area differs from the new units' "
             "(use --service-area), or kit.toml limits perspectives (use --perspective)."
         )
@@ -395,3 +391,10 @@ def _append_provenance(folder: Path, batch: Batch, result: ImportResult, now: da
     if old and not old.endswith("\n"):
         old += "\n"
     write_atomic(path, old + buf.getvalue())
+
+
+def _bullets(items, limit: int) -> str:
+    """At most `limit` items as an indented list, saying how many more there are."""
+    shown = "\n".join(f"  - {item}" for item in items[:limit])
+    more = f"\n  ... and {len(items) - limit} more" if len(items) > limit else ""
+    return shown + more
