@@ -20,7 +20,7 @@ from .i18n import check_language, status_label, tr, trend_label
 from .load import KitData, load_data
 from .narrative import summary_sentences
 from .resources import sample_folder
-from .scorecard import benchmark_roles, prepared_values, scorecard
+from .scorecard import benchmark_groups, prepared_values, scorecard
 
 
 @dataclass
@@ -93,7 +93,7 @@ class Briefing:
         )
 
     def summary_html(self) -> str:
-        peer, _ = benchmark_roles(self.data)
+        peer = benchmark_groups(self.data)["peer_group"]
         items = "".join(
             f"<li>{escape(s)}</li>" for s in summary_sentences(self.card, self.year, self.lang, peer)
         )

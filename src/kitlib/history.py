@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .load import KitData
-from .peers import compare_units
-from .scorecard import benchmark_roles, prepared_values
+from .peers import add_benchmarks, compare_units
+from .scorecard import benchmark_groups, prepared_values
 from .targets import resolve_targets
 
 
@@ -32,8 +32,5 @@ def indicator_history(
     peers = compare_units(series, data.units, data.indicators)
     peers = peers[peers["unit_id"] == unit_id][["period", "peer_median"]]
     out = out.merge(peers, on="period", how="left")
-    bench = data.benchmarks[data.benchmarks["indicator_id"] == indicator_id]
-    for role, group in zip(("peer_group", "national"), benchmark_roles(data)):
-        match = bench[bench["group"] == group][["period", "value"]]
-        out = out.merge(match.rename(columns={"value": f"{role}_value"}), on="period", how="left")
-    return out.drop(columns=["unit_id", "indicator_id", "tolerance"])
+    out = add_benchmarks(out, data.benchmarks, data.indicators, benchmark_groups(data))
+    return out.drop(columns=["unit_id", "indicator_id", "tolerance", "peer_group_gap", "national_gap"])

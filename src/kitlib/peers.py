@@ -45,15 +45,15 @@ def _median_of_others(group: pd.Series) -> pd.Series:
     return pd.Series(out, index=group.index)
 
 
-def compare_benchmarks(
-    values: pd.DataFrame, benchmarks: pd.DataFrame, indicators: pd.DataFrame
+def add_benchmarks(
+    frame: pd.DataFrame, benchmarks: pd.DataFrame, indicators: pd.DataFrame, groups: dict[str, str]
 ) -> pd.DataFrame:
-    """Long table: each value row against each benchmark group of the same indicator and period."""
-    bench = benchmarks[["indicator_id", "period", "group", "value"]].rename(columns={"value": "benchmark"})
-    frame = values[["unit_id", "indicator_id", "period", "value"]].merge(
-        bench, on=["indicator_id", "period"], how="inner"
-    )
-    frame = frame.merge(indicators[["indicator_id", "direction"]], on="indicator_id", how="left")
-    frame["diff"] = frame["value"] - frame["benchmark"]
-    frame["gap"] = better_sign(frame["direction"]) * frame["diff"]
-    return frame.drop(columns=["direction"])
+    """Add ``{role}_value`` and ``{role}_gap`` for each benchmark group named in `groups`
+    (role -> group), matched on indicator and period; the gap is positive when better."""
+    sign = better_sign(frame[["indicator_id"]].merge(indicators, on="indicator_id", how="left")["direction"])
+    for role, group in groups.items():
+        match = benchmarks.loc[benchmarks["group"] == group, ["indicator_id", "period", "value"]]
+        match = match.rename(columns={"value": f"{role}_value"})
+        frame = frame.merge(match, on=["indicator_id", "period"], how="left")
+        frame[f"{role}_gap"] = sign.to_numpy() * (frame["value"] - frame[f"{role}_value"])
+    return frame

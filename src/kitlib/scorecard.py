@@ -7,7 +7,7 @@ import pandas as pd
 
 from .contract import ALL_SERVICE_AREAS
 from .load import KitData
-from .peers import compare_benchmarks, compare_units
+from .peers import add_benchmarks, compare_units
 from .privacy import suppress_small_samples
 from .status import target_status
 from .targets import resolve_targets
@@ -22,14 +22,14 @@ SCORECARD_COLUMNS = [
 ]  # fmt: skip
 
 
-def benchmark_roles(data: KitData) -> tuple[str, str]:
-    """Names of the (peer group, national) benchmark groups: from kit.toml, else guessed."""
+def benchmark_groups(data: KitData) -> dict[str, str]:
+    """{"peer_group": ..., "national": ...}: the benchmark groups shown, from kit.toml, else guessed."""
     groups = list(dict.fromkeys(data.benchmarks["group"]))
     peer = data.config.peer_group or next((g for g in groups if "kostra" in g.lower()), "")
     national = data.config.national_group or next(
         (g for g in groups if any(w in g.lower() for w in ("landet", "national", "hele landet"))), ""
     )
-    return peer, national
+    return {"peer_group": peer, "national": national}
 
 
 def prepared_values(data: KitData) -> pd.DataFrame:
@@ -76,7 +76,7 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     rows["next_target"] = resolve_targets(following, data.targets)["target"].to_numpy()
     rows = _add_trends(rows, mine, data)
     rows = _add_peers(rows, values, data)
-    rows = _add_benchmarks(rows, data)
+    rows = add_benchmarks(rows, data.benchmarks, data.indicators, benchmark_groups(data))
 
     rows = rows.rename(columns={"unit": "unit_of_measure"})
     order = data.config.perspective_order(data.indicators["perspective"])
@@ -114,14 +114,3 @@ def _add_peers(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.Da
     cols = ["peer_rank", "peer_count", "peer_median", "peer_gap"]
     mine = compared[compared["unit_id"] == unit_id][["indicator_id", "period", *cols]]
     return rows.merge(mine, on=["indicator_id", "period"], how="left")
-
-
-def _add_benchmarks(rows: pd.DataFrame, data: KitData) -> pd.DataFrame:
-    compared = compare_benchmarks(
-        rows[["unit_id", "indicator_id", "period", "value"]], data.benchmarks, data.indicators
-    )
-    for role, group in zip(("peer_group", "national"), benchmark_roles(data)):
-        match = compared[compared["group"] == group][["indicator_id", "period", "benchmark", "gap"]]
-        match = match.rename(columns={"benchmark": f"{role}_value", "gap": f"{role}_gap"})
-        rows = rows.merge(match, on=["indicator_id", "period"], how="left")
-    return rows
