@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from kitlib import load_data
-from kitlib.resources import bundled, sample_folder
+from kitlib.data.resources import bundled, sample_folder
 
 BIN = Path(sys.executable).parent  # papermill, jupyter and kitlib of this environment
 

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -31,7 +33,7 @@ lang: str = ""  # language of the note (nb, da or en), empty for the language in
 # %%
 from IPython.display import HTML, display
 
-from kitlib.briefing import prepare_briefing
+from kitlib import prepare_briefing
 
 briefing = prepare_briefing(data_dir, unit_id, year, lang)
 

@@ -1,13 +1,40 @@
-"""kitlib: indicators, targets and briefing notes for results-based municipal management."""
+"""kitlib: indicators, targets and briefing notes for results-based municipal management.
 
-from .errors import ConfigError, DataValidationError, KitlibError, Problem, UnknownUnitError
-from .load import KitData, load_data
-from .resources import sample_folder
-from .validate import check_folder
+The package is layered; data flows one way and no layer imports one above it
+(checked by import-linter, see pyproject.toml):
+
+    kitlib.data      the contract, load, validate, import    (reads files)
+    kitlib.analysis  status, trend, peers, scorecard         (pure functions)
+    kitlib.report    words, numbers, narrative, tables, charts, the briefing
+    kitlib.batch     many notes: papermill, nbconvert, index, manifest
+    kitlib.cli       the `kitlib` command
+
+The names below are the public API. `prepare_briefing` and `make_briefings` are loaded
+on first use, so that `import kitlib` stays cheap (no matplotlib, no papermill).
+"""
+
+from kitlib.analysis.scorecard import scorecard
+from kitlib.data.load import KitData, load_data
+from kitlib.data.resources import sample_folder
+from kitlib.data.validate import check_folder
+from kitlib.errors import (
+    BriefingError,
+    ConfigError,
+    DataValidationError,
+    KitlibError,
+    Problem,
+    UnknownUnitError,
+)
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "prepare_briefing": "kitlib.report.briefing",
+    "make_briefings": "kitlib.batch.run",
+}
+
 __all__ = [
+    "BriefingError",
     "ConfigError",
     "DataValidationError",
     "KitData",
@@ -16,5 +43,16 @@ __all__ = [
     "UnknownUnitError",
     "check_folder",
     "load_data",
+    "make_briefings",
+    "prepare_briefing",
     "sample_folder",
+    "scorecard",
 ]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kitlib' has no attribute '{name}'")

@@ -1,4 +1,7 @@
-"""One exception base class; every message says how to fix the problem."""
+"""Every error kitlib raises on purpose: one base class, and messages that say how to fix the problem.
+
+Below every layer: any module may import it, and it imports nothing of kitlib.
+"""
 
 from __future__ import annotations
 
@@ -44,3 +47,7 @@ class UnknownUnitError(KitlibError):
 
 class ConfigError(KitlibError):
     """kit.toml cannot be read or holds a value of the wrong kind."""
+
+
+class BriefingError(KitlibError):
+    """The briefings cannot be made as asked (before any unit runs)."""

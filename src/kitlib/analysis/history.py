@@ -1,0 +1,36 @@
+"""An indicator's history for one unit, with its target and peers, ready to chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kitlib.analysis.peers import add_benchmarks, compare_units
+from kitlib.analysis.scorecard import benchmark_groups, prepared_values
+from kitlib.analysis.targets import resolve_targets
+from kitlib.data.load import KitData
+
+
+def indicator_history(
+    data: KitData, unit_id: str, indicator_id: str, *, freq: str | None = None, values=None
+) -> pd.DataFrame:
+    """Per period of `freq` (default: the unit's most recent one): the unit's value,
+    its target, the median of the other units, and the two benchmark groups.
+
+    Columns: period, period_index, year, value, value_status, n, target, peer_median,
+    peer_group_value, national_value. Missing stays missing (NaN), never 0.
+    """
+    values = prepared_values(data) if values is None else values
+    series = values[values["indicator_id"] == indicator_id]
+    mine = series[series["unit_id"] == unit_id]
+    if freq is None:
+        freq = mine.sort_values("period_index")["freq"].iat[-1] if len(mine) else "Y"
+    series = series[series["freq"] == freq]
+    mine = mine[mine["freq"] == freq].sort_values("period_index")
+    out = mine[["unit_id", "indicator_id", "period", "period_index", "year", "value", "status", "n"]]
+    out = out.rename(columns={"status": "value_status"}).reset_index(drop=True)
+    out = resolve_targets(out, data.targets)
+    peers = compare_units(series, data.units, data.indicators)
+    peers = peers[peers["unit_id"] == unit_id][["period", "peer_median"]]
+    out = out.merge(peers, on="period", how="left")
+    out = add_benchmarks(out, data.benchmarks, data.indicators, benchmark_groups(data))
+    return out.drop(columns=["unit_id", "indicator_id", "tolerance", "peer_group_gap", "national_gap"])

@@ -1,0 +1,59 @@
+"""Comparisons: a unit against the other units of its service area and against benchmarks.
+
+Gaps are signed so that a positive gap means better than the peer; for indicators
+with direction ``none`` the gap is missing and only the plain difference is given.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kitlib.analysis.status import better_sign
+
+
+def compare_units(values: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Per value row: rank among the service area's units, their count and the others' median.
+
+    Adds ``peer_rank`` (1 = best; missing where direction is none or value missing),
+    ``peer_count`` (units with a figure), ``peer_median`` (median of the *other* units),
+    ``peer_diff`` (value - median) and ``peer_gap`` (signed, positive = better).
+    """
+    frame = values.merge(units[["unit_id", "service_area"]], on="unit_id", how="left")
+    frame = frame.merge(indicators[["indicator_id", "direction"]], on="indicator_id", how="left")
+    sign = better_sign(frame["direction"])
+    groups = frame.assign(_score=frame["value"] * sign).groupby(
+        ["service_area", "indicator_id", "period"], sort=False
+    )
+    frame["peer_count"] = groups["value"].transform("count").astype("Int64")
+    frame["peer_rank"] = groups["_score"].rank(ascending=False, method="min").astype("Int64")
+    frame["peer_median"] = groups["value"].transform(_median_of_others)
+    frame["peer_diff"] = frame["value"] - frame["peer_median"]
+    frame["peer_gap"] = sign * frame["peer_diff"]
+    return frame.drop(columns=["service_area", "direction"])
+
+
+def _median_of_others(group: pd.Series) -> pd.Series:
+    values = group.to_numpy(dtype=float)
+    present = ~np.isnan(values)
+    out = np.full(len(values), np.nan)
+    if present.sum() >= 2:
+        known = values[present]
+        out[present] = [np.median(np.delete(known, i)) for i in range(len(known))]
+        # A unit without a figure still sees the median of all who have one.
+        out[~present] = np.median(known)
+    return pd.Series(out, index=group.index)
+
+
+def add_benchmarks(
+    frame: pd.DataFrame, benchmarks: pd.DataFrame, indicators: pd.DataFrame, groups: dict[str, str]
+) -> pd.DataFrame:
+    """Add ``{role}_value`` and ``{role}_gap`` for each benchmark group named in `groups`
+    (role -> group), matched on indicator and period; the gap is positive when better."""
+    sign = better_sign(frame[["indicator_id"]].merge(indicators, on="indicator_id", how="left")["direction"])
+    for role, group in groups.items():
+        match = benchmarks.loc[benchmarks["group"] == group, ["indicator_id", "period", "value"]]
+        match = match.rename(columns={"value": f"{role}_value"})
+        frame = frame.merge(match, on=["indicator_id", "period"], how="left")
+        frame[f"{role}_gap"] = sign.to_numpy() * (frame["value"] - frame[f"{role}_value"])
+    return frame

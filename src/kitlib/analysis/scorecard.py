@@ -1,0 +1,116 @@
+"""The scorecard of one unit and year: every indicator with value, target, status,
+trend and comparisons, in the order of the municipality's perspectives."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kitlib.analysis.peers import add_benchmarks, compare_units
+from kitlib.analysis.privacy import suppress_small_samples
+from kitlib.analysis.status import target_status
+from kitlib.analysis.targets import resolve_targets
+from kitlib.analysis.trend import classify_trend
+from kitlib.data.contract import ALL_SERVICE_AREAS
+from kitlib.data.load import KitData
+
+SCORECARD_COLUMNS = [
+    "unit_id", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
+    "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n",
+    "suppressed", "target", "tolerance", "status", "next_target", "trend", "trend_change",
+    "peer_rank", "peer_count", "peer_median", "peer_gap", "peer_group_value", "peer_group_gap",
+    "national_value", "national_gap", "decimals", "source", "definition", "data_date",
+]  # fmt: skip
+
+
+def benchmark_groups(data: KitData) -> dict[str, str]:
+    """{"peer_group": ..., "national": ...}: the benchmark groups shown, from kit.toml, else guessed."""
+    groups = list(dict.fromkeys(data.benchmarks["group"]))
+    peer = data.config.peer_group or next((g for g in groups if "kostra" in g.lower()), "")
+    national = data.config.national_group or next(
+        (g for g in groups if any(w in g.lower() for w in ("landet", "national", "hele landet"))), ""
+    )
+    return {"peer_group": peer, "national": national}
+
+
+def prepared_values(data: KitData) -> pd.DataFrame:
+    """Values with small survey samples suppressed: the only values analyses should read."""
+    return suppress_small_samples(data.values, data.config.thresholds.min_respondents)
+
+
+def _reported_rows(values: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Per unit and indicator, the row reported for `year`: the yearly figure, else the last sub-period."""
+    in_year = values[values["year"] == year].assign(_yearly=lambda f: f["freq"] == "Y")
+    in_year = in_year.sort_values(["unit_id", "indicator_id", "_yearly", "period_index"])
+    return in_year.groupby(["unit_id", "indicator_id"], sort=False).tail(1).drop(columns="_yearly")
+
+
+def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per indicator the unit reports on, for results year `year`.
+
+    `values` may pass in ``prepared_values(data)`` when many scorecards are made.
+    """
+    unit = data.unit(unit_id)
+    values = prepared_values(data) if values is None else values
+    areas = {unit["service_area"], ALL_SERVICE_AREAS}
+    indicators = data.indicators[data.indicators["service_area"].isin(areas)]
+    mine = values[(values["unit_id"] == unit_id) & values["indicator_id"].isin(indicators["indicator_id"])]
+    own_targets = data.targets[(data.targets["unit_id"] == unit_id) & (data.targets["year"] == year)]
+    shown_ids = set(mine["indicator_id"]) | set(own_targets["indicator_id"])
+    indicators = indicators[indicators["indicator_id"].isin(shown_ids)]
+
+    reported = _reported_rows(mine, year).set_index("indicator_id")
+    rows = pd.DataFrame({"unit_id": unit_id, "indicator_id": indicators["indicator_id"].to_numpy()})
+    rows = rows.join(reported.drop(columns="unit_id"), on="indicator_id")
+    rows = rows.rename(columns={"status": "value_status"})
+    rows["value_status"] = rows["value_status"].fillna("")
+    rows["period"] = rows["period"].fillna(str(year))
+    rows["year"] = rows["year"].fillna(year)
+    rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
+    rows = rows.merge(data.indicators, on="indicator_id", how="left", suffixes=("", "_ind"))
+
+    rows = resolve_targets(rows, data.targets)
+    rows["status"] = target_status(rows, near_share=data.config.thresholds.near_share)
+    # "Not applicable" means the target does not apply to this unit, not that data are missing.
+    rows.loc[rows["value_status"] == ".", "status"] = "no_target"
+    following = rows[["unit_id", "indicator_id"]].assign(period=str(year + 1), year=year + 1)
+    rows["next_target"] = resolve_targets(following, data.targets)["target"].to_numpy()
+    rows = _add_trends(rows, mine, data)
+    rows = _add_peers(rows, values, data)
+    rows = add_benchmarks(rows, data.benchmarks, data.indicators, benchmark_groups(data))
+
+    rows = rows.rename(columns={"unit": "unit_of_measure"})
+    order = data.config.perspective_order(data.indicators["perspective"])
+    rows["_p"] = rows["perspective"].map({p: i for i, p in enumerate(order)})
+    rows["_i"] = rows["indicator_id"].map({k: i for i, k in enumerate(data.indicators["indicator_id"])})
+    rows = rows.sort_values(["_p", "_i"]).reset_index(drop=True)
+    return rows.reindex(columns=SCORECARD_COLUMNS)
+
+
+def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.DataFrame:
+    th = data.config.thresholds
+    trends, changes = [], []
+    for indicator, period, freq, index, direction in zip(
+        rows["indicator_id"], rows["period"], rows["freq"], rows["period_index"], rows["direction"]
+    ):
+        series = mine[(mine["indicator_id"] == indicator) & (mine["freq"] == freq)]
+        series = series[series["period_index"] <= index]
+        if freq != "Y":
+            # Same tertial, quarter or month of earlier years: seasons are not trends.
+            series = series[series["period"].str[4:] == str(period)[4:]]
+        trend, change = classify_trend(
+            series.sort_values("period_index"), direction, index="year", periods=th.trend_periods,
+            stable_share=th.stable_share, confidence_z=th.confidence_z,
+        )  # fmt: skip
+        trends.append(trend)
+        changes.append(change)
+    return rows.assign(trend=trends, trend_change=changes)
+
+
+def _add_peers(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.DataFrame:
+    keys = rows[["indicator_id", "period"]]
+    pool = values.merge(keys, on=["indicator_id", "period"], how="inner")
+    compared = compare_units(pool, data.units, data.indicators)
+    unit_id = rows["unit_id"].iat[0] if len(rows) else None
+    cols = ["peer_rank", "peer_count", "peer_median", "peer_gap"]
+    mine = compared[compared["unit_id"] == unit_id][["indicator_id", "period", *cols]]
+    return rows.merge(mine, on=["indicator_id", "period"], how="left")

@@ -1,0 +1,155 @@
+"""Briefing notes for many units: run the briefing notebook once per unit and publish
+HTML pages, scorecard CSVs, an index and a manifest (``kitlib briefings``).
+
+Why it is built this way (measured on 2 cores; see benchmarks/): starting Python,
+importing papermill and starting a kernel cost more than a briefing itself. So each
+worker process imports once, keeps ONE warm kernel (reset between units, restarted
+every `kernel.RESTART_EVERY` units) and ONE HTML exporter, and the workers pull units from a
+shared queue. Every output file is written atomically, so a reader (or a crashed run)
+never sees half a page.
+
+This module checks the input and runs the whole; the parts live in plan (the records),
+outputs (file names), unit_runner (one unit), kernel (the warm kernel), pool (the
+workers), pdf (Chromium) and run_report (index and manifest).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from kitlib.batch.outputs import INDEX, MANIFEST, file_stem
+from kitlib.batch.pdf import INSTALL_CHROMIUM, ChromiumMissingError, find_chromium
+from kitlib.batch.plan import BatchResult, Plan, UnitJob
+from kitlib.batch.pool import run_units
+from kitlib.batch.run_report import build_manifest, render_index
+from kitlib.data.atomic import write_atomic
+from kitlib.data.load import KitData, load_data
+from kitlib.data.resources import bundled, sample_folder
+from kitlib.errors import BriefingError, UnknownUnitError
+from kitlib.report.i18n import check_language
+
+log = logging.getLogger("kitlib")
+
+DEFAULT_OUT = Path("output/briefings")
+
+
+def make_plan(
+    data_dir: Path | str | None = None,
+    *,
+    year: int | None = None,
+    out: Path | str | None = None,
+    units: list[str] | None = None,
+    service_area: str | None = None,
+    lang: str | None = None,
+    pdf: bool = False,
+    notebook: Path | str | None = None,
+    warm_kernel: bool = True,
+) -> Plan:
+    """Check every input and decide what to run; raises a KitlibError before anything is written."""
+    folder = Path(data_dir) if data_dir else sample_folder()
+    data = load_data(folder)  # DataValidationError lists every problem
+    chromium = None
+    if pdf:
+        chromium = find_chromium()
+        if chromium is None:
+            raise ChromiumMissingError(f"--pdf needs Chromium, which is not installed: {INSTALL_CHROMIUM}")
+    year = int(year) if year else data.latest_year
+    if year not in data.years:
+        span = f"{data.years[0]}-{data.years[-1]}" if data.years else "no years"
+        raise BriefingError(
+            f"no figures for year {year} in {folder}; the data holds {span}. Pick one of those."
+        )
+    lang = check_language(lang or data.config.language)
+    nb_path = Path(notebook) if notebook else bundled("notebooks/briefing.ipynb")
+    if not nb_path.is_file():
+        raise BriefingError(f"briefing notebook {nb_path} not found; pass an existing .ipynb file")
+    jobs = _select_units(data, units, service_area)
+    return Plan(
+        data_dir=folder.resolve(),
+        year=year,
+        lang=lang,
+        municipality=data.config.municipality,
+        out=Path(out) if out else DEFAULT_OUT,
+        notebook=nb_path.resolve(),
+        template_dir=bundled("templates/briefing").resolve(),
+        units=tuple(jobs),
+        chromium=chromium,
+        warm_kernel=warm_kernel,
+    )
+
+
+def _select_units(data: KitData, wanted: list[str] | None, service_area: str | None) -> list[UnitJob]:
+    table = data.units
+    if wanted:
+        known = set(table["unit_id"])
+        unknown = [u for u in dict.fromkeys(wanted) if u not in known]
+        if unknown:
+            sample = ", ".join(table["unit_id"].head(8))
+            raise UnknownUnitError(
+                f"unknown unit id(s): {', '.join(unknown)}; use ids from units.csv, e.g. {sample}"
+            )
+        table = table[table["unit_id"].isin(wanted)]
+    if service_area:
+        areas = list(dict.fromkeys(data.units["service_area"]))
+        if service_area not in areas:
+            raise BriefingError(f"unknown service area '{service_area}'; choose one of: {', '.join(areas)}")
+        table = table[table["service_area"] == service_area]
+    if table.empty:
+        raise BriefingError("no unit matches both --units and --service-area; widen the selection")
+    jobs = [
+        UnitJob(str(u), str(n), str(a), file_stem(str(u)))
+        for u, n, a in zip(table["unit_id"], table["name"], table["service_area"])
+    ]
+    stems: dict[str, str] = {}
+    for job in jobs:
+        clash = stems.setdefault(job.stem.lower(), job.unit_id)
+        if clash != job.unit_id:
+            raise BriefingError(
+                f"unit ids '{clash}' and '{job.unit_id}' would share the file name '{job.stem}'; "
+                "rename one of them in units.csv"
+            )
+    return jobs
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def default_jobs() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def make_briefings(
+    data_dir: Path | str | None = None,
+    *,
+    year: int | None = None,
+    out: Path | str | None = None,
+    units: list[str] | None = None,
+    service_area: str | None = None,
+    jobs: int | None = None,
+    lang: str | None = None,
+    pdf: bool = False,
+    notebook: Path | str | None = None,
+    warm_kernel: bool = True,
+    progress: bool = False,
+) -> BatchResult:
+    """Make every selected unit's briefing; see ``kitlib briefings --help``.
+
+    Raises a KitlibError (nothing written) when the input is invalid. A unit whose
+    notebook fails is reported in the result, index and manifest; the others go on.
+    """
+    plan = make_plan(
+        data_dir, year=year, out=out, units=units, service_area=service_area,
+        lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel,
+    )  # fmt: skip
+    jobs = jobs or default_jobs()
+    plan.out.mkdir(parents=True, exist_ok=True)
+    log.info("making %d briefing(s) for %d in %s with %d job(s)", len(plan.units), plan.year, plan.out, jobs)
+    start = time.perf_counter()
+    results = run_units(plan, jobs, progress=progress)
+    seconds = time.perf_counter() - start
+    write_atomic(plan.out / INDEX, render_index(plan, results))
+    write_atomic(plan.out / MANIFEST, build_manifest(plan, results, seconds, jobs))
+    return BatchResult(plan, results, seconds)

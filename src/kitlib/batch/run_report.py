@@ -1,0 +1,135 @@
+"""The run's index page and manifest, and how a failed unit is described."""
+
+from __future__ import annotations
+
+import json
+import platform
+from datetime import UTC, datetime
+from importlib import metadata
+
+from kitlib.batch.plan import Plan, UnitResult
+from kitlib.data.atomic import sha256
+from kitlib.report.i18n import status_label, tr
+
+VERSIONED = ("kitlib", "pandas", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient", "ipykernel")
+
+
+def render_index(plan: Plan, results: list[UnitResult]) -> str:
+    """The run's front page: every unit by service area, with status counts and failures."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(str(plan.template_dir)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    by_id = {r.unit_id: r for r in results}
+    areas: dict[str, list[dict]] = {}
+    for job in plan.units:
+        r = by_id[job.unit_id]
+        areas.setdefault(job.service_area, []).append(
+            {
+                "name": job.name,
+                "unit_id": job.unit_id,
+                "href": job.files.html if r.status == "ok" else job.files.failed_notebook,
+                "pdf": job.files.pdf if plan.chromium and r.status == "ok" else "",
+                "csv": job.files.scorecard,
+                "ok": r.status == "ok",
+                "counts": [r.counts.get(code, 0) for code in ("met", "near", "not_met")],
+                "error": r.error,
+                "failed_cell": r.failed_cell,
+            }
+        )
+    lang = plan.lang
+    labels = {
+        "title": f"{tr('briefing_for', lang)} {plan.year}",
+        "unit": tr("unit", lang),
+        "service_area": tr("service_area", lang),
+        "statuses": [status_label(code, lang) for code in ("met", "near", "not_met")],
+        **INDEX_TEXT[lang],
+    }
+    css = (plan.template_dir / "static" / "briefing.css").read_text(encoding="utf-8")
+    return env.get_template("run_index.html.j2").render(
+        lang=lang,
+        municipality=plan.municipality,
+        year=plan.year,
+        areas=areas,
+        labels=labels,
+        css=css,
+        failed=sum(1 for r in results if r.status != "ok"),
+        total=len(results),
+    )
+
+
+INDEX_TEXT = {
+    "nb": {"failed": "feilet", "cell": "celle", "units_n": "enheter", "failed_n": "feilet"},
+    "da": {"failed": "fejlede", "cell": "celle", "units_n": "enheder", "failed_n": "fejlede"},
+    "en": {"failed": "failed", "cell": "cell", "units_n": "units", "failed_n": "failed"},
+}
+
+
+def build_manifest(plan: Plan, results: list[UnitResult], seconds: float, jobs: int) -> str:
+    """What went in (files and their hashes, package versions) and how each unit went."""
+    files = sorted(p for p in plan.data_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+    template_files = sorted(p for p in plan.template_dir.rglob("*") if p.is_file())
+    versions = {"python": platform.python_version()}
+    for package in VERSIONED:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = ""
+    by_id = {job.unit_id: job for job in plan.units}
+    manifest = {
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "settings": {
+            "year": plan.year,
+            "lang": plan.lang,
+            "municipality": plan.municipality,
+            "pdf": bool(plan.chromium),
+            "jobs": jobs,
+            "warm_kernel": plan.warm_kernel,
+        },
+        "inputs": {
+            "data_dir": str(plan.data_dir),
+            "files": [
+                {
+                    "path": p.relative_to(plan.data_dir).as_posix(),
+                    "sha256": sha256(p),
+                    "bytes": p.stat().st_size,
+                }
+                for p in files
+            ],
+            "notebook": {"path": str(plan.notebook), "sha256": sha256(plan.notebook)},
+            "template": [
+                {"path": p.relative_to(plan.template_dir).as_posix(), "sha256": sha256(p)}
+                for p in template_files
+            ],
+        },
+        "versions": versions,
+        "units": {
+            r.unit_id: {
+                "status": r.status,
+                "seconds": r.seconds,
+                "error": r.error,
+                "failed_cell": r.failed_cell,
+                "counts": r.counts,
+                "html": by_id[r.unit_id].files.html if r.status == "ok" else "",
+                "failed_notebook": by_id[r.unit_id].files.failed_notebook
+                if r.failed_cell is not None
+                else "",
+                "scorecard": by_id[r.unit_id].files.scorecard,
+            }
+            for r in results
+        },
+        "summary": {
+            "ok": sum(1 for r in results if r.status == "ok"),
+            "failed": sum(1 for r in results if r.status != "ok"),
+            "seconds": round(seconds, 3),
+        },
+    }
+    return json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def describe_failure(result: UnitResult) -> str:
+    where = f" in cell {result.failed_cell}" if result.failed_cell is not None else ""
+    return f"{result.unit_id}: failed{where}: {result.error}"

@@ -1,0 +1,159 @@
+"""Making one unit's files: scorecard CSV, executed notebook, HTML page and PDF."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from kitlib.analysis.scorecard import prepared_values, scorecard
+from kitlib.batch.kernel import WarmKernel
+from kitlib.batch.pdf import print_pdf
+from kitlib.batch.plan import Plan, UnitJob, UnitResult
+from kitlib.data.atomic import write_atomic
+from kitlib.data.load import load_data
+
+log = logging.getLogger("kitlib")
+
+CELL_TIMEOUT = 600  # seconds one notebook cell may take before the unit fails
+
+
+def scorecard_csv(card) -> str:
+    """The library scorecard as plain UTF-8 CSV: comma, decimal point, '\\n' line endings."""
+    return card.to_csv(index=False, lineterminator="\n")
+
+
+class UnitRunner:
+    """Makes one unit's files. One per worker process: data, exporter and kernel are reused."""
+
+    def __init__(self, plan: Plan):
+        from nbconvert import HTMLExporter
+
+        self.plan = plan
+        self.data = load_data(plan.data_dir)
+        self.values = prepared_values(self.data)
+        self.exporter = HTMLExporter(
+            template_name=plan.template_dir.name,
+            extra_template_basedirs=[str(plan.template_dir.parent)],
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            exclude_anchor_links=True,
+            embed_images=True,
+            mathjax_url="",
+            require_js_url="",
+        )
+        self.injected_at = _injected_cell_index(plan.notebook)
+        self.kernel = WarmKernel() if plan.warm_kernel else None
+
+    def close(self) -> None:
+        if self.kernel is not None:
+            self.kernel.close()
+
+    def run(self, job: UnitJob) -> UnitResult:
+        start = time.perf_counter()
+        result = UnitResult(job.unit_id)
+        try:
+            self._make(job, result)
+        except Exception as exc:  # noqa: BLE001 - one unit's failure must not stop the others
+            log.exception("briefing of %s failed", job.unit_id)
+            result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
+            self._drop_stale(job.files.html, job.files.pdf)
+        result.seconds = round(time.perf_counter() - start, 3)
+        return result
+
+    def _make(self, job: UnitJob, result: UnitResult) -> None:
+        from papermill.exceptions import PapermillExecutionError
+
+        out, plan = self.plan.out, self.plan
+        card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
+        write_atomic(out / job.files.scorecard, scorecard_csv(card))
+        result.counts = {k: int(v) for k, v in card["status"].value_counts().sort_index().items()}
+
+        running = out / job.files.running_notebook
+        failed = out / job.files.failed_notebook
+        try:
+            nb = self._execute(job, running)
+        except PapermillExecutionError as exc:
+            # papermill has written the notebook with its error banner: keep it for the analyst
+            if running.exists():
+                os.replace(running, failed)
+            result.status = "failed"
+            result.error = f"{exc.ename}: {exc.evalue}".strip().rstrip(":")
+            result.failed_cell = self._source_index(exc.cell_index)
+            self._drop_stale(job.files.html, job.files.pdf)
+            if self.kernel is not None:
+                self.kernel.done(ok=True)  # the kernel is fine; the notebook raised
+            return
+        except BaseException:
+            if running.exists():
+                os.replace(running, failed)
+            if self.kernel is not None:
+                self.kernel.done(ok=False)
+            raise
+        running.unlink(missing_ok=True)
+        failed.unlink(missing_ok=True)
+        if self.kernel is not None:
+            self.kernel.done(ok=True)
+
+        page = out / job.files.html
+        write_atomic(page, self.render(nb, job))
+        if plan.chromium:
+            print_pdf(plan.chromium, page, out / job.files.pdf)
+
+    def _execute(self, job: UnitJob, output: Path):
+        import papermill
+
+        if self.kernel is not None:
+            self.kernel.prepare()
+        return papermill.execute_notebook(
+            str(self.plan.notebook),
+            str(output),
+            parameters={
+                "data_dir": str(self.plan.data_dir),
+                "unit_id": job.unit_id,
+                "year": self.plan.year,
+                "lang": self.plan.lang,
+            },
+            kernel_name="python3",
+            km=self.kernel.km if self.kernel is not None else None,
+            request_save_on_cell_execute=False,
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=CELL_TIMEOUT,
+        )
+
+    def render(self, nb, job: UnitJob) -> str:
+        """The executed notebook as the briefing page; the template reads nb.metadata.kitlib."""
+        nb.metadata["kitlib"] = {
+            "lang": self.plan.lang,
+            "municipality": self.plan.municipality,
+            "service_area": job.service_area,
+            "title": f"{job.name} {self.plan.year}",
+            "unit_id": job.unit_id,
+            "unit_name": job.name,
+            "year": self.plan.year,
+        }
+        body, _resources = self.exporter.from_notebook_node(nb)
+        return body
+
+    def _source_index(self, executed_index: int) -> int:
+        """Index of a cell of the executed notebook in the source notebook (papermill adds a cell)."""
+        return executed_index - 1 if executed_index > self.injected_at else executed_index
+
+    def _drop_stale(self, *names: str) -> None:
+        """A failed unit must not leave last run's page looking current."""
+        for name in names:
+            (self.plan.out / name).unlink(missing_ok=True)
+
+
+def _injected_cell_index(notebook: Path) -> int:
+    """Where papermill puts its injected-parameters cell: after the 'parameters' cell, else first."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return index + 1
+    return 0

@@ -1,0 +1,73 @@
+"""The `kitlib` command: validate a data folder, make briefings, import sources."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from kitlib import __version__
+from kitlib.cli.briefings import add_briefings_command
+from kitlib.cli.imports import add_import_commands
+from kitlib.data.resources import sample_folder
+from kitlib.data.validate import check_folder
+from kitlib.errors import KitlibError
+
+log = logging.getLogger("kitlib")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    tables, _config, problems = check_folder(folder)
+    if problems:
+        print(
+            f"{folder}: {len(problems)} problem(s). Fix them (see data/README.md) and run again.",
+            file=sys.stderr,
+        )
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    values = tables["values"]
+    years = values["year"].dropna()
+    span = f", {int(years.min())}-{int(years.max())}" if len(years) else ""
+    print(
+        f"OK {folder}: {len(tables['units'])} units, {len(tables['indicators'])} indicators, "
+        f"{len(values)} values{span}, {len(tables['targets'])} targets, "
+        f"{len(tables['benchmarks'])} benchmarks"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kitlib", description="Indicators, targets and briefing notes for municipalities."
+    )
+    parser.add_argument("--version", action="version", version=f"kitlib {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("validate", help="check a data folder against the contract")
+    check.add_argument(
+        "folder", nargs="?", default=str(sample_folder()), help="data folder (default: sample)"
+    )
+    check.set_defaults(func=_validate)
+    add_briefings_command(commands)
+    add_import_commands(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    try:
+        return args.func(args)
+    except KitlibError as exc:
+        print(f"kitlib: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

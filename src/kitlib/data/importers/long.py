@@ -1,0 +1,160 @@
+"""Any long table (one figure per row), CSV or Excel -> Batch.
+
+The analyst names the columns: unit, indicator, period, value and optionally n. Rows can
+be selected with `--filter COL=VALUE` (repeat a column to allow several values). School
+years such as `2019-2020` become their first year (or the second with
+school_year="second"). Unit values written as `3801 Horten` (all of them) are split into
+id and name; total rows (I alt, Totalt, Hele landet) go to benchmarks.csv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kitlib.data.importers._base import (
+    Batch,
+    ImportOptions,
+    IndicatorInfo,
+    Observation,
+    SourceFormatError,
+    UnitInfo,
+)
+from kitlib.data.importers._cells import (
+    clean,
+    is_total,
+    normalise_period,
+    parse_value,
+    sha256_of,
+    split_region,
+)
+from kitlib.data.importers.ssb import Row, read_csv_grid, read_xlsx_grid
+from kitlib.data.periods import PeriodError
+from kitlib.data.tables import parse_number
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class LongColumns:
+    unit: str
+    indicator: str
+    period: str
+    value: str
+    n: str | None = None
+    unit_name: str | None = None
+    indicator_name: str | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    school_year: str = "first"
+
+
+def _grid(path: Path, sep: str | None, encoding: str | None, sheet: str | None):
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return read_xlsx_grid(path, sheet)
+    if path.suffix.lower() == ".xls":
+        raise SourceFormatError(path, "old Excel .xls files cannot be read; save as .xlsx or CSV")
+    return read_csv_grid(path, encoding, sep)
+
+
+def batch_from_long(
+    path: Path,
+    cols: LongColumns,
+    options: ImportOptions,
+    *,
+    sep: str | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Batch:
+    rows, data = _grid(path, sep, encoding, sheet)
+    rows = [r for r in rows if any(r.cells)]
+    if not rows:
+        raise SourceFormatError(path, "the file has no rows")
+    header = rows[0]
+    names = {c.lower(): j for j, c in reversed(list(enumerate(header.cells))) if c}
+
+    def col(name: str | None, option: str) -> int | None:
+        if name is None:
+            return None
+        j = names.get(clean(name).lower())
+        if j is None:
+            raise SourceFormatError(
+                path,
+                f"{option} {name}: no such column; the header has {', '.join(c for c in header.cells if c)}",
+                line=header.line,
+            )
+        return j
+
+    idx = {
+        key: col(getattr(cols, key), f"--{key.replace('_', '-')}")
+        for key in ("unit", "indicator", "period", "value", "n", "unit_name", "indicator_name")
+    }
+    filters = {col(name, "--filter"): {clean(v) for v in wanted} for name, wanted in cols.filters.items()}
+    selected = [r for r in rows[1:] if all(_cell(r, j) in wanted for j, wanted in filters.items())]
+    if not selected:
+        raise SourceFormatError(path, "no data rows" + (" match the filters" if filters else ""))
+
+    batch = Batch(kind="long", source=str(path), sha256=sha256_of(data))
+    units = [_cell(r, idx["unit"]) for r in selected]
+    # `3801 Horten` in every row: the code is the id (as Statistikkbanken writes regions)
+    split_codes = all(split_region(u)[0] or is_total("", u) for u in units)
+    empty = 0
+    for row in selected:
+        empty += _add_row(batch, row, header, idx, cols, options, path, split_codes)
+    if empty:
+        batch.notes.append(f"{empty} empty value(s) read as '..' (not yet available)")
+    return batch
+
+
+def _cell(row: Row, j: int | None) -> str:
+    if j is None or j >= len(row.cells):
+        return ""
+    return clean(row.cells[j])
+
+
+def _add_row(batch, row: Row, header: Row, idx, cols, options, path, split_codes) -> int:
+    def fail(j: int, message: str) -> SourceFormatError:
+        return SourceFormatError(path, message, line=row.line, column=header.cells[j])
+
+    unit_text, ind = _cell(row, idx["unit"]), _cell(row, idx["indicator"])
+    if not unit_text:
+        raise fail(idx["unit"], "the unit is empty")
+    if not ind:
+        raise fail(idx["indicator"], "the indicator is empty")
+    try:
+        period = normalise_period(_cell(row, idx["period"]), school_year=cols.school_year)
+    except PeriodError as exc:
+        raise fail(idx["period"], str(exc)) from None
+    try:
+        value, status = parse_value(_cell(row, idx["value"]))
+    except ValueError:
+        raise fail(
+            idx["value"], f"'{_cell(row, idx['value'])}' is not a number or one of '..', '.', ':'"
+        ) from None
+    empty = 0
+    if value is None and not status:
+        status, empty = "..", 1
+    n = None
+    if idx["n"] is not None and _cell(row, idx["n"]):
+        try:
+            number = parse_number(_cell(row, idx["n"]))
+        except ValueError:
+            number = float("nan")
+        if not number == number or number != int(number) or number < 0:
+            raise fail(idx["n"], f"'{_cell(row, idx['n'])}' is not a whole number of respondents")
+        n = int(number)
+    code, name = split_region(unit_text) if split_codes else ("", unit_text)
+    unit_id = code or unit_text
+    unit_name = _cell(row, idx["unit_name"]) or name
+    batch.indicators.setdefault(
+        ind, IndicatorInfo(name=_cell(row, idx["indicator_name"]) or ind, source=path.name)
+    )
+    obs = Observation(unit_id, ind, period, value, status, n, where=f"line {row.line}")
+    if is_total(code, unit_name) and options.totals != "units":
+        if options.totals == "benchmarks":
+            obs.unit_id = unit_name
+            obs.n = None
+            batch.benchmarks.append(obs)
+        return empty
+    batch.units.setdefault(unit_id, UnitInfo(unit_name))
+    batch.values.append(obs)
+    return empty

@@ -1,0 +1,52 @@
+"""Load a validated data folder into typed tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kitlib.data.config import KitConfig
+from kitlib.data.validate import LINE, check_folder
+from kitlib.errors import DataValidationError, UnknownUnitError
+
+
+@dataclass
+class KitData:
+    """One municipality's data: the five contract tables plus kit.toml's settings."""
+
+    indicators: pd.DataFrame
+    units: pd.DataFrame
+    values: pd.DataFrame
+    targets: pd.DataFrame
+    benchmarks: pd.DataFrame
+    config: KitConfig = field(default_factory=KitConfig)
+    folder: Path | None = None
+
+    def unit(self, unit_id: str) -> pd.Series:
+        match = self.units[self.units["unit_id"] == unit_id]
+        if match.empty:
+            known = ", ".join(self.units["unit_id"].head(8))
+            raise UnknownUnitError(f"no unit '{unit_id}' in units.csv; known units include {known}")
+        return match.iloc[0]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(int(y) for y in self.values["year"].dropna().unique())
+
+    @property
+    def latest_year(self) -> int:
+        """The latest year with at least one yearly figure (the natural results year)."""
+        yearly = self.values[(self.values["freq"] == "Y") & self.values["value"].notna()]
+        source = yearly if not yearly.empty else self.values
+        return int(source["year"].max())
+
+
+def load_data(folder: Path | str) -> KitData:
+    """Read and validate `folder`; raise DataValidationError listing every problem."""
+    tables, config, problems = check_folder(folder)
+    if problems:
+        raise DataValidationError(problems, str(folder))
+    tables = {name: frame.drop(columns=[LINE]).reset_index(drop=True) for name, frame in tables.items()}
+    return KitData(**tables, config=config, folder=Path(folder))

@@ -1,0 +1,266 @@
+"""Check a data folder against the contract and turn its text into typed tables.
+
+Every problem is collected (not only the first), each with file, line and column,
+so that an analyst can fix a whole folder in one pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kitlib.data import contract
+from kitlib.data.config import DIRECTIONS, INFLUENCEABLE, KitConfig, load_config
+from kitlib.data.contract import ALL_SERVICE_AREAS, ALL_UNITS, MISSING_SYMBOLS, FileSpec
+from kitlib.data.periods import PeriodError, parse_period
+from kitlib.data.tables import RawTable, parse_number, read_raw_table
+from kitlib.errors import ConfigError, Problem
+
+LINE = "_line"
+
+
+class _FileCheck:
+    """Checks one file's columns, remembering which rows failed."""
+
+    def __init__(self, raw: RawTable, problems: list[Problem]):
+        self.raw = raw
+        self.name = raw.name
+        self.frame = raw.frame.copy()
+        self.frame[LINE] = raw.lines
+        self.problems = problems
+
+    def add(self, row_index: int, column: str | None, message: str) -> None:
+        self.problems.append(Problem(self.name, int(self.frame[LINE].iat[row_index]), column, message))
+
+    def required_text(self, column: str) -> None:
+        for i, text in enumerate(self.frame[column]):
+            if not text:
+                self.add(i, column, "is empty; a value is required here")
+
+    def numbers(self, column: str, *, integer=False, minimum=None) -> pd.Series:
+        out = np.full(len(self.frame), np.nan)
+        for i, text in enumerate(self.frame[column]):
+            try:
+                number = parse_number(text)
+            except ValueError:
+                kind = "a whole number" if integer else "a number (decimal mark , or .)"
+                self.add(i, column, f"'{text}' is not {kind}")
+                continue
+            if integer and not np.isnan(number) and number != int(number):
+                self.add(i, column, f"'{text}' should be a whole number")
+                continue
+            if minimum is not None and number < minimum:
+                self.add(i, column, f"'{text}' should be {minimum} or more")
+                continue
+            out[i] = number
+        return pd.Series(out, index=self.frame.index)
+
+    def periods(self, column: str = "period") -> None:
+        parsed = []
+        for i, text in enumerate(self.frame[column]):
+            try:
+                parsed.append(parse_period(text))
+            except PeriodError as exc:
+                self.add(i, column, str(exc))
+                parsed.append(None)
+        self.frame[column] = [str(p) if p else t for p, t in zip(parsed, self.frame[column])]
+        self.frame["year"] = pd.array([p.year if p else None for p in parsed], dtype="Int64")
+        self.frame["freq"] = [p.freq if p else None for p in parsed]
+        self.frame["period_index"] = pd.array([p.index if p else None for p in parsed], dtype="Int64")
+
+    def choice(self, column: str, allowed, *, allow_empty=False) -> None:
+        allowed = list(allowed)
+        for i, text in enumerate(self.frame[column]):
+            if text == "" and allow_empty:
+                continue
+            if text not in allowed:
+                self.add(i, column, f"'{text}' is not one of: {', '.join(allowed)}")
+
+    def unique(self, key: tuple[str, ...]) -> None:
+        first_line: dict[tuple, int] = {}
+        for i, row_key in enumerate(zip(*(self.frame[c] for c in key))):
+            if row_key in first_line:
+                shown = ", ".join(f"{c}={v}" for c, v in zip(key, row_key))
+                self.add(i, None, f"duplicate row ({shown}); it first appears on line {first_line[row_key]}")
+            else:
+                first_line[row_key] = int(self.frame[LINE].iat[i])
+
+    def same_service_area(self, unit_area: dict, ind_area: dict) -> None:
+        for i, (unit, indicator) in enumerate(zip(self.frame["unit_id"], self.frame["indicator_id"])):
+            area, needed = unit_area.get(unit), ind_area.get(indicator)
+            if area and needed and needed not in (area, ALL_SERVICE_AREAS):
+                self.add(
+                    i,
+                    "indicator_id",
+                    f"indicator '{indicator}' belongs to service area '{needed}', "
+                    f"but unit '{unit}' is in '{area}'",
+                )
+
+    def known(self, column: str, ids, what: str, *, extra_allowed=()) -> None:
+        ids = set(ids) | set(extra_allowed)
+        for i, text in enumerate(self.frame[column]):
+            if text and text not in ids:
+                self.add(i, column, f"unknown {what} '{text}'; it is not in {what.split()[0]}s.csv")
+
+
+def _empty_frame(spec: FileSpec) -> pd.DataFrame:
+    """The typed columns an absent optional file would have had, so analyses need no special case."""
+    kinds = {"number": float, "integer": "Int64"}
+    columns = {c.name: pd.Series(dtype=kinds.get(c.kind, object)) for c in spec.columns}
+    if any(c.kind == "period" for c in spec.columns):
+        columns |= {"year": pd.Series(dtype="Int64"), "freq": pd.Series(dtype=object),
+                    "period_index": pd.Series(dtype="Int64")}  # fmt: skip
+    return pd.DataFrame(columns | {LINE: pd.Series(dtype=int)})
+
+
+def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck | None:
+    path = folder / spec.name
+    if not path.exists():
+        if spec.required:
+            problems.append(
+                Problem(
+                    spec.name,
+                    None,
+                    None,
+                    f"file missing from {folder}; every data folder needs it (see data/README.md)",
+                )
+            )
+        return None
+    raw, read_problems = read_raw_table(path)
+    problems.extend(read_problems)
+    if raw is None:
+        return None
+    missing = [c for c in spec.required_columns if c not in raw.frame.columns]
+    for col in missing:
+        problems.append(Problem(spec.name, 1, col, "required column is missing from the header"))
+    if missing:
+        return None
+    for col in spec.columns:
+        if col.name not in raw.frame.columns:
+            raw.frame[col.name] = ""
+    return _FileCheck(raw, problems)
+
+
+def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
+    """Numbers for `value_col`; an empty value is allowed only with a missing status."""
+    check.choice("status", MISSING_SYMBOLS, allow_empty=True)
+    values = check.numbers(value_col)
+    for i, (text, status) in enumerate(zip(check.frame[value_col], check.frame["status"])):
+        if text == "" and status == "":
+            check.add(
+                i,
+                value_col,
+                "is empty; give the figure, or mark it missing with status "
+                "'..' (not yet available), '.' (not applicable) or ':' (suppressed)",
+            )
+        elif text != "" and status in MISSING_SYMBOLS:
+            check.add(i, "status", f"'{status}' marks a missing value, but the row has the value '{text}'")
+    return values
+
+
+def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig, list[Problem]]:
+    """Validate `folder`; return typed tables (with a `_line` column), config and problems."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return {}, KitConfig(), [Problem(str(folder), None, None, "no such data folder")]
+    try:
+        config = load_config(folder / "kit.toml")
+    except ConfigError as exc:
+        problems.append(Problem("kit.toml", None, None, str(exc)))
+        config = KitConfig()
+
+    checks = {spec.name: _read(folder, spec, problems) for spec in contract.FILES}
+
+    def frame_of(spec: FileSpec) -> pd.DataFrame:
+        check = checks[spec.name]
+        return check.frame if check else _empty_frame(spec)
+
+    ind = checks["indicators.csv"]
+    if ind:
+        for col in ("indicator_id", "name", "service_area", "perspective", "unit"):
+            ind.required_text(col)
+        ind.choice("direction", DIRECTIONS)
+        ind.choice("indicator_type", config.indicator_types)
+        ind.choice("influenceable", INFLUENCEABLE)
+        if config.perspectives:
+            ind.choice("perspective", config.perspectives)
+        ind.frame["decimals"] = pd.array(ind.numbers("decimals", integer=True, minimum=0), dtype="Int64")
+        ind.unique(("indicator_id",))
+    indicators = frame_of(contract.INDICATORS)
+
+    units_check = checks["units.csv"]
+    if units_check:
+        for col in ("unit_id", "name", "service_area"):
+            units_check.required_text(col)
+        units_check.unique(("unit_id",))
+        units_check.known("parent_id", units_check.frame["unit_id"], "unit id")
+    units = frame_of(contract.UNITS)
+
+    unit_area = dict(zip(units["unit_id"], units["service_area"]))
+    ind_area = dict(zip(indicators["indicator_id"], indicators["service_area"]))
+    ind_direction = dict(zip(indicators["indicator_id"], indicators["direction"]))
+
+    val = checks["values.csv"]
+    if val:
+        val.periods()
+        val.frame["value"] = _missing_status(val, "value")
+        val.frame["n"] = pd.array(val.numbers("n", integer=True, minimum=0), dtype="Int64")
+        val.frame["sd"] = val.numbers("sd", minimum=0)
+        if units_check:
+            val.known("unit_id", unit_area, "unit id")
+        if ind:
+            val.known("indicator_id", ind_area, "indicator id")
+        if units_check and ind:
+            val.same_service_area(unit_area, ind_area)
+        val.unique(contract.VALUES.key)
+
+    tgt = checks["targets.csv"]
+    if tgt:
+        tgt.periods()
+        tgt.required_text("target")
+        tgt.frame["target"] = tgt.numbers("target")
+        tgt.frame["tolerance"] = tgt.numbers("tolerance", minimum=0)
+        if units_check:
+            tgt.known("unit_id", unit_area, "unit id", extra_allowed=[ALL_UNITS])
+        if units_check and ind:
+            tgt.same_service_area(unit_area, ind_area)
+        if ind:
+            tgt.known("indicator_id", ind_area, "indicator id")
+            for i, indicator in enumerate(tgt.frame["indicator_id"]):
+                if ind_direction.get(indicator) == "none":
+                    tgt.add(
+                        i,
+                        "indicator_id",
+                        f"indicator '{indicator}' has direction 'none', so it "
+                        "cannot have a target; set its direction or drop the row",
+                    )
+        tgt.unique(contract.TARGETS.key)
+
+    bm = checks["benchmarks.csv"]
+    if bm:
+        bm.periods()
+        bm.required_text("group")
+        bm.frame["value"] = _missing_status(bm, "value")
+        if ind:
+            bm.known("indicator_id", ind_area, "indicator id")
+        bm.unique(contract.BENCHMARKS.key)
+        groups = set(bm.frame["group"])
+        for key, group in (("peer_group", config.peer_group), ("national", config.national_group)):
+            if group and groups and group not in groups:
+                problems.append(
+                    Problem("kit.toml", None, f"benchmarks.{key}",
+                            f"group '{group}' does not occur in benchmarks.csv; "
+                            f"its groups are {', '.join(sorted(groups))}")
+                )  # fmt: skip
+
+    tables = {spec.name.removesuffix(".csv"): frame_of(spec) for spec in contract.FILES}
+    return tables, config, sorted(set(problems), key=_problem_order)
+
+
+def _problem_order(p: Problem):
+    files = [spec.name for spec in contract.FILES]
+    rank = files.index(p.file) if p.file in files else -1
+    return (rank, p.file, p.line or 0, p.column or "", p.message)

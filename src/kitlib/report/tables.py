@@ -1,0 +1,135 @@
+"""Publication-quality HTML tables for the briefing: escaped text, symbols with words."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from kitlib.report.formatting import format_gap, format_indicator_value, format_value
+from kitlib.report.i18n import status_label, tr, trend_label
+
+
+def value_cell(row, lang: str, min_n: int = 5) -> str:
+    """The figure, or why there is none: suppressed, not yet available, not applicable."""
+    if row.get("suppressed", False):
+        return f'<span class="missing">{escape(tr("too_few", lang, n=min_n))}</span>'
+    if pd.isna(row["value"]):
+        status = row.get("value_status") or ""
+        reason = tr(f"missing_{status}", lang) if status in ("..", ".", ":") else tr("no_data", lang)
+        return f'<span class="missing">– {escape(reason)}</span>'
+    return escape(format_indicator_value(row["value"], row, lang))
+
+
+def _fmt(row, column: str, lang: str) -> str:
+    return escape(format_indicator_value(row[column], row, lang))
+
+
+def _benchmark(row, role: str, lang: str) -> str:
+    value = row[f"{role}_value"]
+    if pd.isna(value):
+        return ""
+    decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
+    gap = format_gap(row[f"{role}_gap"], row["unit_of_measure"], decimals, lang)
+    gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""
+    return _fmt(row, f"{role}_value", lang) + gap_html
+
+
+def _peers(row, lang: str) -> str:
+    if pd.isna(row["peer_median"]):
+        return ""
+    parts = []
+    if not pd.isna(row["peer_rank"]) and not pd.isna(row["value"]):
+        parts.append(tr("rank", lang, rank=int(row["peer_rank"]), count=int(row["peer_count"])))
+    parts.append(f"{tr('median', lang)} {format_indicator_value(row['peer_median'], row, lang)}")
+    return escape(" · ".join(parts))
+
+
+def scorecard_table(
+    card: pd.DataFrame,
+    perspective_names: dict[str, str],
+    lang: str = "nb",
+    *,
+    table_id: str = "scorecard",
+    min_n: int = 5,
+) -> str:
+    """The scorecard grouped by perspective; status and trend as symbol and word."""
+    headers = [
+        "indicator",
+        "value",
+        "target",
+        "status",
+        "trend",
+        "peer_group",
+        "national",
+        "units",
+        "next_target",
+    ]
+    head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
+    bodies = []
+    for perspective, rows in card.groupby("perspective", sort=False):
+        label = escape(perspective_names.get(perspective, perspective))
+        lines = [f'<tr class="perspective"><th colspan="{len(headers)}" scope="rowgroup">{label}</th></tr>']
+        for _, row in rows.iterrows():
+            period = (
+                ""
+                if str(row["period"]).isdigit()
+                else f' <span class="period">{escape(str(row["period"]))}</span>'
+            )
+            cells = [
+                f'<th scope="row" class="indicator">{escape(str(row["name"]))}</th>',
+                f'<td class="num">{value_cell(row, lang, min_n)}{period}</td>',
+                f'<td class="num">{_fmt(row, "target", lang)}</td>',
+                f'<td class="status status-{row["status"]}">{escape(status_label(row["status"], lang))}</td>',
+                f'<td class="trend trend-{row["trend"]}">{escape(trend_label(row["trend"], lang))}</td>',
+                f'<td class="num">{_benchmark(row, "peer_group", lang)}</td>',
+                f'<td class="num">{_benchmark(row, "national", lang)}</td>',
+                f'<td class="peers">{_peers(row, lang)}</td>',
+                f'<td class="num">{_fmt(row, "next_target", lang)}</td>',
+            ]
+            lines.append(f'<tr data-indicator="{escape(str(row["indicator_id"]))}">{"".join(cells)}</tr>')
+        bodies.append(f"<tbody>{''.join(lines)}</tbody>")
+    legend = f'<caption class="legend">{escape(tr("legend", lang))}</caption>'
+    return (
+        f'<table class="kit-table scorecard" id="{escape(table_id)}">{legend}'
+        f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
+    )
+
+
+def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "survey", min_n: int = 5) -> str:
+    """Survey questions with result, respondents and national average; small groups hidden."""
+    if card.empty:
+        return f'<p class="empty">{escape(tr("no_survey", lang))}</p>'
+    headers = ["question", "value", "respondents", "target", "national", "trend"]
+    head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
+    lines = []
+    for _, row in card.iterrows():
+        n = "" if pd.isna(row["n"]) else escape(format_value(row["n"], "", 0, lang))
+        lines.append(
+            f'<tr><th scope="row">{escape(str(row["name"]))}</th>'
+            f'<td class="num">{value_cell(row, lang, min_n)}</td><td class="num">{n}</td>'
+            f'<td class="num">{_fmt(row, "target", lang)}</td>'
+            f'<td class="num">{_fmt(row, "national_value", lang)}</td>'
+            f'<td class="trend trend-{row["trend"]}">{escape(trend_label(row["trend"], lang))}</td></tr>'
+        )
+    return (
+        f'<table class="kit-table survey" id="{escape(table_id)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>"
+    )
+
+
+def notes_table(card: pd.DataFrame, lang: str = "nb", *, data_date: str = "", table_id: str = "notes") -> str:
+    """Definition, source and data date of every indicator shown."""
+    headers = ["indicator", "definition", "source", "data_date"]
+    head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
+    lines = []
+    for _, row in card.iterrows():
+        date = row["data_date"] if isinstance(row["data_date"], str) and row["data_date"] else data_date
+        lines.append(
+            f'<tr><th scope="row">{escape(str(row["name"]))}</th><td>{escape(str(row["definition"]))}</td>'
+            f"<td>{escape(str(row['source']))}</td><td>{escape(str(date))}</td></tr>"
+        )
+    return (
+        f'<table class="kit-table notes" id="{escape(table_id)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>"
+    )

@@ -1,0 +1,159 @@
+"""The contract is enforced: every problem named with file, line and column."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kitlib import DataValidationError, check_folder, load_data
+from kitlib.cli.main import main
+
+
+def problems_of(folder):
+    return [str(p) for p in check_folder(folder)[2]]
+
+
+def replace_line(path, line_number, new_text):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[line_number - 1] = new_text
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def append_line(path, text):
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text + "\n")
+
+
+def test_valid_folder_has_no_problems(alna_folder, synthetic_folder):
+    assert problems_of(alna_folder) == []
+    assert problems_of(synthetic_folder) == []
+
+
+def test_text_in_a_value_names_file_line_and_column(alna_folder):
+    replace_line(alna_folder / "values.csv", 3, "alna,brukertilfredshet,2007,fire komma sju,")
+    assert problems_of(alna_folder) == [
+        "values.csv, line 3, column 'value': 'fire komma sju' is not a number (decimal mark , or .)"
+    ]
+
+
+def test_unknown_unit_in_targets(alna_folder):
+    append_line(alna_folder / "targets.csv", "bydel-x,sykefravaer,2009,9")
+    (problem,) = problems_of(alna_folder)
+    assert problem.startswith("targets.csv, line 6, column 'unit_id': unknown unit id 'bydel-x'")
+
+
+def test_duplicated_row_points_to_its_first_occurrence(alna_folder):
+    append_line(alna_folder / "values.csv", "alna,sykefravaer,2007,10.35,")
+    (problem,) = problems_of(alna_folder)
+    assert problem.startswith("values.csv, line 11: duplicate row")
+    assert "first appears on line 6" in problem
+
+
+def test_bad_period_and_bad_direction_and_target_without_direction(alna_folder):
+    replace_line(alna_folder / "values.csv", 2, "alna,brukertilfredshet,2006T4,4.89,")
+    ind = alna_folder / "indicators.csv"
+    text = (
+        ind.read_text(encoding="utf-8")
+        .replace(",lower,ja,", ",down,ja,")
+        .replace(",higher,delvis,", ",none,delvis,")
+    )
+    ind.write_text(text, encoding="utf-8")
+    found = problems_of(alna_folder)
+    assert "indicators.csv, line 4, column 'direction': 'down' is not one of: higher, lower, none" in found
+    assert any(p.startswith("values.csv, line 2, column 'period': '2006T4'") for p in found)
+    assert any(
+        p.startswith("targets.csv, line 2, column 'indicator_id'") and "direction 'none'" in p for p in found
+    )
+
+
+def test_missing_required_column_and_file(alna_folder):
+    ind = alna_folder / "indicators.csv"
+    ind.write_text(ind.read_text(encoding="utf-8").replace(",definition", ",explanation"), encoding="utf-8")
+    (alna_folder / "units.csv").unlink()
+    found = problems_of(alna_folder)
+    assert "indicators.csv, line 1, column 'definition': required column is missing from the header" in found
+    assert any(p.startswith("units.csv: file missing") for p in found)
+
+
+def test_empty_value_needs_a_missing_status_and_a_status_cannot_hide_a_value(alna_folder):
+    replace_line(alna_folder / "values.csv", 4, "alna,brukertilfredshet,2008,,")
+    replace_line(alna_folder / "values.csv", 5, "alna,sykefravaer,2006,11.6,..")
+    found = problems_of(alna_folder)
+    assert any(p.startswith("values.csv, line 4, column 'value': is empty") for p in found)
+    assert any(p.startswith("values.csv, line 5, column 'status'") for p in found)
+
+
+def test_semicolons_decimal_commas_and_extra_columns_are_accepted(alna_folder):
+    values = alna_folder / "values.csv"
+    rows = [line.split(",") for line in values.read_text(encoding="utf-8").splitlines()]
+    semicolon = [";".join([*r[:3], r[3].replace(".", ","), r[4], "note"]) for r in rows]
+    semicolon[0] = semicolon[0].replace("note", "kommentar")
+    values.write_text("\n".join(semicolon) + "\n", encoding="utf-8")
+    assert problems_of(alna_folder) == []
+    data = load_data(alna_folder)
+    assert data.values.query("indicator_id == 'sykefravaer' and period == '2007'")["value"].iat[0] == 10.35
+    assert "kommentar" in data.values.columns
+
+
+def test_load_data_raises_with_every_problem(alna_folder):
+    replace_line(alna_folder / "values.csv", 2, "alna,ukjent,2006,4.89,")
+    replace_line(alna_folder / "values.csv", 3, "alna,brukertilfredshet,2007,x,")
+    with pytest.raises(DataValidationError) as info:
+        load_data(alna_folder)
+    assert len(info.value.problems) == 2
+    assert "values.csv, line 2" in str(info.value)
+
+
+def test_cli_validate_exit_codes_and_messages(alna_folder, capsys):
+    assert main(["validate", str(alna_folder)]) == 0
+    assert capsys.readouterr().out.startswith(f"OK {alna_folder}: 1 units, 3 indicators, 9 values, 2006-2008")
+    replace_line(alna_folder / "values.csv", 3, "alna,brukertilfredshet,2007,abc,")
+    assert main(["validate", str(alna_folder)]) == 2
+    assert "values.csv, line 3, column 'value'" in capsys.readouterr().err
+
+
+def test_the_sample_is_valid_and_a_broken_copy_is_rejected_with_locations(sample_copy, capsys):
+    assert main(["validate", str(sample_copy)]) == 0
+    capsys.readouterr()
+    values = sample_copy / "values.csv"
+    lines = values.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    value_col, period_col = header.index("value"), header.index("period")
+    broken = lines[1].split(",")
+    broken[value_col] = "mye"
+    lines[1] = ",".join(broken)
+    bad_period = lines[2].split(",")
+    bad_period[period_col] = "2024T5"
+    lines[2] = ",".join(bad_period)
+    lines.append(lines[3])  # duplicate
+    values.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    append_line(sample_copy / "targets.csv", "finnes-ikke,sykefravaer,2025,6,")
+    assert main(["validate", str(sample_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "values.csv, line 2, column 'value': 'mye' is not a number" in err
+    assert "values.csv, line 3, column 'period': '2024T5'" in err
+    assert f"values.csv, line {len(lines)}: duplicate row" in err
+    assert "column 'unit_id': unknown unit id 'finnes-ikke'" in err
+    shutil.rmtree(sample_copy)
+
+
+def test_target_for_an_indicator_of_another_service_area(synthetic_folder):
+    ind = synthetic_folder / "indicators.csv"
+    append_line(
+        ind, "saksbehandling,Saksbehandlingstid,Byggesak,tjenester,Sak,malt_kvalitet,dager,lower,ja,Dager"
+    )
+    append_line(synthetic_folder / "targets.csv", "bhg-a,saksbehandling,2024,21,")
+    (problem,) = problems_of(synthetic_folder)
+    assert problem.startswith("targets.csv, line 7, column 'indicator_id': indicator 'saksbehandling'")
+    assert "'Byggesak'" in problem and "'Barnehage'" in problem
+
+
+def test_benchmark_group_named_in_kit_toml_must_exist(synthetic_folder):
+    (synthetic_folder / "kit.toml").write_text(
+        '[benchmarks]\nnational = "Landet utan Oslo"\n', encoding="utf-8"
+    )
+    (problem,) = problems_of(synthetic_folder)
+    assert problem.startswith(
+        "kit.toml, column 'benchmarks.national': group 'Landet utan Oslo' does not occur"
+    )

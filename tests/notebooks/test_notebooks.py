@@ -1,0 +1,49 @@
+"""Every notebook runs with papermill; committed notebooks are clean and paired with their .py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jupytext
+import nbformat
+import papermill
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_with_default_parameters(path, tmp_path):
+    out = tmp_path / path.name
+    papermill.execute_notebook(str(path), str(out), kernel_name="python3", progress_bar=False)
+    executed = nbformat.read(out, as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_one_typed_parameters_cell_and_no_functions(path):
+    notebook = nbformat.read(path, as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    parameters = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(parameters) == 1
+    for line in parameters[0].source.splitlines():
+        assert ":" in line.split("=")[0] and "#" in line, f"untyped or uncommented parameter: {line}"
+    assert not [c for c in code if "def " in c.source or "class " in c.source]
+    assert not [c for c in code if c.outputs or c.execution_count]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_in_step_with_its_jupytext_pair(path):
+    paired = path.with_suffix(".py")
+    assert paired.exists(), f"pair {path.name} with `jupytext --set-formats ipynb,py:percent`"
+    from_py = jupytext.read(paired)
+    from_nb = nbformat.read(path, as_version=4)
+    assert [c.source for c in from_py.cells] == [c.source for c in from_nb.cells]
