@@ -7,7 +7,8 @@ from pathlib import Path
 
 import kitlib
 
-REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+# Real downloads from SSB and Kolada, kept in the repository (see their SOURCES.md).
+REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 
 
 def rows(folder: Path, name: str) -> list[dict[str, str]]:
