@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-SUPPRESSED = ":"
+from kitlib.data.contract import SUPPRESSED
 
 
 def suppress_small_samples(values: pd.DataFrame, min_respondents: int) -> pd.DataFrame:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kitlib.analysis.codes import Status
 from kitlib.analysis.peers import add_benchmarks, compare_units
 from kitlib.analysis.privacy import suppress_small_samples
 from kitlib.analysis.status import target_status
 from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.trend import classify_trend
-from kitlib.data.contract import ALL_SERVICE_AREAS
+from kitlib.data.contract import ALL_SERVICE_AREAS, NOT_APPLICABLE
 from kitlib.data.load import KitData
 
 SCORECARD_COLUMNS = [
@@ -71,7 +72,7 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     rows = resolve_targets(rows, data.targets)
     rows["status"] = target_status(rows, near_share=data.config.thresholds.near_share)
     # "Not applicable" means the target does not apply to this unit, not that data are missing.
-    rows.loc[rows["value_status"] == ".", "status"] = "no_target"
+    rows.loc[rows["value_status"] == NOT_APPLICABLE, "status"] = Status.NO_TARGET
     following = rows[["unit_id", "indicator_id"]].assign(period=str(year + 1), year=year + 1)
     rows["next_target"] = resolve_targets(following, data.targets)["target"].to_numpy()
     rows = _add_trends(rows, mine, data)
@@ -89,14 +90,14 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
 def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.DataFrame:
     th = data.config.thresholds
     trends, changes = [], []
-    for indicator, period, freq, index, direction in zip(
-        rows["indicator_id"], rows["period"], rows["freq"], rows["period_index"], rows["direction"]
+    for indicator, freq, sub_period, index, direction in zip(
+        rows["indicator_id"], rows["freq"], rows["sub_period"], rows["period_index"], rows["direction"]
     ):
         series = mine[(mine["indicator_id"] == indicator) & (mine["freq"] == freq)]
         series = series[series["period_index"] <= index]
         if freq != "Y":
             # Same tertial, quarter or month of earlier years: seasons are not trends.
-            series = series[series["period"].str[4:] == str(period)[4:]]
+            series = series[series["sub_period"] == sub_period]
         trend, change = classify_trend(
             series.sort_values("period_index"), direction, index="year", periods=th.trend_periods,
             stable_share=th.stable_share, confidence_z=th.confidence_z,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-MET, NEAR, NOT_MET, NO_DATA, NO_TARGET = "met", "near", "not_met", "no_data", "no_target"
-STATUS_CODES = (MET, NEAR, NOT_MET, NO_DATA, NO_TARGET)
+from kitlib.analysis.codes import Status
+
 DIRECTION_SIGN = {"higher": 1.0, "lower": -1.0, "none": np.nan}
 
 
@@ -41,7 +41,7 @@ def target_status(
     surplus = sign * (actual - goal)
     status = np.select(
         [goal.isna() | sign.isna(), actual.isna(), surplus >= 0, surplus >= -margin],
-        [NO_TARGET, NO_DATA, MET, NEAR],
-        default=NOT_MET,
+        [Status.NO_TARGET, Status.NO_DATA, Status.MET, Status.NEAR],
+        default=Status.NOT_MET,
     )
     return pd.Series(status, index=frame.index, name="status")

@@ -7,11 +7,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from kitlib.analysis.codes import Trend
 from kitlib.analysis.status import better_sign
-
-IMPROVING, WORSENING, STABLE, INSUFFICIENT = "improving", "worsening", "stable", "insufficient_data"
-RISING, FALLING = "rising", "falling"  # for indicators where neither way is better
-TREND_CODES = (IMPROVING, WORSENING, STABLE, INSUFFICIENT, RISING, FALLING)
 
 
 def fitted_change(positions: np.ndarray, values: np.ndarray) -> float:
@@ -42,22 +39,22 @@ def classify_trend(
     the difference between first and last point; otherwise `stable_share` of the level.
     """
     if series.empty or pd.isna(series[value].iloc[-1]):
-        return INSUFFICIENT, math.nan
+        return Trend.INSUFFICIENT, math.nan
     last_index = series[index].iloc[-1]
     window = series[(series[index] > last_index - periods) & series[value].notna()]
     if len(window) < 2:
-        return INSUFFICIENT, math.nan
+        return Trend.INSUFFICIENT, math.nan
     values = window[value].to_numpy(dtype=float)
     change = fitted_change(window[index].to_numpy(dtype=float), values)
     noise = _noise(window, n, sd, confidence_z)
     if math.isnan(noise):
         noise = stable_share * float(np.mean(np.abs(values)))
     if abs(change) <= noise:
-        return STABLE, change
+        return Trend.STABLE, change
     sign = better_sign(direction)
     if math.isnan(sign):
-        return (RISING if change > 0 else FALLING), change
-    return (IMPROVING if sign * change > 0 else WORSENING), change
+        return (Trend.RISING if change > 0 else Trend.FALLING), change
+    return (Trend.IMPROVING if sign * change > 0 else Trend.WORSENING), change
 
 
 def _noise(window: pd.DataFrame, n: str, sd: str, z: float) -> float:

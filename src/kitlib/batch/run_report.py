@@ -7,6 +7,7 @@ import platform
 from datetime import UTC, datetime
 from importlib import metadata
 
+from kitlib.analysis.codes import JUDGED
 from kitlib.batch.plan import Plan, UnitResult
 from kitlib.data.atomic import sha256
 from kitlib.report.i18n import status_label, tr
@@ -35,7 +36,7 @@ def render_index(plan: Plan, results: list[UnitResult]) -> str:
                 "pdf": job.files.pdf if plan.chromium and r.status == "ok" else "",
                 "csv": job.files.scorecard,
                 "ok": r.status == "ok",
-                "counts": [r.counts.get(code, 0) for code in ("met", "near", "not_met")],
+                "counts": [r.counts.get(code, 0) for code in JUDGED],
                 "error": r.error,
                 "failed_cell": r.failed_cell,
             }
@@ -45,8 +46,8 @@ def render_index(plan: Plan, results: list[UnitResult]) -> str:
         "title": f"{tr('briefing_for', lang)} {plan.year}",
         "unit": tr("unit", lang),
         "service_area": tr("service_area", lang),
-        "statuses": [status_label(code, lang) for code in ("met", "near", "not_met")],
-        **INDEX_TEXT[lang],
+        "statuses": [status_label(code, lang) for code in JUDGED],
+        **{key: tr(f"index_{key}", lang) for key in ("failed", "cell", "units_n", "failed_n")},
     }
     css = (plan.template_dir / "static" / "briefing.css").read_text(encoding="utf-8")
     return env.get_template("run_index.html.j2").render(
@@ -59,13 +60,6 @@ def render_index(plan: Plan, results: list[UnitResult]) -> str:
         failed=sum(1 for r in results if r.status != "ok"),
         total=len(results),
     )
-
-
-INDEX_TEXT = {
-    "nb": {"failed": "feilet", "cell": "celle", "units_n": "enheter", "failed_n": "feilet"},
-    "da": {"failed": "fejlede", "cell": "celle", "units_n": "enheder", "failed_n": "fejlede"},
-    "en": {"failed": "failed", "cell": "cell", "units_n": "units", "failed_n": "failed"},
-}
 
 
 def build_manifest(plan: Plan, results: list[UnitResult], seconds: float, jobs: int) -> str:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# SSB's table symbols for a figure that is missing, and why (status column of values.csv).
+NOT_YET_AVAILABLE, NOT_APPLICABLE, SUPPRESSED = "..", ".", ":"
 MISSING_SYMBOLS = {
-    "..": "not yet available",
-    ".": "not applicable",
-    ":": "suppressed",
+    NOT_YET_AVAILABLE: "not yet available",
+    NOT_APPLICABLE: "not applicable",
+    SUPPRESSED: "suppressed",
 }
 ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's service area
 ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every unit

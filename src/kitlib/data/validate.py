@@ -69,6 +69,8 @@ class _FileCheck:
         self.frame["year"] = pd.array([p.year if p else None for p in parsed], dtype="Int64")
         self.frame["freq"] = [p.freq if p else None for p in parsed]
         self.frame["period_index"] = pd.array([p.index if p else None for p in parsed], dtype="Int64")
+        # The tertial, quarter or month (1 for a year), so that no caller slices period strings.
+        self.frame["sub_period"] = pd.array([p.sub if p else None for p in parsed], dtype="Int64")
 
     def choice(self, column: str, allowed, *, allow_empty=False) -> None:
         allowed = list(allowed)
@@ -110,8 +112,8 @@ def _empty_frame(spec: FileSpec) -> pd.DataFrame:
     kinds = {"number": float, "integer": "Int64"}
     columns = {c.name: pd.Series(dtype=kinds.get(c.kind, object)) for c in spec.columns}
     if any(c.kind == "period" for c in spec.columns):
-        columns |= {"year": pd.Series(dtype="Int64"), "freq": pd.Series(dtype=object),
-                    "period_index": pd.Series(dtype="Int64")}  # fmt: skip
+        parsed = {"year": "Int64", "freq": object, "period_index": "Int64", "sub_period": "Int64"}
+        columns |= {name: pd.Series(dtype=dtype) for name, dtype in parsed.items()}
     return pd.DataFrame(columns | {LINE: pd.Series(dtype=int)})
 
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.history import indicator_history
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values, scorecard
 from kitlib.data.load import KitData, load_data
+from kitlib.data.periods import parse_period
 from kitlib.data.resources import sample_folder
 from kitlib.report import charts
 from kitlib.report.formatting import format_indicator_value
@@ -58,7 +60,7 @@ class Briefing:
     def chart_periods(history: pd.DataFrame) -> int:
         """Seven years, or three years of tertials, quarters or months: enough to see a trend."""
         parts = {"Y": 7, "T": 9, "K": 12, "M": 36}
-        return parts.get(history["period"].map(lambda p: p[4:5] or "Y").iat[-1], 7) if len(history) else 0
+        return parts[parse_period(history["period"].iat[-1]).freq] if len(history) else 0
 
     def _alt(self, row, history: pd.DataFrame) -> str:
         shown = history.dropna(subset=["value"])
@@ -105,7 +107,7 @@ class Briefing:
 
     def trend_charts_html(self) -> str:
         """A chart for every indicator that is not met or is worsening."""
-        rows = self.card[(self.card["status"] == "not_met") | (self.card["trend"] == "worsening")]
+        rows = self.card[(self.card["status"] == Status.NOT_MET) | (self.card["trend"] == Trend.WORSENING)]
         parts = [self._h2("charts")]
         if rows.empty:
             parts.append(f'<p class="empty">{escape(tr("nothing_to_chart", self.lang))}</p>')
@@ -120,7 +122,7 @@ class Briefing:
         return "".join(parts)
 
     def distance_html(self) -> str:
-        rows = self.card[self.card["status"].isin(["met", "near", "not_met"])]
+        rows = self.card[self.card["status"].isin(JUDGED)]
         if rows.empty:
             return ""
         with charts.briefing_figure(7.0, 0.8 + 0.28 * len(rows)) as (fig, ax):

@@ -13,15 +13,16 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.status import better_sign
 from kitlib.report.formatting import format_number
-from kitlib.report.i18n import STATUS_SYMBOL, tr
+from kitlib.report.i18n import STATUS_SYMBOL, tr, unit_word
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
     "unit": "#0072B2", "target": "#000000", "peers": "#E69F00", "peer_group": "#009E73",
-    "national": "#CC79A7", "met": "#0072B2", "near": "#E69F00", "not_met": "#D55E00",
-    "no_data": "#999999",
+    "national": "#CC79A7", Status.MET: "#0072B2", Status.NEAR: "#E69F00", Status.NOT_MET: "#D55E00",
+    Status.NO_DATA: "#999999",
 }  # fmt: skip
 STYLE = {
     "figure.dpi": 100,
@@ -48,7 +49,8 @@ def briefing_figure(width: float = 7.0, height: float = 3.0):
 
 
 def _axis_label(unit: str, lang: str) -> str:
-    return "" if not unit or unit.lower().startswith("score") and lang == "en" else unit
+    """The unit in the note's language ("dager", "kr", "%"); a score keeps its scale ("score 1-6")."""
+    return unit_word(unit, lang) or (unit if (unit or "").lower().startswith("score") else "")
 
 
 def _legend_beside(ax) -> None:
@@ -98,7 +100,7 @@ def distance_chart(card: pd.DataFrame, *, ax, lang: str = "nb"):
 
     Bars carry the status symbol, so the reading never depends on colour alone.
     """
-    rows = card[card["status"].isin(["met", "near", "not_met"])].copy()
+    rows = card[card["status"].isin(JUDGED)].copy()
     rows["distance"] = (
         100 * better_sign(rows["direction"]) * (rows["value"] - rows["target"]) / rows["target"].abs()
     )

@@ -7,14 +7,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from kitlib.report.i18n import tr, unit_word
+
 NBSP = "\u00a0"
 _SEPARATORS = {"nb": (NBSP, ","), "da": (".", ","), "en": (",", ".")}
-_UNIT_WORDS = {
-    "dager": {"nb": "dager", "da": "dage", "en": "days"},
-    "days": {"nb": "dager", "da": "dage", "en": "days"},
-    "antall": {"nb": "", "da": "", "en": ""},
-    "count": {"nb": "", "da": "", "en": ""},
-}
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "nb") -> str:
@@ -34,14 +30,9 @@ def format_value(value: float | None, unit: str = "", decimals: int = 1, lang: s
     number = format_number(value, decimals, lang)
     if not number:
         return ""
-    unit = (unit or "").strip()
-    if unit == "%":
-        return f"{number}%" if lang == "en" else f"{number}{NBSP}%"
-    if unit.lower().startswith("score") or not unit:
-        return number
-    if unit.upper() in ("NOK", "KR", "DKK"):
-        return f"{number}{NBSP}kr"
-    word = _UNIT_WORDS.get(unit.lower(), {}).get(lang, unit)
+    word = unit_word(unit, lang)
+    if word == "%" and lang == "en":
+        return f"{number}%"
     return f"{number}{NBSP}{word}" if word else number
 
 
@@ -52,7 +43,7 @@ def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str =
     sign = "+" if round(gap, decimals) > 0 else ""
     text = format_value(gap, "" if unit == "%" else unit, decimals, lang)
     if unit == "%":
-        text += {"nb": f"{NBSP}%-poeng", "da": f"{NBSP}%-point", "en": f"{NBSP}pp"}[lang]
+        text += NBSP + tr("percentage_points", lang)
     return sign + text
 
 

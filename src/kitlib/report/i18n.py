@@ -1,15 +1,33 @@
-"""Words of the briefing in Norwegian bokmål (default), Danish and English."""
+"""Every word a reader sees, in Norwegian bokmål (default), Danish and English: headings,
+labels, the narrative's sentences, the run index, units of measure. The one home of
+translations: other modules ask `tr()` and never hold words of their own.
+"""
 
 from __future__ import annotations
 
+from kitlib.analysis.codes import Status, Trend
 from kitlib.data.config import LANGUAGES
+from kitlib.errors import KitlibError
 
 # Status and trend are always shown as symbol *and* word: never colour alone.
-STATUS_SYMBOL = {"met": "✔", "near": "◐", "not_met": "✘", "no_data": "–", "no_target": "·"}
-TREND_SYMBOL = {
-    "improving": "↗", "worsening": "↘", "stable": "→", "insufficient_data": "–",
-    "rising": "↑", "falling": "↓",
+STATUS_SYMBOL = {
+    Status.MET: "✔", Status.NEAR: "◐", Status.NOT_MET: "✘", Status.NO_DATA: "–", Status.NO_TARGET: "·",
 }  # fmt: skip
+TREND_SYMBOL = {
+    Trend.IMPROVING: "↗", Trend.WORSENING: "↘", Trend.STABLE: "→", Trend.INSUFFICIENT: "–",
+    Trend.RISING: "↑", Trend.FALLING: "↓",
+}  # fmt: skip
+
+# Units of measure as written in indicators.csv -> the reader's word ("" = no word after the number).
+UNIT_WORDS = {
+    "dager": {"nb": "dager", "da": "dage", "en": "days"},
+    "days": {"nb": "dager", "da": "dage", "en": "days"},
+    "antall": {"nb": "", "da": "", "en": ""},
+    "count": {"nb": "", "da": "", "en": ""},
+    "nok": {"nb": "kr", "da": "kr", "en": "kr"},
+    "kr": {"nb": "kr", "da": "kr", "en": "kr"},
+    "dkk": {"nb": "kr", "da": "kr", "en": "kr"},
+}
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
@@ -36,6 +54,24 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ nådd · ◐ nesten (innenfor toleransen) · ✘ ikke nådd · – mangler tall · "
                   "↗ bedre · ↘ svakere · → stabil (endringen er mindre enn usikkerheten)",
         "briefing_for": "Styringsnotat", "generated_from": "Tall per {date}",
+        # the run's index page
+        "index_failed": "feilet", "index_cell": "celle", "index_units_n": "enheter",
+        "index_failed_n": "feilet",
+        "percentage_points": "%-poeng",
+        # "Kort fortalt": the narrative's sentences (kitlib.report.narrative)
+        "summary_count": "{met} av {total} mål er nådd i {year}{rest}.",
+        "summary_near": "{n} er nesten nådd", "summary_not_met": "{n} er ikke nådd",
+        "summary_no_data": "{n} mangler tall",
+        "summary_no_targets": "Ingen av indikatorene har mål for {year}.",
+        "summary_better": "Størst forbedring: {items}.", "summary_worse": "Størst bekymring: {items}.",
+        "summary_moved": "{name} {verb} til {value}", "summary_up": "har gått opp",
+        "summary_down": "har gått ned",
+        "summary_short": "{name} er {value} mot målet {target}",
+        "summary_peers": (
+            "Sammenlignet med {group} ligger enheten bedre an på {better} av {total} indikatorer."
+        ),
+        "summary_and": " og ", "summary_missing": "Tall mangler for {items}.",
+        "summary_all_fine": "Ingen indikatorer har ikke nådd målet eller svekkes.",
     },
     "da": {
         "met": "nået", "near": "næsten", "not_met": "ikke nået", "no_data": "mangler tal",
@@ -61,6 +97,23 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ nået · ◐ næsten (inden for tolerancen) · ✘ ikke nået · – mangler tal · "
                   "↗ bedre · ↘ svagere · → stabil (ændringen er mindre end usikkerheden)",
         "briefing_for": "Ledelsesnotat", "generated_from": "Tal pr. {date}",
+        # the run's index page
+        "index_failed": "fejlede", "index_cell": "celle", "index_units_n": "enheder",
+        "index_failed_n": "fejlede",
+        "percentage_points": "%-point",
+        # "Kort fortalt": the narrative's sentences (kitlib.report.narrative)
+        "summary_count": "{met} af {total} mål er nået i {year}{rest}.",
+        "summary_near": "{n} er næsten nået", "summary_not_met": "{n} er ikke nået",
+        "summary_no_data": "{n} mangler tal",
+        "summary_no_targets": "Ingen af indikatorerne har mål for {year}.",
+        "summary_better": "Største forbedring: {items}.", "summary_worse": "Største bekymring: {items}.",
+        "summary_moved": "{name} {verb} til {value}", "summary_up": "er steget", "summary_down": "er faldet",
+        "summary_short": "{name} er {value} mod målet {target}",
+        "summary_peers": (
+            "Sammenlignet med {group} klarer enheden sig bedre på {better} af {total} indikatorer."
+        ),
+        "summary_and": " og ", "summary_missing": "Tal mangler for {items}.",
+        "summary_all_fine": "Ingen indikatorer har misset målet eller bliver svagere.",
     },
     "en": {
         "met": "met", "near": "near", "not_met": "not met", "no_data": "no data",
@@ -87,14 +140,26 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ met · ◐ near (within tolerance) · ✘ not met · – no data · "
                   "↗ improving · ↘ worsening · → stable (change smaller than the uncertainty)",
         "briefing_for": "Briefing note", "generated_from": "Figures as of {date}",
+        # the run's index page
+        "index_failed": "failed", "index_cell": "cell", "index_units_n": "units", "index_failed_n": "failed",
+        "percentage_points": "pp",
+        # "Kort fortalt": the narrative's sentences (kitlib.report.narrative)
+        "summary_count": "{met} of {total} targets were met in {year}{rest}.",
+        "summary_near": "{n} nearly met", "summary_not_met": "{n} not met",
+        "summary_no_data": "{n} without figures",
+        "summary_no_targets": "None of the indicators has a target for {year}.",
+        "summary_better": "Largest improvements: {items}.", "summary_worse": "Largest concerns: {items}.",
+        "summary_moved": "{name} {verb} to {value}", "summary_up": "rose", "summary_down": "fell",
+        "summary_short": "{name} is {value} against a target of {target}",
+        "summary_peers": "Compared with {group} the unit does better on {better} of {total} indicators.",
+        "summary_and": " and ", "summary_missing": "Figures are missing for {items}.",
+        "summary_all_fine": "No indicator misses its target or is worsening.",
     },
 }  # fmt: skip
 
 
 def check_language(lang: str) -> str:
     if lang not in TEXT:
-        from kitlib.errors import KitlibError
-
         raise KitlibError(f"language '{lang}' is not available; choose one of {', '.join(LANGUAGES)}")
     return lang
 
@@ -111,3 +176,13 @@ def status_label(code: str, lang: str = "nb") -> str:
 
 def trend_label(code: str, lang: str = "nb") -> str:
     return f"{TREND_SYMBOL[code]} {tr(code, lang)}"
+
+
+def unit_word(unit: str, lang: str = "nb") -> str:
+    """The reader's word for a unit of measure: ``%``, ``kr``, ``dager``; '' for scores and counts."""
+    unit = (unit or "").strip()
+    if unit == "%":
+        return "%"
+    if not unit or unit.lower().startswith("score"):
+        return ""
+    return UNIT_WORDS.get(unit.lower(), {}).get(lang, unit)

@@ -6,6 +6,8 @@ from html import escape
 
 import pandas as pd
 
+from kitlib.data.contract import MISSING_SYMBOLS
+from kitlib.data.periods import parse_period
 from kitlib.report.formatting import format_gap, format_indicator_value, format_value
 from kitlib.report.i18n import status_label, tr, trend_label
 
@@ -16,7 +18,7 @@ def value_cell(row, lang: str, min_n: int = 5) -> str:
         return f'<span class="missing">{escape(tr("too_few", lang, n=min_n))}</span>'
     if pd.isna(row["value"]):
         status = row.get("value_status") or ""
-        reason = tr(f"missing_{status}", lang) if status in ("..", ".", ":") else tr("no_data", lang)
+        reason = tr(f"missing_{status}", lang) if status in MISSING_SYMBOLS else tr("no_data", lang)
         return f'<span class="missing">– {escape(reason)}</span>'
     return escape(format_indicator_value(row["value"], row, lang))
 
@@ -73,7 +75,7 @@ def scorecard_table(
         for _, row in rows.iterrows():
             period = (
                 ""
-                if str(row["period"]).isdigit()
+                if parse_period(row["period"]).freq == "Y"
                 else f' <span class="period">{escape(str(row["period"]))}</span>'
             )
             cells = [
