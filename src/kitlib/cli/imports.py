@@ -1,4 +1,4 @@
-"""`kitlib import ...` and `kitlib fetch-ssb`: command-line front of kitlib.io.
+"""`kitlib import ...` and `kitlib fetch-ssb`: command-line front of kitlib.data.importers.
 
 `add_import_commands(subparsers)` adds the commands; each sets `func`, a handler taking
 the parsed args and returning the exit code (0 ok, 2 when kitlib refuses the input).
@@ -38,6 +38,7 @@ def _run(action: Callable[[argparse.Namespace], kio.ImportResult]):
 
 
 def _common(p: argparse.ArgumentParser, *, metadata: bool = True) -> None:
+    """The shared options: --out, and (with metadata) what new units and indicators get."""
     p.add_argument("--out", required=True, metavar="DIR", help="data folder to create or update")
     if not metadata:
         return
@@ -80,10 +81,38 @@ def add_import_commands(subparsers) -> None:
         description="Read a source and write or update a data folder (see docs/import.md).",
     )
     sub = imp.add_subparsers(dest="import_kind", metavar="SOURCE", required=True)
+    for add in (_add_jsonstat, _add_ssb_csv, _add_ssb_xlsx, _add_kolada, _add_long, _add_targets):
+        add(sub)
+    _add_fetch_ssb(subparsers)
 
-    p = sub.add_parser("jsonstat", help="JSON-stat 2.0 from PxWebApi or Statistikkbanken")
+
+def _source_command(
+    sub, name: str, summary: str, action, *, metadata: bool = True
+) -> argparse.ArgumentParser:
+    """`import NAME FILE --out DIR ...`: the parser, with the arguments every import takes."""
+    p = sub.add_parser(name, help=summary)
     p.add_argument("file")
-    _common(p)
+    _common(p, metadata=metadata)
+    p.set_defaults(command_name=f"import {name}", func=_run(action))
+    return p
+
+
+def _add_jsonstat(sub) -> None:
+    p = _source_command(
+        sub,
+        "jsonstat",
+        "JSON-stat 2.0 from PxWebApi or Statistikkbanken",
+        lambda a: kio.import_jsonstat(
+            a.file,
+            a.out,
+            unit_dim=a.unit_dim,
+            indicator_dim=a.indicator_dim,
+            period_dim=a.period_dim,
+            filters=a.filter,
+            school_year=a.school_year,
+            **_meta(a),
+        ),
+    )
     _dims(p)
     p.add_argument(
         "--filter",
@@ -94,58 +123,67 @@ def add_import_commands(subparsers) -> None:
         "dimension is folded into the indicator id as DIM=CODE",
     )
     p.add_argument("--school-year", choices=("first", "second"), default="first")
-    p.set_defaults(
-        command_name="import jsonstat",
-        func=_run(
-            lambda a: kio.import_jsonstat(
-                a.file,
-                a.out,
-                unit_dim=a.unit_dim,
-                indicator_dim=a.indicator_dim,
-                period_dim=a.period_dim,
-                filters=a.filter,
-                school_year=a.school_year,
-                **_meta(a),
-            )
-        ),
-    )
 
-    p = sub.add_parser("ssb-csv", help="CSV saved from Statistikkbanken")
-    p.add_argument("file")
-    _common(p)
+
+def _add_ssb_csv(sub) -> None:
+    p = _source_command(
+        sub,
+        "ssb-csv",
+        "CSV saved from Statistikkbanken",
+        lambda a: kio.import_ssb_csv(a.file, a.out, encoding=a.encoding, sep=a.sep, **_meta(a)),
+    )
     p.add_argument("--encoding", help="default: detect UTF-8 (with/without BOM) or ISO-8859-1")
     p.add_argument("--sep", help="default: detect ';' or ','")
-    p.set_defaults(
-        command_name="import ssb-csv",
-        func=_run(lambda a: kio.import_ssb_csv(a.file, a.out, encoding=a.encoding, sep=a.sep, **_meta(a))),
-    )
 
-    p = sub.add_parser("ssb-xlsx", help="Excel file saved from Statistikkbanken")
-    p.add_argument("file")
-    _common(p)
+
+def _add_ssb_xlsx(sub) -> None:
+    p = _source_command(
+        sub,
+        "ssb-xlsx",
+        "Excel file saved from Statistikkbanken",
+        lambda a: kio.import_ssb_xlsx(a.file, a.out, sheet=a.sheet, **_meta(a)),
+    )
     p.add_argument("--sheet", help="default: the first sheet")
-    p.set_defaults(
-        command_name="import ssb-xlsx",
-        func=_run(lambda a: kio.import_ssb_xlsx(a.file, a.out, sheet=a.sheet, **_meta(a))),
-    )
 
-    p = sub.add_parser("kolada", help="Kolada value data (API JSON or CSV)")
-    p.add_argument("file")
-    _common(p)
+
+def _add_kolada(sub) -> None:
+    p = _source_command(
+        sub,
+        "kolada",
+        "Kolada value data (API JSON or CSV)",
+        lambda a: kio.import_kolada(a.file, a.out, gender=a.gender, **_meta(a)),
+    )
     p.add_argument(
         "--gender",
         choices=("T", "K", "M", "*"),
         default="T",
         help="T total (default), K women, M men, * all (ids get :K / :M)",
     )
-    p.set_defaults(
-        command_name="import kolada",
-        func=_run(lambda a: kio.import_kolada(a.file, a.out, gender=a.gender, **_meta(a))),
-    )
 
-    p = sub.add_parser("long", help="any long table (CSV or .xlsx), one figure per row")
-    p.add_argument("file")
-    _common(p)
+
+def _add_long(sub) -> None:
+    p = _source_command(
+        sub,
+        "long",
+        "any long table (CSV or .xlsx), one figure per row",
+        lambda a: kio.import_long(
+            a.file,
+            a.out,
+            unit=a.unit,
+            indicator=a.indicator,
+            period=a.period,
+            value=a.value,
+            n=a.n,
+            unit_name=a.unit_name,
+            indicator_name=a.indicator_name,
+            filters=a.filter,
+            sep=a.sep,
+            encoding=a.encoding,
+            sheet=a.sheet,
+            school_year=a.school_year,
+            **_meta(a),
+        ),
+    )
     for name in ("unit", "indicator", "period", "value"):
         p.add_argument(f"--{name}", required=True, metavar="COL", help=f"column with the {name}")
     p.add_argument("--n", metavar="COL", help="column with the number of respondents")
@@ -167,32 +205,24 @@ def add_import_commands(subparsers) -> None:
         default="first",
         help="which year a school year such as 2019-2020 counts as",
     )
-    p.set_defaults(
-        command_name="import long",
-        func=_run(
-            lambda a: kio.import_long(
-                a.file,
-                a.out,
-                unit=a.unit,
-                indicator=a.indicator,
-                period=a.period,
-                value=a.value,
-                n=a.n,
-                unit_name=a.unit_name,
-                indicator_name=a.indicator_name,
-                filters=a.filter,
-                sep=a.sep,
-                encoding=a.encoding,
-                sheet=a.sheet,
-                school_year=a.school_year,
-                **_meta(a),
-            )
-        ),
-    )
 
-    p = sub.add_parser("targets", help="targets from a scorecard sheet (målekart)")
-    p.add_argument("file")
-    _common(p, metadata=False)
+
+def _add_targets(sub) -> None:
+    p = _source_command(
+        sub,
+        "targets",
+        "targets from a scorecard sheet (målekart)",
+        lambda a: kio.import_targets(
+            a.file,
+            a.out,
+            unit=a.unit,
+            indicator_col=a.indicator_col,
+            target_cols=_pairs(a.target_col, "--target-col"),
+            year=a.year,
+            sheet=a.sheet,
+        ),
+        metadata=False,
+    )
     p.add_argument(
         "--unit",
         default="*",
@@ -210,21 +240,9 @@ def add_import_commands(subparsers) -> None:
     )
     p.add_argument("--year", help="period of a column headed just 'Mål'")
     p.add_argument("--sheet", help="Excel sheet (default: the first)")
-    p.set_defaults(
-        command_name="import targets",
-        func=_run(
-            lambda a: kio.import_targets(
-                a.file,
-                a.out,
-                unit=a.unit,
-                indicator_col=a.indicator_col,
-                target_cols=_pairs(a.target_col, "--target-col"),
-                year=a.year,
-                sheet=a.sheet,
-            )
-        ),
-    )
 
+
+def _add_fetch_ssb(subparsers) -> None:
     p = subparsers.add_parser(
         "fetch-ssb",
         help="query SSB's PxWebApi v2 and import the answer",

@@ -33,12 +33,6 @@ class Period:
         """Consecutive integer within the frequency: neighbours differ by one."""
         return self.year * _PARTS_PER_YEAR[self.freq] + self.sub - 1
 
-    @property
-    def position(self) -> float:
-        """Mid-point of the period in years, for plotting mixed frequencies on one axis."""
-        parts = _PARTS_PER_YEAR[self.freq]
-        return self.year + (self.sub - 0.5) / parts
-
     def shift(self, steps: int) -> Period:
         """The period `steps` periods later (earlier when negative), same frequency."""
         parts = _PARTS_PER_YEAR[self.freq]
@@ -70,11 +64,3 @@ def parse_period(text: str) -> Period:
         names = {"T": "tertial 1-3", "K": "quarter 1-4", "M": "month 01-12"}
         raise PeriodError(f"'{text}': {names[freq]} expected after the year")
     return Period(year, sub, freq)
-
-
-def is_period(text: str) -> bool:
-    try:
-        parse_period(text)
-    except PeriodError:
-        return False
-    return True

@@ -6,6 +6,7 @@ import csv
 import io
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,23 @@ class RawTable:
     lines: list[int]
 
 
-def detect_separator(header: str) -> str:
-    return ";" if header.count(";") > header.count(",") else ","
+def sniff_separator(text: str, candidates: str = ";,\t", *, lines: int = 60) -> str | None:
+    """The candidate that splits the most of the first `lines` lines into one number of fields.
+
+    More fields win a tie, then the earlier candidate; None when no candidate splits a line.
+    Lines are parsed as CSV, so a quoted separator splits nothing.
+    """
+    sample = [ln for ln in text.splitlines()[:lines] if ln.strip()]
+    best, best_score = None, (0, 0)
+    for sep in candidates:
+        counts = Counter(len(r) for r in csv.reader(sample, delimiter=sep) if len(r) > 1)
+        if not counts:
+            continue
+        width, lines_with_width = counts.most_common(1)[0]
+        score = (lines_with_width, width)
+        if score > best_score:
+            best, best_score = sep, score
+    return best
 
 
 def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
@@ -48,7 +64,10 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
         return None, [Problem(name, 1, None, "the first line should be the header row; it is empty")]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_separator(first_line))
+    # The contract allows ',' and ';' only, and the header alone decides: a data row may hold
+    # decimal commas. A header without either is one column; ',' wins a tie.
+    separator = sniff_separator(text, ",;", lines=1) or ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     header = [h.strip() for h in next(reader)]
     problems: list[Problem] = []
     seen: set[str] = set()

@@ -10,7 +10,7 @@ from folder_rows import rows
 
 import kitlib
 from kitlib.data.importers import ImportRefusedError, import_long
-from kitlib.data.importers.folder import format_number
+from kitlib.data.importers.folder import csv_number
 
 INDICATORS = (
     "indicator_id,name,service_area,perspective,source,indicator_type,unit,direction,"
@@ -98,9 +98,9 @@ def test_kit_toml_perspectives_are_respected(tmp_path):
         import_long(source(tmp_path, "bhg-sol,x,2024,1\n"), folder, **LONG, perspective="ukjent")
 
 
-def test_format_number():
-    assert format_number(12807.0) == "12807"
-    assert format_number(0.00001) == "0.00001"
-    assert format_number(31.32959689) == "31.32959689"
-    assert format_number(-2.5) == "-2.5"
-    assert format_number(None) == ""
+def test_csv_number():
+    assert csv_number(12807.0) == "12807"
+    assert csv_number(0.00001) == "0.00001"
+    assert csv_number(31.32959689) == "31.32959689"
+    assert csv_number(-2.5) == "-2.5"
+    assert csv_number(None) == ""

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import html
-import io
 import math
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 
 from kitlib.data.contract import MISSING_SYMBOLS
@@ -21,24 +18,6 @@ from kitlib.data.tables import parse_number
 _BLANKS = "\u00a0\u202f\u2007\ufeff"
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$")
 _REGION = re.compile(r"^(?:K-)?(?P<code>(?:[A-Z]{0,5}\d[0-9A-Za-z-]*|[A-Z]{2,6}))\s+(?P<name>\S.*)$")
-# Region rows that are aggregates rather than one unit: codes and label beginnings as SSB,
-# Kolada and ordinary spreadsheets write them.
-_TOTAL_CODES = {"0", "00", "000", "0000", "TOTAL", "EAK", "EAKUO", "EAFK", "RIKET"}
-_TOTAL_CODE_PREFIXES = ("EKG", "EKA", "EKF")  # KOSTRA groups and county averages
-_TOTAL_LABELS = (
-    "hele landet",
-    "landet",
-    "i alt",
-    "alle",
-    "totalt",
-    "total",
-    "sum",
-    "riket",
-    "kostragruppe",
-    "kostra-gruppe",
-    "kommunegruppe",
-    "samtlige",
-)
 
 
 def sha256_of(data: bytes) -> str:
@@ -89,28 +68,6 @@ def unescape_entities(text: str) -> str:
     return _ENTITY.sub(replace, text)
 
 
-def sniff_separator(text: str, path: Path) -> str:
-    """`;`, `,` or tab: the one that splits the most lines into the same number of fields."""
-    lines = [ln for ln in text.splitlines()[:60] if ln.strip()]
-    best, best_score = None, (0, 0)
-    for sep in (";", ",", "\t"):
-        counts = Counter(len(r) for r in csv.reader(lines, delimiter=sep) if len(r) > 1)
-        if not counts:
-            continue
-        width, lines_with_width = counts.most_common(1)[0]
-        score = (lines_with_width, width)
-        if score > best_score:
-            best, best_score = sep, score
-    if best is None:
-        raise SourceFormatError(path, "no separator found: expected fields separated by ';' or ','")
-    return best
-
-
-def csv_rows(text: str, sep: str) -> list[list[str]]:
-    """Rows of a CSV text; row i is line i+1 unless a quoted field spans lines."""
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
-
-
 def parse_value(text: str) -> tuple[float | None, str]:
     """A figure or a missing symbol -> (value, status); ValueError if neither.
 
@@ -141,15 +98,6 @@ def strip_region_prefix(code: str) -> str:
     """Statistikkbanken's JSON-stat writes municipality codes as `K-3001`, fylker `F-30`."""
     code = clean(code)
     return re.sub(r"^[KFB]-", "", code)
-
-
-def is_total(code: str, label: str) -> bool:
-    """Does this region/unit row hold an aggregate (national, group) rather than one unit?"""
-    code_up = clean(code).upper()
-    if code_up in _TOTAL_CODES or code_up.startswith(_TOTAL_CODE_PREFIXES):
-        return True
-    low = clean(label).lower()
-    return any(low == t or low.startswith(t + " ") for t in _TOTAL_LABELS)
 
 
 def normalise_period(text: str, *, school_year: str = "first") -> str:

@@ -56,10 +56,13 @@ PROVENANCE_COLUMNS = (
 _NUMERIC = {"value", "target", "tolerance", "sd", "n", "decimals"}
 
 
-def format_number(value: float | int | None) -> str:
-    """Shortest exact text with a decimal point and no exponent: 12807, 5.1, 0.00001."""
+def csv_number(value: float | int | None) -> str:
+    """A number as the contract's files hold it: the shortest exact text with a decimal point
+    and no exponent (12807, 5.1, 0.00001); a count (int) as it is; None or NaN as ''."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
+    if isinstance(value, int):
+        return str(value)
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
     return format(Decimal(repr(float(value))), "f")
@@ -122,7 +125,7 @@ def _normalise_cell(column: str, text: str) -> str:
     text = text.strip()
     if column in _NUMERIC and text:
         try:
-            return format_number(parse_number(text))
+            return csv_number(parse_number(text))
         except ValueError:
             return text  # the validator will name it; we do not guess
     return text
@@ -164,8 +167,7 @@ def write_batch(
     # Every contract file is written, the optional ones with a header only if empty: the
     # analyst sees where targets go, and the briefings (which need targets.csv and
     # benchmarks.csv to have their derived columns) work on the folder at once.
-    to_write = tables
-    texts = {name: t.text(sort=name not in ("units.csv", "indicators.csv")) for name, t in to_write.items()}
+    texts = {name: t.text(sort=name not in ("units.csv", "indicators.csv")) for name, t in tables.items()}
     try:
         _validate_staged(folder, texts)
     except ImportRefusedError:
@@ -253,7 +255,7 @@ def _add_indicators(batch, indicators: _Table, units: _Table, options, config, r
         }
         if info and info.decimals is not None:
             indicators.ensure_column("decimals")
-            row["decimals"] = str(info.decimals)
+            row["decimals"] = csv_number(info.decimals)
         if info and info.data_date:
             indicators.ensure_column("data_date")
             row["data_date"] = info.data_date
@@ -274,9 +276,9 @@ def _obs_row(obs: Observation, first: str, first_value: str) -> dict[str, str]:
         first: first_value,
         "indicator_id": obs.indicator_id,
         "period": obs.period,
-        "value": format_number(obs.value),
+        "value": csv_number(obs.value),
         "status": obs.status,
-        "n": "" if obs.n is None else str(obs.n),
+        "n": csv_number(obs.n),
     }
 
 
@@ -336,7 +338,7 @@ def _merge_targets(batch: Batch, table: _Table, result: ImportResult) -> None:
             "unit_id": tgt.unit_id,
             "indicator_id": tgt.indicator_id,
             "period": tgt.period,
-            "target": format_number(tgt.target),
+            "target": csv_number(tgt.target),
         }
         key = table.key_of(row)
         if key in table.rows:

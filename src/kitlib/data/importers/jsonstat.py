@@ -19,31 +19,34 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kitlib.data.contract import MISSING_SYMBOLS
-from kitlib.data.importers._base import (
-    Batch,
-    ImportOptions,
-    IndicatorInfo,
-    Observation,
-    SourceFormatError,
-    UnitInfo,
-)
-from kitlib.data.importers._cells import (
-    clean,
-    is_total,
-    measure_word,
-    normalise_period,
-    sha256_of,
-    strip_region_prefix,
-)
+from kitlib.data.importers._base import Batch, ImportOptions, IndicatorInfo, Observation, SourceFormatError
+from kitlib.data.importers._cells import clean, measure_word, normalise_period, sha256_of, strip_region_prefix
+from kitlib.data.importers._figures import add_figure, default_status, is_total, municipality_of
 from kitlib.data.periods import PeriodError
 
 _UNIT_NAMES = re.compile(r"region|kommune|bydel|fylke|municipality|geo", re.IGNORECASE)
 _PERIOD_NAMES = {"tid", "time", "år", "year", "kvartal", "måned", "tertial", "periode"}
 _INDICATOR_NAMES = {"contentscode", "statistikkvariabel", "contents"}
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part a dimension can play, and how to find it when the caller does not name it."""
+
+    what: str  # as the messages call it
+    option: str
+    role: str  # JSON-stat's role for it
+    named: Callable[[str], object]  # does a dimension id or label give the part away?
+
+
+_UNIT = _Part("unit", "--unit-dim", "geo", _UNIT_NAMES.search)
+_PERIOD = _Part("period", "--period-dim", "time", lambda text: text.lower() in _PERIOD_NAMES)
+_INDICATOR = _Part("indicator", "--indicator-dim", "metric", lambda text: text.lower() in _INDICATOR_NAMES)
 
 
 @dataclass
@@ -148,34 +151,26 @@ def _dimensions(ds: dict, where: str) -> tuple[list[_Dim], dict]:
 
 
 def _pick(
-    dims: list[_Dim],
-    given: str | None,
-    role_ids: list[str],
-    names,
-    what: str,
-    option: str,
-    where: str,
-    *,
-    required: bool,
+    dims: list[_Dim], part: _Part, given: str | None, role: dict, where: str, *, required: bool
 ) -> _Dim | None:
+    """The dimension the caller named, else the one with the part's role, else by its name."""
     by_id = {d.id: d for d in dims}
     if given:
         if given not in by_id:
             raise SourceFormatError(
-                where, f"{option} {given}: no such dimension; the dimensions are {', '.join(by_id)}"
+                where, f"{part.option} {given}: no such dimension; the dimensions are {', '.join(by_id)}"
             )
         return by_id[given]
-    for dim_id in role_ids:
+    for dim_id in role.get(part.role, []):
         if dim_id in by_id:
             return by_id[dim_id]
     for dim in dims:
-        if callable(names) and (names(dim.id) or names(dim.label)):
-            return dim
-        if not callable(names) and (dim.id.lower() in names or dim.label.lower() in names):
+        if part.named(dim.id) or part.named(dim.label):
             return dim
     if required:
         raise SourceFormatError(
-            where, f"cannot tell which dimension is the {what}; give {option} (one of {', '.join(by_id)})"
+            where,
+            f"cannot tell which dimension is the {part.what}; give {part.option} (one of {', '.join(by_id)})",
         )
     return None
 
@@ -227,36 +222,9 @@ def batch_from_jsonstat(
     options = options or ImportOptions()
     ds = _unwrap(doc, source)
     dims, role = _dimensions(ds, source)
-    unit = _pick(
-        dims,
-        choice.unit_dim,
-        role.get("geo", []),
-        _UNIT_NAMES.search,
-        "unit",
-        "--unit-dim",
-        source,
-        required=True,
-    )
-    period = _pick(
-        dims,
-        choice.period_dim,
-        role.get("time", []),
-        _PERIOD_NAMES,
-        "period",
-        "--period-dim",
-        source,
-        required=True,
-    )
-    indicator = _pick(
-        dims,
-        choice.indicator_dim,
-        role.get("metric", []),
-        _INDICATOR_NAMES,
-        "indicator",
-        "--indicator-dim",
-        source,
-        required=False,
-    )
+    unit = _pick(dims, _UNIT, choice.unit_dim, role, source, required=True)
+    period = _pick(dims, _PERIOD, choice.period_dim, role, source, required=True)
+    indicator = _pick(dims, _INDICATOR, choice.indicator_dim, role, source, required=False)
     chosen = [unit, period] + ([indicator] if indicator else [])
     if len({d.id for d in chosen}) != len(chosen):
         raise SourceFormatError(
@@ -296,8 +264,7 @@ def batch_from_jsonstat(
         elif status:
             other_status += 1  # e.g. 'p' preliminary: keep the figure, report the flag
             status = ""
-        if value is None and not status:
-            status = ".."
+        status, _ = default_status(value, status)
         if value is not None and not isinstance(value, int | float):
             raise SourceFormatError(source, f"cell {flat} of 'value' is {value!r}, not a number")
         code = cell[unit.id]
@@ -311,24 +278,16 @@ def batch_from_jsonstat(
             status,
             where=f"cell {flat}",
         )
-        if is_total(unit_code, label) and options.totals != "units":
-            if options.totals == "benchmarks":
-                obs.unit_id = label
-                batch.benchmarks.append(obs)
-            continue
-        batch.units.setdefault(unit_code, UnitInfo(label, _municipality(unit_code, label)))
-        batch.values.append(obs)
+        municipality = municipality_of(unit_code, label)
+        add_figure(
+            batch, obs, options, name=label, municipality=municipality, total=is_total(unit_code, label)
+        )
     if other_status:
         batch.notes.append(
             f"{other_status} figure(s) carried a status other than "
             "'..', '.', ':' (e.g. preliminary); the figures were kept"
         )
     return batch
-
-
-def _municipality(code: str, label: str) -> str:
-    # a 4-digit municipality or 6-digit city-district number: the unit is that area
-    return label if re.fullmatch(r"\d{4}|\d{6}", code) else ""
 
 
 def _strides(dims: list[_Dim]) -> list[int]:

@@ -22,23 +22,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kitlib.data.importers._base import (
-    Batch,
-    ImportOptions,
-    IndicatorInfo,
-    Observation,
-    SourceFormatError,
-    UnitInfo,
-)
-from kitlib.data.importers._cells import (
-    clean,
-    decode,
-    is_total,
-    normalise_period,
-    parse_value,
-    sha256_of,
-    sniff_separator,
-)
+from kitlib.data.importers._base import Batch, ImportOptions, IndicatorInfo, Observation, SourceFormatError
+from kitlib.data.importers._cells import clean, decode, normalise_period, parse_value, sha256_of
+from kitlib.data.importers._figures import add_figure, default_status, is_total
+from kitlib.data.importers.grid import csv_separator
 from kitlib.data.periods import PeriodError
 
 GENDERS = ("T", "K", "M", "*")
@@ -99,7 +86,7 @@ def _records_from_json(doc: object, path: Path) -> list[_Record]:
 
 
 def _records_from_csv(text: str, path: Path) -> list[_Record]:
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=sniff_separator(text, path))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_separator(text, path))
     fields = [clean(f) for f in reader.fieldnames or []]
     reader.fieldnames = fields
     unit_col = next((c for c in ("municipality_id", "ou_id", "municipality", "ou") if c in fields), None)
@@ -192,17 +179,13 @@ def _add(batch: Batch, rec: _Record, path: Path, options: ImportOptions) -> None
                 line=line,
                 column="value",
             ) from None
-    if value is None and not status:
-        status = ".."  # Kolada's 'Missing' and empty values: not (yet) available
+    # Kolada's 'Missing' and empty values: not (yet) available
+    status, _ = default_status(value, status)
     ind_id = rec.kpi if rec.gender == "T" else f"{rec.kpi}:{rec.gender}"
     batch.indicators.setdefault(ind_id, IndicatorInfo(name="", source="Kolada"))
     obs = Observation(rec.unit_id, ind_id, period, value, status, where=rec.where)
-    aggregate = is_total(rec.unit_id, rec.unit_name) or re.fullmatch(r"G\d+", rec.unit_id)
-    if aggregate and options.totals != "units":
-        if options.totals == "benchmarks":
-            # the value JSON has only ids; 0000 is Kolada's id for the whole country
-            obs.unit_id = "Riket" if rec.unit_name == "0000" else rec.unit_name
-            batch.benchmarks.append(obs)
-        return
-    batch.units.setdefault(rec.unit_id, UnitInfo(rec.unit_name, rec.unit_name))
-    batch.values.append(obs)
+    # G... are Kolada's municipality groups
+    total = is_total(rec.unit_id, rec.unit_name) or bool(re.fullmatch(r"G\d+", rec.unit_id))
+    # the value JSON has only ids; 0000 is Kolada's id for the whole country
+    group = "Riket" if rec.unit_name == "0000" else rec.unit_name
+    add_figure(batch, obs, options, name=rec.unit_name, municipality=rec.unit_name, total=total, group=group)

@@ -12,27 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kitlib.data.importers._base import (
-    Batch,
-    ImportOptions,
-    IndicatorInfo,
-    Observation,
-    SourceFormatError,
-    UnitInfo,
-)
-from kitlib.data.importers._cells import (
-    clean,
-    is_total,
-    normalise_period,
-    parse_value,
-    sha256_of,
-    split_region,
-)
-from kitlib.data.importers.ssb import Row, read_csv_grid, read_xlsx_grid
+from kitlib.data.importers._base import Batch, ImportOptions, IndicatorInfo, Observation, SourceFormatError
+from kitlib.data.importers._cells import clean, normalise_period, parse_value, sha256_of, split_region
+from kitlib.data.importers._figures import add_figure, default_status, is_total
+from kitlib.data.importers.grid import Row, read_grid
 from kitlib.data.periods import PeriodError
 from kitlib.data.tables import parse_number
-
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 
 @dataclass
@@ -48,14 +33,6 @@ class LongColumns:
     school_year: str = "first"
 
 
-def _grid(path: Path, sep: str | None, encoding: str | None, sheet: str | None):
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        return read_xlsx_grid(path, sheet)
-    if path.suffix.lower() == ".xls":
-        raise SourceFormatError(path, "old Excel .xls files cannot be read; save as .xlsx or CSV")
-    return read_csv_grid(path, encoding, sep)
-
-
 def batch_from_long(
     path: Path,
     cols: LongColumns,
@@ -65,7 +42,9 @@ def batch_from_long(
     encoding: str | None = None,
     sheet: str | None = None,
 ) -> Batch:
-    rows, data = _grid(path, sep, encoding, sheet)
+    if path.suffix.lower() == ".xls":
+        raise SourceFormatError(path, "old Excel .xls files cannot be read; save as .xlsx or CSV")
+    rows, data = read_grid(path, sheet=sheet, encoding=encoding, sep=sep)
     rows = [r for r in rows if any(r.cells)]
     if not rows:
         raise SourceFormatError(path, "the file has no rows")
@@ -97,9 +76,7 @@ def batch_from_long(
     units = [_cell(r, idx["unit"]) for r in selected]
     # `3801 Horten` in every row: the code is the id (as Statistikkbanken writes regions)
     split_codes = all(split_region(u)[0] or is_total("", u) for u in units)
-    empty = 0
-    for row in selected:
-        empty += _add_row(batch, row, header, idx, cols, options, path, split_codes)
+    empty = sum(_add_row(batch, row, header, idx, cols, options, path, split_codes) for row in selected)
     if empty:
         batch.notes.append(f"{empty} empty value(s) read as '..' (not yet available)")
     return batch
@@ -111,7 +88,9 @@ def _cell(row: Row, j: int | None) -> str:
     return clean(row.cells[j])
 
 
-def _add_row(batch, row: Row, header: Row, idx, cols, options, path, split_codes) -> int:
+def _add_row(batch, row: Row, header: Row, idx, cols, options, path, split_codes) -> bool:
+    """Add one data row; True if its value was empty (and so read as '..')."""
+
     def fail(j: int, message: str) -> SourceFormatError:
         return SourceFormatError(path, message, line=row.line, column=header.cells[j])
 
@@ -130,9 +109,7 @@ def _add_row(batch, row: Row, header: Row, idx, cols, options, path, split_codes
         raise fail(
             idx["value"], f"'{_cell(row, idx['value'])}' is not a number or one of '..', '.', ':'"
         ) from None
-    empty = 0
-    if value is None and not status:
-        status, empty = "..", 1
+    status, empty = default_status(value, status)
     n = None
     if idx["n"] is not None and _cell(row, idx["n"]):
         try:
@@ -149,12 +126,5 @@ def _add_row(batch, row: Row, header: Row, idx, cols, options, path, split_codes
         ind, IndicatorInfo(name=_cell(row, idx["indicator_name"]) or ind, source=path.name)
     )
     obs = Observation(unit_id, ind, period, value, status, n, where=f"line {row.line}")
-    if is_total(code, unit_name) and options.totals != "units":
-        if options.totals == "benchmarks":
-            obs.unit_id = unit_name
-            obs.n = None
-            batch.benchmarks.append(obs)
-        return empty
-    batch.units.setdefault(unit_id, UnitInfo(unit_name))
-    batch.values.append(obs)
+    add_figure(batch, obs, options, name=unit_name, total=is_total(code, unit_name))
     return empty

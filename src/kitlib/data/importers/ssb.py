@@ -1,7 +1,7 @@
 """Statistikkbanken exports (CSV and XLSX) -> Batch.
 
-Both are read into a grid of text cells with their line (CSV) or row (XLSX) numbers, then
-one parser handles the layout Statistikkbanken writes:
+Both are read into a grid of text cells with their line (CSV) or row (XLSX) numbers
+(grid.py), then one parser handles the layout Statistikkbanken writes:
 
     13135: Utvalgte nøkkeltall for kultur, etter region, ...     <- title (table id)
                                                                   <- blank
@@ -22,29 +22,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kitlib.data.importers._base import (
-    Batch,
-    ImportOptions,
-    IndicatorInfo,
-    Observation,
-    SourceFormatError,
-    UnitInfo,
-)
+from kitlib.data.importers._base import Batch, ImportOptions, IndicatorInfo, Observation, SourceFormatError
 from kitlib.data.importers._cells import (
     clean,
-    csv_rows,
-    decode,
-    is_total,
     measure_word,
     normalise_period,
     parse_value,
     sha256_of,
     slug,
-    sniff_separator,
     split_region,
-    unescape_entities,
     unit_of_measure,
 )
+from kitlib.data.importers._figures import add_figure, default_status, is_total, municipality_of
+from kitlib.data.importers.grid import Row, read_csv_grid, read_xlsx_grid
 from kitlib.data.periods import PeriodError
 
 _PERIOD_HEADERS = {
@@ -70,66 +60,10 @@ _FOOTER_SECTIONS = {"intern referansekode": "code", "måleenhet": "unit", "sist 
 
 
 @dataclass
-class Row:
-    line: int
-    cells: list[str]
-
-    @property
-    def blank(self) -> bool:
-        return not any(self.cells)
-
-
-@dataclass
 class _Footer:
     codes: dict[str, str] = field(default_factory=dict)  # contents label -> ContentsCode
     units: dict[str, str] = field(default_factory=dict)
     updated: dict[str, str] = field(default_factory=dict)
-
-
-def read_csv_grid(path: Path, encoding: str | None = None, sep: str | None = None) -> tuple[list[Row], bytes]:
-    data = path.read_bytes()
-    if not data.strip():
-        raise SourceFormatError(path, "the file is empty")
-    text = unescape_entities(decode(data, path, encoding))
-    sep = sep or sniff_separator(text, path)
-    rows, line = [], 0
-    for cells in csv_rows(text, sep):
-        line += 1
-        rows.append(Row(line, [clean(c) for c in cells]))
-    return rows, data
-
-
-def read_xlsx_grid(path: Path, sheet: str | None = None) -> tuple[list[Row], bytes]:
-    import openpyxl  # only the xlsx readers need it
-
-    data = path.read_bytes()
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise SourceFormatError(path, f"not an Excel .xlsx workbook ({exc})") from exc
-    try:
-        if sheet and sheet not in workbook.sheetnames:
-            raise SourceFormatError(
-                path, f"no sheet '{sheet}'; the sheets are {', '.join(workbook.sheetnames)}"
-            )
-        ws = workbook[sheet] if sheet else workbook.worksheets[0]
-        rows = [
-            Row(i, [_excel_text(v) for v in values])
-            for i, values in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()
-    return rows, data
-
-
-def _excel_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, float):
-        return repr(value)
-    return clean(value)
 
 
 def _trim(rows: list[Row]) -> list[Row]:
@@ -285,20 +219,14 @@ class _Context:
                 line=row.line,
                 column=column,
             ) from None
-        if value is None and not status:
-            status = ".."
-            self.empty_cells += 1
+        status, empty = default_status(value, status)
+        self.empty_cells += empty
         code, name = split_region(unit_label)
-        unit_id = code or name
-        obs = Observation(unit_id, ind_id, period, value, status, where=f"line {row.line}")
-        if is_total(code, name) and self.options.totals != "units":
-            if self.options.totals == "benchmarks":
-                obs.unit_id = name
-                self.batch.benchmarks.append(obs)
-            return
-        municipality = name if re.fullmatch(r"\d{4}|\d{6}", code) else ""
-        self.batch.units.setdefault(unit_id, UnitInfo(name, municipality))
-        self.batch.values.append(obs)
+        obs = Observation(code or name, ind_id, period, value, status, where=f"line {row.line}")
+        municipality = municipality_of(code, name)
+        add_figure(
+            self.batch, obs, self.options, name=name, municipality=municipality, total=is_total(code, name)
+        )
 
     def finish(self) -> None:
         if self.label_ids:

@@ -19,8 +19,7 @@ from pathlib import Path
 from kitlib.data.contract import ALL_UNITS
 from kitlib.data.importers._base import Batch, SourceFormatError, TargetRow
 from kitlib.data.importers._cells import clean, normalise_period, sha256_of
-from kitlib.data.importers.long import EXCEL_SUFFIXES
-from kitlib.data.importers.ssb import Row, read_csv_grid, read_xlsx_grid
+from kitlib.data.importers.grid import Row, read_grid
 from kitlib.data.periods import PeriodError
 from kitlib.data.tables import parse_number, read_raw_table
 
@@ -127,10 +126,7 @@ def _target_number(text: str) -> float | None:
 
 
 def batch_from_scorecard(path: Path, folder: Path, cols: ScorecardColumns) -> Batch:
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        rows, data = read_xlsx_grid(path, cols.sheet)
-    else:
-        rows, data = read_csv_grid(path)
+    rows, data = read_grid(path, sheet=cols.sheet)
     header = _header_row(rows, cols, path)
     names = [_norm(c) for c in header.cells]
     wanted = {_norm(cols.indicator)} if cols.indicator else set(_HEADERS["indicator"])
