@@ -31,7 +31,9 @@ def lint_imports(tree: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def package_copy(tmp_path) -> Path:
-    shutil.copytree(ROOT / "src" / "kitlib", tmp_path / "kitlib", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "src" / "kitlib", tmp_path / "kitlib", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
 
