@@ -8,6 +8,7 @@ from kitlib.analysis.peers import add_benchmarks, compare_units
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values
 from kitlib.analysis.targets import resolve_targets
 from kitlib.data.load import KitData
+from kitlib.data.periods import YEARLY
 
 
 def indicator_history(
@@ -23,7 +24,7 @@ def indicator_history(
     series = values[values["indicator_id"] == indicator_id]
     mine = series[series["unit_id"] == unit_id]
     if freq is None:
-        freq = mine.sort_values("period_index")["freq"].iat[-1] if len(mine) else "Y"
+        freq = mine.sort_values("period_index")["freq"].iat[-1] if len(mine) else YEARLY
     series = series[series["freq"] == freq]
     mine = mine[mine["freq"] == freq].sort_values("period_index")
     out = mine[["unit_id", "indicator_id", "period", "period_index", "year", "value", "status", "n"]]

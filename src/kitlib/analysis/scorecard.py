@@ -13,6 +13,7 @@ from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.trend import classify_trend
 from kitlib.data.contract import ALL_SERVICE_AREAS, NOT_APPLICABLE
 from kitlib.data.load import KitData
+from kitlib.data.periods import YEARLY
 
 SCORECARD_COLUMNS = [
     "unit_id", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
@@ -40,7 +41,7 @@ def prepared_values(data: KitData) -> pd.DataFrame:
 
 def _reported_rows(values: pd.DataFrame, year: int) -> pd.DataFrame:
     """Per unit and indicator, the row reported for `year`: the yearly figure, else the last sub-period."""
-    in_year = values[values["year"] == year].assign(_yearly=lambda f: f["freq"] == "Y")
+    in_year = values[values["year"] == year].assign(_yearly=lambda f: f["freq"] == YEARLY)
     in_year = in_year.sort_values(["unit_id", "indicator_id", "_yearly", "period_index"])
     return in_year.groupby(["unit_id", "indicator_id"], sort=False).tail(1).drop(columns="_yearly")
 
@@ -95,7 +96,7 @@ def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.Dat
     ):
         series = mine[(mine["indicator_id"] == indicator) & (mine["freq"] == freq)]
         series = series[series["period_index"] <= index]
-        if freq != "Y":
+        if freq != YEARLY:
             # Same tertial, quarter or month of earlier years: seasons are not trends.
             series = series[series["sub_period"] == sub_period]
         trend, change = classify_trend(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from kitlib.data.config import KitConfig
+from kitlib.data.periods import YEARLY
 from kitlib.data.validate import LINE, check_folder
 from kitlib.errors import DataValidationError, UnknownUnitError
 
@@ -38,7 +39,7 @@ class KitData:
     @property
     def latest_year(self) -> int:
         """The latest year with at least one yearly figure (the natural results year)."""
-        yearly = self.values[(self.values["freq"] == "Y") & self.values["value"].notna()]
+        yearly = self.values[(self.values["freq"] == YEARLY) & self.values["value"].notna()]
         source = yearly if not yearly.empty else self.values
         return int(source["year"].max())
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Frequencies, as the `freq` of a Period and the `freq` column of a loaded values table.
+YEARLY, TERTIAL, QUARTERLY, MONTHLY = "Y", "T", "K", "M"
+
 _PATTERN = re.compile(r"^(?P<year>\d{4})(?:(?P<freq>[TKM])(?P<sub>\d{1,2}))?$")
 _PARTS_PER_YEAR = {"Y": 1, "T": 3, "K": 4, "M": 12}
 

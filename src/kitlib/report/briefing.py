@@ -16,7 +16,7 @@ from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.history import indicator_history
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values, scorecard
 from kitlib.data.load import KitData, load_data
-from kitlib.data.periods import parse_period
+from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
 from kitlib.data.resources import sample_folder
 from kitlib.report import charts
 from kitlib.report.formatting import format_indicator_value
@@ -59,7 +59,7 @@ class Briefing:
     @staticmethod
     def chart_periods(history: pd.DataFrame) -> int:
         """Seven years, or three years of tertials, quarters or months: enough to see a trend."""
-        parts = {"Y": 7, "T": 9, "K": 12, "M": 36}
+        parts = {YEARLY: 7, TERTIAL: 9, QUARTERLY: 12, MONTHLY: 36}
         return parts[parse_period(history["period"].iat[-1]).freq] if len(history) else 0
 
     def _alt(self, row, history: pd.DataFrame) -> str:
@@ -149,11 +149,13 @@ class Briefing:
 
     def sick_leave_html(self) -> str:
         """Indicators reported per tertial (sick leave), the last three years."""
-        tertial = self.values[(self.values["unit_id"] == self.unit["unit_id"]) & (self.values["freq"] == "T")]
+        tertial = self.values[
+            (self.values["unit_id"] == self.unit["unit_id"]) & (self.values["freq"] == TERTIAL)
+        ]
         rows = self.card[self.card["indicator_id"].isin(tertial["indicator_id"])]
         if rows.empty:
             return ""
-        return self._h2("sick_leave") + (self._bars(rows, "T", 9) or self._no_figures())
+        return self._h2("sick_leave") + (self._bars(rows, TERTIAL, 9) or self._no_figures())
 
     def budget_html(self) -> str:
         rows = self.card[self.card["indicator_type"] == "okonomi"]
@@ -162,7 +164,7 @@ class Briefing:
         percent = rows[rows["unit_of_measure"] == "%"]
         other = rows[rows["unit_of_measure"] != "%"]
         reference = (100.0, tr("budget_line", self.lang))
-        bars = self._bars(percent, "Y", 6, reference) + self._bars(other, "Y", 6)
+        bars = self._bars(percent, YEARLY, 6, reference) + self._bars(other, YEARLY, 6)
         return self._h2("budget") + (bars or self._no_figures())
 
     def _no_figures(self) -> str:

@@ -7,7 +7,7 @@ from html import escape
 import pandas as pd
 
 from kitlib.data.contract import MISSING_SYMBOLS
-from kitlib.data.periods import parse_period
+from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report.formatting import format_gap, format_indicator_value, format_value
 from kitlib.report.i18n import status_label, tr, trend_label
 
@@ -75,7 +75,7 @@ def scorecard_table(
         for _, row in rows.iterrows():
             period = (
                 ""
-                if parse_period(row["period"]).freq == "Y"
+                if parse_period(row["period"]).freq == YEARLY
                 else f' <span class="period">{escape(str(row["period"]))}</span>'
             )
             cells = [

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from kitlib.data.contract import NOT_YET_AVAILABLE
 from kitlib.data.importers._base import Batch, ImportOptions, Observation, UnitInfo
 from kitlib.data.importers._cells import clean
 
-# SSB's symbol for "not yet available": sources leave figures empty that are not published
-EMPTY_VALUE_STATUS = ".."
+# Sources leave figures empty that are not published yet.
+EMPTY_VALUE_STATUS = NOT_YET_AVAILABLE
 
 # Region rows that are aggregates rather than one unit: codes and label beginnings as SSB,
 # Kolada and ordinary spreadsheets write them.
