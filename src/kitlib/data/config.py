@@ -1,12 +1,23 @@
-"""The optional ``kit.toml`` of a data folder: the municipality's own settings."""
+"""The optional ``kit.toml`` of a data folder: the municipality's own settings.
+
+kit.toml is strict: every key must be one of `KNOWN_KEYS`, with a value of the kind it
+names, so that a misspelt key (``[tresholds]``) or a value of the wrong kind
+(``min_respondents = true``) is refused with a message instead of silently ignored.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import math
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from kitlib.errors import ConfigError
+from kitlib.errors import ConfigError, Problem
 
 DEFAULT_INDICATOR_TYPES = (
     "opplevd_kvalitet",
@@ -21,6 +32,8 @@ DEFAULT_INDICATOR_TYPES = (
 DIRECTIONS = ("higher", "lower", "none")
 INFLUENCEABLE = ("ja", "delvis", "nei")
 LANGUAGES = ("nb", "da", "en")
+MIN_RESPONDENTS_FLOOR = 3  # privacy: survey figures from fewer answers can never be shown
+CONFIG_FILE = "kit.toml"
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,14 @@ class KitConfig:
     thresholds: Thresholds = Thresholds()
     peer_group: str = ""  # benchmark group shown as "KOSTRA group"
     national_group: str = ""  # benchmark group shown as "national average"
+    # every key kit.toml gave (dotted name -> value as read), also those without a field here
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def setting(self, key: str, default=None):
+        """The value kit.toml gave for the known key `key` ("budget.deflator"), else `default`."""
+        if key not in KNOWN_KEYS:
+            raise KeyError(f"'{key}' is not a known kit.toml key; add it to KNOWN_KEYS in {__name__}")
+        return self.settings.get(key, default)
 
     def perspective_label(self, key: str, lang: str | None = None) -> str:
         names = self.perspectives.get(key, {})
@@ -56,60 +77,325 @@ class KitConfig:
         return known + rest
 
 
-def load_config(path: Path) -> KitConfig:
-    """Read kit.toml; a missing file gives the defaults."""
-    if not path.exists():
-        return KitConfig()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); see data/README.md for an example") from exc
-    return config_from_dict(raw, str(path))
+# -- the known keys ------------------------------------------------------------------
 
 
-def config_from_dict(raw: dict, where: str = "kit.toml") -> KitConfig:
-    def expect(value, kind, key):
-        if not isinstance(value, kind):
-            raise ConfigError(f"{where}: '{key}' should be {kind.__name__}, not {value!r}")
+class _Invalid(ValueError):
+    """A value of a known key that is not what the key expects.
+
+    Without arguments the key's `Setting.expected` says why; else `found` holds
+    (dotted key, message) pairs, one for each part of a table value that is wrong.
+    """
+
+    def __init__(self, *found: tuple[str, str]):
+        super().__init__(*found)
+        self.found = found
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One key of kit.toml: what it must hold (for messages) and how to read it."""
+
+    expected: str  # completes "<key> = <value>: expected ...", e.g. "a whole number of 3 or more"
+    read: Callable[[Any], Any]  # the value as KitConfig holds it; raises _Invalid when wrong
+
+
+def _text(value):
+    if not isinstance(value, str):
+        raise _Invalid()
+    return value
+
+
+def _number(*, above=None, at_least=None, below=None, integer=False):
+    """A reader of numbers; a bool is never a number (TOML's true is not 1)."""
+
+    def read(value):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Invalid()
+        if integer and not isinstance(value, int):
+            raise _Invalid()
+        if not math.isfinite(value):
+            raise _Invalid()
+        if above is not None and not value > above:
+            raise _Invalid()
+        if at_least is not None and not value >= at_least:
+            raise _Invalid()
+        if below is not None and not value < below:
+            raise _Invalid()
+        return int(value) if integer else float(value)
+
+    return read
+
+
+def _choice(allowed):
+    def read(value):
+        if not isinstance(value, str) or value not in allowed:
+            raise _Invalid()
         return value
 
-    language = expect(raw.get("language", "nb"), str, "language")
-    if language not in LANGUAGES:
-        raise ConfigError(f"{where}: language '{language}' is not one of {', '.join(LANGUAGES)}")
+    return read
 
-    perspectives: dict[str, dict[str, str]] = {}
-    for key, names in expect(raw.get("perspectives", {}), dict, "perspectives").items():
+
+def _date(value):
+    # TOML has dates of its own (data_date = 2026-02-15); a quoted text is kept as written.
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return _text(value)
+
+
+def _text_list(value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _Invalid()
+    return [v.strip() for v in value]
+
+
+def _perspectives(value):
+    """``key = "Name"`` (Norwegian) or ``key = { nb = "...", da = "...", en = "..." }``."""
+    if not isinstance(value, dict):
+        raise _Invalid()
+    out: dict[str, dict[str, str]] = {}
+    found: list[tuple[str, str]] = []
+    for key, names in value.items():
+        dotted = f"perspectives.{key}"
         if isinstance(names, str):
             names = {"nb": names}
-        perspectives[key] = dict(expect(names, dict, f"perspectives.{key}"))
+        if not isinstance(names, dict):
+            found.append(
+                (
+                    dotted,
+                    f'{dotted} = {_shown(names)}: expected a name ("Brukere") or a table of '
+                    f'names per language ({{ nb = "Brukere", en = "Users" }})',
+                )
+            )
+            continue
+        for lang, name in names.items():
+            if lang not in LANGUAGES:
+                found.append(
+                    (f"{dotted}.{lang}", _unknown(f"{dotted}.{lang}", lang, LANGUAGES, what="language"))
+                )
+            elif not isinstance(name, str):
+                found.append((f"{dotted}.{lang}", f"{dotted}.{lang} = {_shown(name)}: expected text"))
+        out[key] = dict(names)
+    if found:
+        raise _Invalid(*found)
+    return out
 
-    extra_types = expect(raw.get("indicator_types", []), list, "indicator_types")
-    types = tuple(dict.fromkeys([*DEFAULT_INDICATOR_TYPES, *map(str, extra_types)]))
 
-    th_raw = expect(raw.get("thresholds", {}), dict, "thresholds")
-    defaults = Thresholds()
-    values = {}
-    for name in Thresholds.__dataclass_fields__:
-        value = th_raw.get(name, getattr(defaults, name))
-        kind = type(getattr(defaults, name))
-        if kind is float and isinstance(value, int):
-            value = float(value)
-        values[name] = expect(value, kind, f"thresholds.{name}")
-    unknown = set(th_raw) - set(values)
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown threshold(s) {', '.join(sorted(unknown))}; known are {', '.join(values)}"
-        )
+# Every key kit.toml may hold, as its dotted name ("thresholds.near_share" is `near_share`
+# under `[thresholds]`; a new section comes with its first key). To add a key, add it here
+# and to the kit.toml table of data/README.md, and read it with `KitConfig.setting(key,
+# default)` (or give it a field, see `_build`); every other key is refused as unknown.
+KNOWN_KEYS: dict[str, Setting] = {
+    "municipality": Setting("text", _text),
+    "language": Setting(f"one of {', '.join(LANGUAGES)}", _choice(LANGUAGES)),
+    "data_date": Setting('a date (2026-02-15) or text ("15. februar 2026")', _date),
+    "indicator_types": Setting('a list of names (["tilsyn"])', _text_list),
+    "perspectives": Setting("a table of perspectives ([perspectives])", _perspectives),
+    "benchmarks.peer_group": Setting("the text of a group in benchmarks.csv", _text),
+    "benchmarks.national": Setting("the text of a group in benchmarks.csv", _text),
+    "thresholds.near_share": Setting(
+        "a number between 0 and 1, e.g. 0.05 (a share of |target|)", _number(above=0, below=1)
+    ),
+    "thresholds.trend_periods": Setting("a whole number of 3 or more", _number(at_least=3, integer=True)),
+    "thresholds.stable_share": Setting("a number of 0 or more, e.g. 0.02", _number(at_least=0)),
+    "thresholds.min_respondents": Setting(
+        f"a whole number of {MIN_RESPONDENTS_FLOOR} or more; figures from fewer respondents could "
+        "identify people, so their suppression cannot be switched off",
+        _number(at_least=MIN_RESPONDENTS_FLOOR, integer=True),
+    ),
+    "thresholds.confidence_z": Setting("a number above 0, e.g. 1.96", _number(above=0)),
+}
 
-    bench = expect(raw.get("benchmarks", {}), dict, "benchmarks")
-    data_date = raw.get("data_date", "")
+
+def _sections() -> set[str]:
+    return {name.split(".", 1)[0] for name in KNOWN_KEYS if "." in name}
+
+
+def _build(settings: dict[str, Any]) -> KitConfig:
+    """KitConfig from the keys that were given and read; every other key keeps its default."""
+    prefix = "thresholds."
+    thresholds = {k.removeprefix(prefix): v for k, v in settings.items() if k.startswith(prefix)}
+    extra_types = settings.get("indicator_types", [])
     return KitConfig(
-        municipality=expect(raw.get("municipality", ""), str, "municipality"),
-        language=language,
-        data_date=str(data_date),
-        perspectives=perspectives,
-        indicator_types=types,
-        thresholds=Thresholds(**values),
-        peer_group=expect(bench.get("peer_group", ""), str, "benchmarks.peer_group"),
-        national_group=expect(bench.get("national", ""), str, "benchmarks.national"),
+        municipality=settings.get("municipality", ""),
+        language=settings.get("language", "nb"),
+        data_date=settings.get("data_date", ""),
+        perspectives=settings.get("perspectives", {}),
+        indicator_types=tuple(dict.fromkeys([*DEFAULT_INDICATOR_TYPES, *extra_types])),
+        thresholds=Thresholds(**thresholds),
+        peer_group=settings.get("benchmarks.peer_group", ""),
+        national_group=settings.get("benchmarks.national", ""),
+        settings=dict(settings),
     )
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def _shown(value) -> str:
+    """A value as it is written in TOML, for messages."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return f"[{', '.join(_shown(v) for v in value)}]"
+    return str(value)
+
+
+def _unknown(dotted: str, name: str, candidates, *, what: str = "key") -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1)
+    if close:
+        suggestion = dotted[: len(dotted) - len(name)] + close[0]
+        return f"unknown {what} '{dotted}'; did you mean '{suggestion}'?"
+    return f"unknown {what} '{dotted}'; known are: {', '.join(candidates)}"
+
+
+def check_config(raw: dict, key_lines: dict[str, int] | None = None, file: str = CONFIG_FILE):
+    """Read the parsed kit.toml `raw`: (KitConfig, problems). Every problem is collected;
+    a key that is wrong keeps its default, so that the rest of the folder can be checked."""
+    key_lines = key_lines or {}
+    problems: list[Problem] = []
+
+    def problem(dotted: str, message: str) -> None:
+        problems.append(Problem(file, _line_of(dotted, key_lines), None, message))
+
+    settings: dict[str, Any] = {}
+
+    def read(dotted: str, value) -> None:
+        setting = KNOWN_KEYS[dotted]
+        try:
+            settings[dotted] = setting.read(value)
+        except _Invalid as exc:
+            for where, message in exc.found or [
+                (dotted, f"{dotted} = {_shown(value)}: expected {setting.expected}")
+            ]:
+                problem(where, message)
+
+    top_level = [k for k in KNOWN_KEYS if "." not in k]
+    sections = sorted(_sections())
+    for key, value in raw.items():
+        if key in KNOWN_KEYS:
+            read(key, value)
+        elif key in sections:
+            if not isinstance(value, dict):
+                problem(key, f"{key} = {_shown(value)}: expected a section ([{key}])")
+                continue
+            names = [k.split(".", 1)[1] for k in KNOWN_KEYS if k.startswith(f"{key}.")]
+            for sub, sub_value in value.items():
+                dotted = f"{key}.{sub}"
+                if dotted in KNOWN_KEYS:
+                    read(dotted, sub_value)
+                else:
+                    problem(dotted, _unknown(dotted, sub, names))
+        else:
+            what = "section" if isinstance(value, dict) else "key"
+            misplaced = [k for k in KNOWN_KEYS if k.endswith(f".{key}")]
+            if misplaced and what == "key":
+                section, _ = misplaced[0].split(".", 1)
+                problem(key, f"unknown key '{key}'; did you mean '{key}' under [{section}]?")
+            else:
+                problem(key, _unknown(key, key, [*top_level, *sections], what=what))
+    return _build(settings), problems
+
+
+def read_config(path: Path, file: str | None = None) -> tuple[KitConfig, list[Problem]]:
+    """Read kit.toml at `path`: (KitConfig, problems), each problem with its line where known.
+
+    A missing file gives the defaults. `file` names the file in the problems (default: its name).
+    """
+    file = file or path.name
+    if not path.exists():
+        return KitConfig(), []
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        return KitConfig(), [
+            Problem(
+                file,
+                line,
+                None,
+                f"not UTF-8 text: the byte 0x{data[exc.start]:02x} at column {column} cannot be read "
+                "(the file is probably saved as Latin-1 or Windows-1252); save it as UTF-8",
+            )
+        ]
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        line = None
+        if where:
+            line = int(where[1])
+            message = f"{message[: where.start()]} at column {where[2]}"
+        return KitConfig(), [
+            Problem(file, line, None, f"not valid TOML: {message}; see data/README.md for an example")
+        ]
+    return check_config(raw, _key_lines(text), file)
+
+
+def load_config(path: Path) -> KitConfig:
+    """Read kit.toml; a missing file gives the defaults; raise ConfigError listing every problem."""
+    config, problems = read_config(path, str(path))
+    if problems:
+        raise ConfigError("\n".join(str(p) for p in problems))
+    return config
+
+
+def config_from_dict(raw: dict, where: str = CONFIG_FILE) -> KitConfig:
+    """KitConfig from a parsed kit.toml; raise ConfigError listing every problem."""
+    config, problems = check_config(raw, file=where)
+    if problems:
+        raise ConfigError("\n".join(str(p) for p in problems))
+    return config
+
+
+# -- where a key is written ------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_.\t -])+?)\s*=""")
+_INLINE_KEY = re.compile(r"""[{,]\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
+
+
+def _dotted(text: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in text.split("."))
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """The line of each key and section header, best effort (for messages only)."""
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            table = _dotted(header[1])
+            lines.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if not key:
+            continue
+        dotted = ".".join(filter(None, [table, _dotted(key[1])]))
+        lines.setdefault(dotted, number)
+        rest = line[key.end() :]
+        if rest.lstrip().startswith("{"):
+            for inner in _INLINE_KEY.finditer(rest):
+                lines.setdefault(f"{dotted}.{inner[1].strip(chr(34) + chr(39))}", number)
+    return lines
+
+
+def _line_of(dotted: str, key_lines: dict[str, int]) -> int | None:
+    """The line of `dotted`, else of the nearest enclosing key or section."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        line = key_lines.get(".".join(parts[:end]))
+        if line is not None:
+            return line
+    return None

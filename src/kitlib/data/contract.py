@@ -14,7 +14,7 @@ MISSING_SYMBOLS = {
     NOT_APPLICABLE: "not applicable",
     SUPPRESSED: "suppressed",
 }
-ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's service area
+ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's (or the row's) service area
 ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every unit
 
 
@@ -55,7 +55,7 @@ INDICATORS = FileSpec(
         Column("influenceable", "choice", True, "can staff influence it: ja, delvis, nei", "delvis"),
         Column("definition", "text", True, "how the figure is measured", "Legemeldt og egenmeldt ..."),
         Column("success_factor", "text", False, "critical success factor", "Friske medarbeidere"),
-        Column("decimals", "integer", False, "decimals to show (default 1)", "1"),
+        Column("decimals", "integer", False, "decimals to show, 0 to 6 (default 1)", "1"),
         Column("data_date", "text", False, "date the figures were taken out (ISO)", "2025-02-15"),
     ),
 )
@@ -88,7 +88,9 @@ VALUES = FileSpec(
 TARGETS = FileSpec(
     "targets.csv",
     False,
-    ("unit_id", "indicator_id", "period"),
+    # service_area tells apart only `*` rows (one target per service area); a unit's own row
+    # is for its own area, so there it counts as empty (validate.py, importers/folder.py)
+    ("unit_id", "indicator_id", "period", "service_area"),
     (
         Column("unit_id", "text", True, "a unit_id, or * for every unit of the service area", "*"),
         Column("indicator_id", "text", True, "an indicator_id with direction higher or lower", "sykefravaer"),
@@ -96,6 +98,9 @@ TARGETS = FileSpec(
         Column("target", "number", True, "the target value", "6,5"),
         Column(
             "tolerance", "number", False, "absolute margin counted as near (default 5 % of |target|)", "0,5"
+        ),
+        Column(
+            "service_area", "text", False, "with unit_id *: the service area whose units it is for", "Skole"
         ),
     ),
 )

@@ -38,10 +38,21 @@ class KitData:
 
     @property
     def latest_year(self) -> int:
-        """The latest year with at least one yearly figure (the natural results year)."""
+        """The results year: the latest year in which most units have yearly figures.
+
+        "Most" is more than half of the units that have any yearly figure, so that one unit's
+        stray figure for a later year does not move every briefing to that year. When no
+        year has most units, the year with the most (the latest of a tie); without yearly
+        figures, the latest year of any figure.
+        """
         yearly = self.values[(self.values["freq"] == YEARLY) & self.values["value"].notna()]
-        source = yearly if not yearly.empty else self.values
-        return int(source["year"].max())
+        if yearly.empty:
+            return int(self.values["year"].max())
+        units_per_year = yearly.groupby("year")["unit_id"].nunique()
+        most = units_per_year[units_per_year * 2 > yearly["unit_id"].nunique()]
+        if most.empty:
+            most = units_per_year[units_per_year == units_per_year.max()]
+        return int(most.index.max())
 
 
 def load_data(folder: Path | str) -> KitData:

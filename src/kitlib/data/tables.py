@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,13 @@ import pandas as pd
 from kitlib.errors import Problem
 
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?([.,]\d+)?$")
+_NOT_FINITE = re.compile(r"^[+-]?(inf|infinity|nan)$", re.IGNORECASE)
+
+# The largest figures a data folder may hold. No municipal figure comes near 1e15 (a large
+# municipality's budget is about 1e11 NOK), and a float keeps only 15 significant digits:
+# more is a typing or export error, and such figures broke the briefings' arithmetic and layout.
+FIGURE_LIMIT = 1e15
+SIGNIFICANT_DIGITS = 15
 
 
 @dataclass
@@ -110,3 +118,59 @@ def parse_number(text: str) -> float:
     if not _NUMBER.match(text) or text in {"+", "-", ".", ","}:
         raise ValueError(text)
     return float(re.sub(r"[ \u00a0\u202f]", "", text).replace(",", "."))
+
+
+class FigureError(ValueError):
+    """A number that reads as one but cannot be a figure (too large, too precise, not finite)."""
+
+
+def parse_figure(text: str) -> float:
+    """`parse_number`, refusing what no figure of the contract can be: ``inf`` and ``nan``,
+    1e15 or more in absolute value, more than 15 significant digits (FigureError, which says
+    the limit and why); anything else that is not a number raises ValueError."""
+    text = str(text).strip()
+    if _NOT_FINITE.match(text):
+        raise FigureError(
+            f"'{text}' is not a finite number; write the figure itself, or leave the cell empty "
+            "(a missing figure is marked with a status, see data/README.md)"
+        )
+    number = parse_number(text)
+    if math.isnan(number):
+        return number
+    shown = _shorten(text)
+    digits = significant_digits(text)
+    if digits > SIGNIFICANT_DIGITS:
+        rounded = Decimal(f"{number:.{SIGNIFICANT_DIGITS}g}")
+        example = f", e.g. to {rounded:f}" if abs(rounded) < FIGURE_LIMIT else ""
+        raise FigureError(
+            f"{shown} has {digits} significant digits; at most {SIGNIFICANT_DIGITS} are allowed: "
+            f"a computer number keeps only {SIGNIFICANT_DIGITS}, so the rest would change silently, "
+            f"and no municipal figure needs more; round it{example}"
+        )
+    if not abs(number) < FIGURE_LIMIT:
+        raise FigureError(
+            f"{shown} is too large: figures must be below 1e15 (1 000 000 000 000 000) in absolute "
+            "value; no municipal figure comes near it, so it is a typing or export error"
+        )
+    return number
+
+
+def significant_digits(text: str) -> int:
+    """Digits of a number text that carry its precision: no leading zeros, no trailing zeros
+    of the fraction, nor of a whole number (``007,40`` has 2, ``1 200`` has 2, ``1 200,5`` has 5)."""
+    match = _NUMBER.match(str(text).strip())
+    if not match:
+        raise ValueError(text)
+    whole = re.sub(r"\D", "", match[1] or "").lstrip("0")
+    fraction = (match[2] or "")[1:].rstrip("0")
+    if not fraction:
+        return len(whole.rstrip("0"))
+    if whole:
+        return len(whole) + len(fraction)
+    return len(fraction.lstrip("0"))
+
+
+def _shorten(text: str, width: int = 24) -> str:
+    if len(text) <= width:
+        return f"'{text}'"
+    return f"'{text[:20]}...' ({len(text)} characters)"

@@ -6,19 +6,31 @@ so that an analyst can fix a whole folder in one pass.
 
 from __future__ import annotations
 
+import datetime
+import difflib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from kitlib.data import contract
-from kitlib.data.config import DIRECTIONS, INFLUENCEABLE, KitConfig, load_config
+from kitlib.data.config import DIRECTIONS, INFLUENCEABLE, KitConfig, read_config
 from kitlib.data.contract import ALL_SERVICE_AREAS, ALL_UNITS, MISSING_SYMBOLS, FileSpec
 from kitlib.data.periods import PeriodError, parse_period
-from kitlib.data.tables import RawTable, parse_number, read_raw_table
-from kitlib.errors import ConfigError, Problem
+from kitlib.data.tables import FigureError, RawTable, parse_figure, read_raw_table
+from kitlib.errors import Problem
 
 LINE = "_line"
+FIRST_YEAR = 1900  # no period of the contract is older: an earlier year is a typing error
+# Targets are set ahead (the budget and economic plan sets next year's and the plan period's,
+# up to four years), so targets.csv may hold periods this many years after the current one.
+TARGET_YEARS_AHEAD = 5
+MAX_DECIMALS = 6  # decimals shown in a briefing: more is noise, and wide numbers break tables
+
+
+def this_year() -> int:
+    """The current year: no figure can be for a later one (tests replace it)."""
+    return datetime.date.today().year
 
 
 class _FileCheck:
@@ -39,17 +51,26 @@ class _FileCheck:
             if not text:
                 self.add(i, column, "is empty; a value is required here")
 
-    def numbers(self, column: str, *, integer=False, minimum=None) -> pd.Series:
+    def numbers(self, column: str, *, integer=False, minimum=None, maximum=None) -> pd.Series:
         out = np.full(len(self.frame), np.nan)
         for i, text in enumerate(self.frame[column]):
             try:
-                number = parse_number(text)
+                number = parse_figure(text)
+            except FigureError as exc:
+                self.add(i, column, str(exc))
+                continue
             except ValueError:
                 kind = "a whole number" if integer else "a number (decimal mark , or .)"
                 self.add(i, column, f"'{text}' is not {kind}")
                 continue
-            if integer and not np.isnan(number) and number != int(number):
+            if np.isnan(number):
+                continue  # an empty cell: whether it may be empty is checked elsewhere
+            if integer and number != int(number):
                 self.add(i, column, f"'{text}' should be a whole number")
+                continue
+            if minimum is not None and maximum is not None and not minimum <= number <= maximum:
+                kind = "a whole number" if integer else "a number"
+                self.add(i, column, f"'{text}' should be {kind} from {minimum} to {maximum}")
                 continue
             if minimum is not None and number < minimum:
                 self.add(i, column, f"'{text}' should be {minimum} or more")
@@ -57,20 +78,33 @@ class _FileCheck:
             out[i] = number
         return pd.Series(out, index=self.frame.index)
 
-    def periods(self, column: str = "period") -> None:
+    def periods(self, current_year: int, *, years_ahead: int = 0, column: str = "period") -> None:
+        """Parse the periods; refuse a year before 1900 or after `current_year` + `years_ahead`."""
         parsed = []
         for i, text in enumerate(self.frame[column]):
             try:
-                parsed.append(parse_period(text))
+                period = parse_period(text)
             except PeriodError as exc:
                 self.add(i, column, str(exc))
                 parsed.append(None)
+                continue
+            parsed.append(period)
+            if period.year < FIRST_YEAR:
+                self.add(i, column, f"period {text} is before {FIRST_YEAR}; fix the date")
+            elif period.year > current_year and not years_ahead:
+                self.add(i, column, f"period {text} is after the current year {current_year}; fix the date")
+            elif period.year > current_year + years_ahead:
+                self.add(
+                    i,
+                    column,
+                    f"period {text} is more than {years_ahead} years after the current year "
+                    f"{current_year}; targets are set at most {years_ahead} years ahead "
+                    f"(up to {current_year + years_ahead}); fix the date",
+                )
         self.frame[column] = [str(p) if p else t for p, t in zip(parsed, self.frame[column])]
         self.frame["year"] = pd.array([p.year if p else None for p in parsed], dtype="Int64")
         self.frame["freq"] = [p.freq if p else None for p in parsed]
         self.frame["period_index"] = pd.array([p.index if p else None for p in parsed], dtype="Int64")
-        # The tertial, quarter or month (1 for a year), so that no caller slices period strings.
-        self.frame["sub_period"] = pd.array([p.sub if p else None for p in parsed], dtype="Int64")
 
     def choice(self, column: str, allowed, *, allow_empty=False) -> None:
         allowed = list(allowed)
@@ -80,11 +114,13 @@ class _FileCheck:
             if text not in allowed:
                 self.add(i, column, f"'{text}' is not one of: {', '.join(allowed)}")
 
-    def unique(self, key: tuple[str, ...]) -> None:
+    def unique(self, key: tuple[str, ...], *, as_read: dict[str, list] | None = None) -> None:
+        """Refuse a row whose key repeats; `as_read` replaces a key column's texts by what they mean."""
+        as_read = as_read or {}
         first_line: dict[tuple, int] = {}
-        for i, row_key in enumerate(zip(*(self.frame[c] for c in key))):
+        for i, row_key in enumerate(zip(*(as_read.get(c, self.frame[c]) for c in key))):
             if row_key in first_line:
-                shown = ", ".join(f"{c}={v}" for c, v in zip(key, row_key))
+                shown = ", ".join(f"{c}={v}" for c, v in zip(key, row_key) if v != "")
                 self.add(i, None, f"duplicate row ({shown}); it first appears on line {first_line[row_key]}")
             else:
                 first_line[row_key] = int(self.frame[LINE].iat[i])
@@ -112,7 +148,7 @@ def _empty_frame(spec: FileSpec) -> pd.DataFrame:
     kinds = {"number": float, "integer": "Int64"}
     columns = {c.name: pd.Series(dtype=kinds.get(c.kind, object)) for c in spec.columns}
     if any(c.kind == "period" for c in spec.columns):
-        parsed = {"year": "Int64", "freq": object, "period_index": "Int64", "sub_period": "Int64"}
+        parsed = {"year": "Int64", "freq": object, "period_index": "Int64"}
         columns |= {name: pd.Series(dtype=dtype) for name, dtype in parsed.items()}
     return pd.DataFrame(columns | {LINE: pd.Series(dtype=int)})
 
@@ -162,17 +198,19 @@ def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
     return values
 
 
-def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig, list[Problem]]:
-    """Validate `folder`; return typed tables (with a `_line` column), config and problems."""
+def check_folder(
+    folder: Path | str, *, current_year: int | None = None
+) -> tuple[dict[str, pd.DataFrame], KitConfig, list[Problem]]:
+    """Validate `folder`; return typed tables (with a `_line` column), config and problems.
+
+    `current_year` (default: this year) is the last year a figure can be for.
+    """
     folder = Path(folder)
-    problems: list[Problem] = []
+    current_year = this_year() if current_year is None else current_year
     if not folder.is_dir():
         return {}, KitConfig(), [Problem(str(folder), None, None, "no such data folder")]
-    try:
-        config = load_config(folder / "kit.toml")
-    except ConfigError as exc:
-        problems.append(Problem("kit.toml", None, None, str(exc)))
-        config = KitConfig()
+    # a kit.toml key that is wrong keeps its default (min_respondents never drops below it)
+    config, problems = read_config(folder / "kit.toml")
 
     checks = {spec.name: _read(folder, spec, problems) for spec in contract.FILES}
 
@@ -189,7 +227,8 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
         ind.choice("influenceable", INFLUENCEABLE)
         if config.perspectives:
             ind.choice("perspective", config.perspectives)
-        ind.frame["decimals"] = pd.array(ind.numbers("decimals", integer=True, minimum=0), dtype="Int64")
+        decimals = ind.numbers("decimals", integer=True, minimum=0, maximum=MAX_DECIMALS)
+        ind.frame["decimals"] = pd.array(decimals, dtype="Int64")
         ind.unique(("indicator_id",))
     indicators = frame_of(contract.INDICATORS)
 
@@ -207,7 +246,7 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
 
     val = checks["values.csv"]
     if val:
-        val.periods()
+        val.periods(current_year)
         val.frame["value"] = _missing_status(val, "value")
         val.frame["n"] = pd.array(val.numbers("n", integer=True, minimum=0), dtype="Int64")
         val.frame["sd"] = val.numbers("sd", minimum=0)
@@ -221,7 +260,7 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
 
     tgt = checks["targets.csv"]
     if tgt:
-        tgt.periods()
+        tgt.periods(current_year, years_ahead=TARGET_YEARS_AHEAD)
         tgt.required_text("target")
         tgt.frame["target"] = tgt.numbers("target")
         tgt.frame["tolerance"] = tgt.numbers("tolerance", minimum=0)
@@ -229,6 +268,8 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
             tgt.known("unit_id", unit_area, "unit id", extra_allowed=[ALL_UNITS])
         if units_check and ind:
             tgt.same_service_area(unit_area, ind_area)
+        if units_check:
+            _target_service_areas(tgt, unit_area, ind_area if ind else {})
         if ind:
             tgt.known("indicator_id", ind_area, "indicator id")
             for i, indicator in enumerate(tgt.frame["indicator_id"]):
@@ -239,11 +280,13 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
                         f"indicator '{indicator}' has direction 'none', so it "
                         "cannot have a target; set its direction or drop the row",
                     )
-        tgt.unique(contract.TARGETS.key)
+        # a `*` row is told apart by its service area; a unit's own row needs none
+        areas = [a if u == ALL_UNITS else "" for u, a in zip(tgt.frame["unit_id"], tgt.frame["service_area"])]
+        tgt.unique(("unit_id", "service_area", "indicator_id", "period"), as_read={"service_area": areas})
 
     bm = checks["benchmarks.csv"]
     if bm:
-        bm.periods()
+        bm.periods(current_year)
         bm.required_text("group")
         bm.frame["value"] = _missing_status(bm, "value")
         if ind:
@@ -260,6 +303,36 @@ def check_folder(folder: Path | str) -> tuple[dict[str, pd.DataFrame], KitConfig
 
     tables = {spec.name.removesuffix(".csv"): frame_of(spec) for spec in contract.FILES}
     return tables, config, sorted(set(problems), key=_problem_order)
+
+
+def _target_service_areas(tgt: _FileCheck, unit_area: dict, ind_area: dict) -> None:
+    """targets.csv's service_area: one of units.csv's, the unit's own for a unit's row, and
+    (for a `*` row) one the indicator applies to, or the target would apply to no unit."""
+    areas = sorted(set(unit_area.values()) - {""})
+    rows = zip(tgt.frame["unit_id"], tgt.frame["indicator_id"], tgt.frame["service_area"])
+    for i, (unit, indicator, area) in enumerate(rows):
+        if not area:
+            continue
+        needed = ind_area.get(indicator)
+        if area not in areas:
+            close = difflib.get_close_matches(area, areas, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"its service areas are: {', '.join(areas)}"
+            tgt.add(i, "service_area", f"unknown service area '{area}'; it is not in units.csv ({hint})")
+        elif unit != ALL_UNITS and unit in unit_area and unit_area[unit] != area:
+            tgt.add(
+                i,
+                "service_area",
+                f"unit '{unit}' is in service area '{unit_area[unit]}', not '{area}'; leave "
+                f"service_area empty for the unit's own target, or write unit_id {ALL_UNITS} "
+                f"for every unit of '{area}'",
+            )
+        elif unit == ALL_UNITS and needed and needed not in (area, ALL_SERVICE_AREAS):
+            tgt.add(
+                i,
+                "service_area",
+                f"indicator '{indicator}' belongs to service area '{needed}', so a target for "
+                f"the units of '{area}' would apply to no unit",
+            )
 
 
 def _problem_order(p: Problem):

@@ -78,6 +78,7 @@ class TargetRow:
     period: str
     target: float
     where: str = ""
+    service_area: str = ""  # with unit_id `*`: the service area whose units the target is for
 
 
 @dataclass

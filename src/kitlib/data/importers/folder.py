@@ -26,7 +26,7 @@ from pathlib import Path
 from kitlib.data import contract
 from kitlib.data.atomic import write_atomic
 from kitlib.data.config import load_config
-from kitlib.data.contract import ALL_SERVICE_AREAS, FileSpec
+from kitlib.data.contract import ALL_SERVICE_AREAS, ALL_UNITS, FileSpec
 from kitlib.data.importers._base import (
     DEFAULT_PERSPECTIVE,
     Batch,
@@ -36,7 +36,7 @@ from kitlib.data.importers._base import (
     Observation,
 )
 from kitlib.data.periods import PeriodError, parse_period
-from kitlib.data.tables import parse_number, read_raw_table
+from kitlib.data.tables import FIGURE_LIMIT, SIGNIFICANT_DIGITS, parse_figure, read_raw_table
 from kitlib.data.validate import check_folder
 
 log = logging.getLogger("kitlib")
@@ -57,15 +57,20 @@ _NUMERIC = {"value", "target", "tolerance", "sd", "n", "decimals"}
 
 
 def csv_number(value: float | int | None) -> str:
-    """A number as the contract's files hold it: the shortest exact text with a decimal point
-    and no exponent (12807, 5.1, 0.00001); a count (int) as it is; None or NaN as ''."""
+    """A number as the contract's files hold it: the shortest text with a decimal point and
+    no exponent (12807, 5.1, 0.00001), rounded to the 15 significant digits a float keeps and
+    the validator accepts (1/3 computed in a spreadsheet, 0.33333333333333331, is written
+    0.333333333333333); a count (int) as it is; None or NaN as ''."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, int):
         return str(value)
-    if float(value).is_integer() and abs(value) < 1e15:
+    value = float(value)
+    if value.is_integer() and abs(value) < FIGURE_LIMIT:
         return str(int(value))
-    return format(Decimal(repr(float(value))), "f")
+    # A number of at most 15 digits comes back from a float unchanged, so this is its repr
+    # whenever the repr is that short (10.06, 12.807); only noise digits are dropped.
+    return format(Decimal(format(value, f".{SIGNIFICANT_DIGITS}g")), "f")
 
 
 class _Table:
@@ -95,7 +100,7 @@ class _Table:
         self.columns += [c for c in present if c not in known]
         for record in raw.frame.to_dict("records"):
             row = {c: _normalise_cell(c, str(record.get(c, "") or "")) for c in self.columns}
-            key = tuple(row.get(k, "") for k in self.spec.key)
+            key = self.key_of(row)
             # a duplicate key is the validator's to report; keep the first like it does
             self.rows.setdefault(key, row)
 
@@ -107,7 +112,7 @@ class _Table:
         self.columns = ordered + [c for c in self.columns if c not in known]
 
     def key_of(self, row: dict[str, str]) -> tuple:
-        return tuple(row[k] for k in self.spec.key)
+        return row_key(self.spec, row)
 
     def text(self, *, sort: bool) -> str:
         rows = list(self.rows.values())
@@ -121,13 +126,25 @@ class _Table:
         return buf.getvalue()
 
 
+def row_key(spec: FileSpec, row: dict[str, str]) -> tuple[str, ...]:
+    """The row's values of `spec.key` (a column the file lacks counts as empty). targets.csv's
+    service_area tells apart only `*` rows, as validate.py's duplicate check has it: a unit's
+    own row is for the unit's service area whatever the column says."""
+    key = tuple(row.get(k, "") for k in spec.key)
+    if spec is contract.TARGETS and row.get("unit_id") != ALL_UNITS:
+        key = tuple("" if k == "service_area" else v for k, v in zip(spec.key, key))
+    return key
+
+
 def _normalise_cell(column: str, text: str) -> str:
     text = text.strip()
     if column in _NUMERIC and text:
         try:
-            return csv_number(parse_number(text))
+            return csv_number(parse_figure(text))
         except ValueError:
-            return text  # the validator will name it; we do not guess
+            # not a number, or one no figure can be (too precise, too large): the validator
+            # will name it; we neither guess nor round the analyst's text
+            return text
     return text
 
 
@@ -287,7 +304,7 @@ def _check_unique(rows: list[tuple[tuple, str]], what: str) -> None:
     dupes = []
     for key, where in rows:
         if key in seen:
-            dupes.append(f"{', '.join(key)} ({seen[key]} and {where})")
+            dupes.append(f"{', '.join(k for k in key if k)} ({seen[key]} and {where})")
         else:
             seen[key] = where
     if dupes:
@@ -332,7 +349,7 @@ def _merge_benchmarks(observations: list[Observation], table: _Table, result) ->
 
 
 def _merge_targets(batch: Batch, table: _Table, result: ImportResult) -> None:
-    _check_unique([((t.unit_id, t.indicator_id, t.period), t.where) for t in batch.targets], "targets")
+    rows = []
     for tgt in batch.targets:
         row = {
             "unit_id": tgt.unit_id,
@@ -340,6 +357,13 @@ def _merge_targets(batch: Batch, table: _Table, result: ImportResult) -> None:
             "period": tgt.period,
             "target": csv_number(tgt.target),
         }
+        if tgt.service_area:
+            # only then: a folder whose targets.csv has no service_area column gets none
+            table.ensure_column("service_area")
+            row["service_area"] = tgt.service_area
+        rows.append((row, tgt.where))
+    _check_unique([(table.key_of(row), where) for row, where in rows], "targets")
+    for row, _ in rows:
         key = table.key_of(row)
         if key in table.rows:
             result.targets_replaced += 1

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from kitlib.data.importers._base import SourceFormatError
@@ -86,6 +88,10 @@ def _excel_text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float) and math.isfinite(value):
+        # every digit the cell holds, without an exponent (repr writes 1e-07), so that the
+        # number reads back as the same float; folder.csv_number rounds it to 15 digits
+        return format(Decimal(repr(value)), "f")
     if isinstance(value, float):
         return repr(value)
     return clean(value)
