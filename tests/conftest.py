@@ -64,9 +64,9 @@ def alna_folder(tmp_path) -> Path:
 
 @pytest.fixture
 def synthetic_folder(tmp_path) -> Path:
-    """Four kindergartens, three indicators, 2019-2024, seeded; one survey with n and sd."""
+    """Six kindergartens, three indicators, 2019-2024, seeded; one survey with n and sd."""
     rng = np.random.default_rng(20261122)
-    units = ["bhg-a", "bhg-b", "bhg-c", "bhg-d"]
+    units = ["bhg-a", "bhg-b", "bhg-c", "bhg-d", "bhg-e", "bhg-f"]
     rows = ["unit_id,indicator_id,period,value,status,n,sd"]
     for u, unit in enumerate(units):
         for year in range(2019, 2025):

@@ -1,5 +1,6 @@
 import math
 
+import pandas as pd
 import pytest
 
 from kitlib import load_data
@@ -40,27 +41,60 @@ def test_unit_target_overrides_the_service_area_target(synthetic_folder):
     assert b["tolerance"] == 1
 
 
-def test_tertial_indicator_reports_its_last_tertial_against_the_yearly_target(synthetic_folder):
+def test_tertial_indicator_reports_the_mean_of_the_years_tertials_against_the_yearly_target(synthetic_folder):
     data = load_data(synthetic_folder)
     leave = row(scorecard(data, "bhg-a", 2024), "sykefravaer")
-    assert leave["period"] == "2024T3"
-    expected = data.values.query(
-        "unit_id == 'bhg-a' and period == '2024T3' and indicator_id == 'sykefravaer'"
-    )
-    assert leave["value"] == pytest.approx(expected["value"].iat[0])
+    assert leave["period"] == "2024"
+    tertials = data.values.query("unit_id == 'bhg-a' and year == 2024 and indicator_id == 'sykefravaer'")
+    assert len(tertials) == 3
+    assert leave["value"] == pytest.approx(tertials["value"].mean())
+    assert leave["sub_periods"] == 3
     assert leave["target"] == 7
     assert leave["next_target"] == 6.5
 
 
+def test_a_year_with_a_missing_tertial_has_no_yearly_figure(synthetic_folder):
+    values = synthetic_folder / "values.csv"
+    lines = [
+        line for line in values.read_text().splitlines() if not line.startswith("bhg-a,sykefravaer,2024T3")
+    ]
+    values.write_text("\n".join(lines) + "\n")
+    leave = row(scorecard(load_data(synthetic_folder), "bhg-a", 2024), "sykefravaer")
+    assert math.isnan(leave["value"])  # T1 and T2 alone would read high: the season, not the year
+    assert leave["status"] == "no_data"
+    assert leave["value_status"] == ".."
+
+
+def test_target_precedence_unit_then_service_area_then_every_unit(synthetic_folder):
+    targets = synthetic_folder / "targets.csv"
+    targets.write_text(
+        "unit_id,indicator_id,period,target,tolerance,service_area\n"
+        "*,sykefravaer,2024T3,9,,\n"  # every unit, per tertial
+        "*,sykefravaer,2024,7,,\n"
+        "*,sykefravaer,2024,6.8,,Barnehage\n"  # this service area
+        "bhg-a,sykefravaer,2024,6,,\n"  # the unit's own, per year
+    )
+    data = load_data(synthetic_folder)
+    assert row(scorecard(data, "bhg-a", 2024), "sykefravaer")["target"] == 6
+    assert row(scorecard(data, "bhg-b", 2024), "sykefravaer")["target"] == 6.8
+    tertial = data.values.query("unit_id == 'bhg-a' and period == '2024T3' and indicator_id == 'sykefravaer'")
+    from kitlib.analysis.targets import resolve_targets
+
+    areas = dict(zip(data.units["unit_id"], data.units["service_area"]))
+    # the unit's own yearly target wins over the general tertial one, also for a tertial figure
+    assert resolve_targets(tertial, data.targets, areas)["target"].iat[0] == 6
+
+
 def test_peer_comparison_uses_the_other_units_and_signs_gaps_so_positive_is_better(synthetic_folder):
     data = load_data(synthetic_folder)
-    cards = {u: row(scorecard(data, u, 2024), "sykefravaer") for u in ["bhg-a", "bhg-b", "bhg-c", "bhg-d"]}
+    units = data.units["unit_id"]
+    cards = {u: row(scorecard(data, u, 2024), "sykefravaer") for u in units}
     values = {u: c["value"] for u, c in cards.items()}
     best = min(values, key=values.get)  # lower sick leave is better
     assert cards[best]["peer_rank"] == 1
-    assert cards[best]["peer_count"] == 4
+    assert cards[best]["peer_count"] == 6
     others = sorted(v for u, v in values.items() if u != best)
-    assert cards[best]["peer_median"] == pytest.approx(others[1])
+    assert cards[best]["peer_median"] == pytest.approx(others[2])
     assert cards[best]["peer_gap"] > 0
 
 
@@ -99,8 +133,21 @@ def test_tertial_trend_compares_the_same_tertial_across_years(synthetic_folder):
         ]
     values.write_text("\n".join(lines) + "\n")
     leave = row(scorecard(load_data(synthetic_folder), "bhg-b", 2024), "sykefravaer")
-    assert leave["period"] == "2024T3"
+    assert leave["period"] == "2024"
+    assert leave["value"] == pytest.approx(9)
     assert leave["trend"] == "stable"
+
+
+def test_peer_median_and_rank_need_four_other_units(synthetic_folder):
+    units = synthetic_folder / "units.csv"
+    kept = [line for line in units.read_text().splitlines() if not line.startswith(("bhg-e", "bhg-f"))]
+    units.write_text("\n".join(kept) + "\n")
+    values = synthetic_folder / "values.csv"
+    kept = [line for line in values.read_text().splitlines() if not line.startswith(("bhg-e", "bhg-f"))]
+    values.write_text("\n".join(kept) + "\n")
+    leave = row(scorecard(load_data(synthetic_folder), "bhg-a", 2024), "sykefravaer")
+    assert leave["peer_count"] == 4  # three others: no median of them, no rank
+    assert math.isnan(leave["peer_median"]) and pd.isna(leave["peer_rank"])
 
 
 def test_not_applicable_is_no_target_rather_than_missing_data(alna_folder):

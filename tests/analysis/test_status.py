@@ -45,3 +45,39 @@ def test_explicit_tolerance_replaces_the_default_share():
     assert status_of(43.9, 45, "higher", tolerance=1) == "not_met"
     assert status_of(43.9, 45, "higher") == "near"  # default 5 % of 45 = 2.25
     assert status_of(43.9, 45, "higher", near_share=0.01) == "not_met"
+
+
+@pytest.mark.parametrize(
+    ("value", "target", "tolerance", "direction", "expected"),
+    [
+        # Each pair differs by exactly the tolerance: in binary floating point 4.9 - 4.8 is
+        # 0.10000000000000053, which used to make the first case not_met.
+        (4.8, 4.9, 0.1, "higher", "near"),
+        (4.9, 5.0, 0.1, "higher", "near"),
+        (0.7, 0.6, 0.1, "lower", "near"),
+        (10.3, 10.0, 0.3, "lower", "near"),
+        (4.7, 4.9, 0.1, "higher", "not_met"),
+        (10.4, 10.0, 0.3, "lower", "not_met"),
+    ],
+)
+def test_status_at_the_exact_boundary_is_decided_on_the_shown_figures(
+    value, target, tolerance, direction, expected
+):
+    assert status_of(value, target, direction, tolerance=tolerance) == expected
+
+
+def test_status_is_decided_on_figures_rounded_as_shown():
+    frame = pd.DataFrame(
+        {"value": [4.449, 4.451], "target": [4.5, 4.5], "direction": ["higher", "higher"],
+         "tolerance": [np.nan, np.nan], "decimals": [1, 2]}
+    )  # fmt: skip
+    # shown as 4,4 and 4,45 against 4,5 (and 4,50): the first is outside 5 %, the second near
+    assert target_status(frame, near_share=0.01).tolist() == ["not_met", "near"]
+
+
+def test_survey_figure_whose_interval_holds_the_target_is_uncertain_not_failed():
+    frame = pd.DataFrame(
+        {"value": [4.3, 4.3, 4.6], "target": [4.5, 4.5, 4.5], "direction": ["higher"] * 3,
+         "tolerance": [np.nan] * 3, "ci_low": [4.0, 4.25, 4.3], "ci_high": [4.6, 4.35, 4.9]}
+    )  # fmt: skip
+    assert target_status(frame, near_share=0.01).tolist() == ["uncertain", "not_met", "met"]

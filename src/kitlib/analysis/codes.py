@@ -15,13 +15,14 @@ class Status(StrEnum):
 
     MET = "met"
     NEAR = "near"  # within the tolerance of the target
+    UNCERTAIN = "uncertain"  # short of the target, but the target lies inside the survey's interval
     NOT_MET = "not_met"
     NO_DATA = "no_data"  # a target, but no figure: never counted as not met
     NO_TARGET = "no_target"  # no target, direction none, or not applicable to the unit
 
 
 # The statuses that judge a figure against a target, best first.
-JUDGED = (Status.MET, Status.NEAR, Status.NOT_MET)
+JUDGED = (Status.MET, Status.NEAR, Status.UNCERTAIN, Status.NOT_MET)
 
 
 class Trend(StrEnum):

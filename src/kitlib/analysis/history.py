@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kitlib.analysis.peers import add_benchmarks, compare_units
-from kitlib.analysis.scorecard import benchmark_groups, prepared_values
+from kitlib.analysis.scorecard import benchmark_groups, prepared_values, unit_areas
 from kitlib.analysis.targets import resolve_targets
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -29,7 +29,7 @@ def indicator_history(
     mine = mine[mine["freq"] == freq].sort_values("period_index")
     out = mine[["unit_id", "indicator_id", "period", "period_index", "year", "value", "status", "n"]]
     out = out.rename(columns={"status": "value_status"}).reset_index(drop=True)
-    out = resolve_targets(out, data.targets)
+    out = resolve_targets(out, data.targets, unit_areas(data))
     peers = compare_units(series, data.units, data.indicators)
     peers = peers[peers["unit_id"] == unit_id][["period", "peer_median"]]
     out = out.merge(peers, on="period", how="left")

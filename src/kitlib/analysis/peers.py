@@ -11,9 +11,21 @@ import pandas as pd
 
 from kitlib.analysis.status import better_sign
 
+MIN_OTHER_UNITS = 4  # fewer others make a median of one or two figures, and a rank that says little
 
-def compare_units(values: pd.DataFrame, units: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+
+def compare_units(
+    values: pd.DataFrame,
+    units: pd.DataFrame,
+    indicators: pd.DataFrame,
+    *,
+    min_others: int = MIN_OTHER_UNITS,
+) -> pd.DataFrame:
     """Per value row: rank among the service area's units, their count and the others' median.
+
+    Rank and median are given only where at least `min_others` other units have a figure;
+    with fewer, a "median of the other units" is one or two units' figures, and a rank
+    among three says little.
 
     Adds ``peer_rank`` (1 = best; missing where direction is none or value missing),
     ``peer_count`` (units with a figure), ``peer_median`` (median of the *other* units),
@@ -28,6 +40,10 @@ def compare_units(values: pd.DataFrame, units: pd.DataFrame, indicators: pd.Data
     frame["peer_count"] = groups["value"].transform("count").astype("Int64")
     frame["peer_rank"] = groups["_score"].rank(ascending=False, method="min").astype("Int64")
     frame["peer_median"] = groups["value"].transform(_median_of_others)
+    others = frame["peer_count"].astype(float) - frame["value"].notna()
+    too_few = others < min_others
+    frame.loc[too_few, "peer_median"] = np.nan
+    frame["peer_rank"] = frame["peer_rank"].mask(too_few)
     frame["peer_diff"] = frame["value"] - frame["peer_median"]
     frame["peer_gap"] = sign * frame["peer_diff"]
     return frame.drop(columns=["service_area", "direction"])

@@ -8,9 +8,11 @@ import pandas as pd
 from kitlib.analysis.codes import Status
 from kitlib.analysis.peers import add_benchmarks, compare_units
 from kitlib.analysis.privacy import suppress_small_samples
-from kitlib.analysis.status import target_status
+from kitlib.analysis.status import DEFAULT_DECIMALS, target_status
 from kitlib.analysis.targets import resolve_targets
-from kitlib.analysis.trend import classify_trend
+from kitlib.analysis.trend import read_trend
+from kitlib.analysis.uncertainty import add_intervals
+from kitlib.analysis.yearly import add_yearly_means
 from kitlib.data.contract import ALL_SERVICE_AREAS, NOT_APPLICABLE
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -18,7 +20,8 @@ from kitlib.data.periods import YEARLY
 SCORECARD_COLUMNS = [
     "unit_id", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
     "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n",
-    "suppressed", "target", "tolerance", "status", "next_target", "trend", "trend_change",
+    "suppressed", "sub_periods", "ci_low", "ci_high", "target", "tolerance", "status", "next_target",
+    "trend", "trend_change", "trend_noise", "trend_from_period", "trend_from_value", "last_change",
     "peer_rank", "peer_count", "peer_median", "peer_gap", "peer_group_value", "peer_group_gap",
     "national_value", "national_gap", "decimals", "source", "definition", "data_date",
 ]  # fmt: skip
@@ -35,15 +38,15 @@ def benchmark_groups(data: KitData) -> dict[str, str]:
 
 
 def prepared_values(data: KitData) -> pd.DataFrame:
-    """Values with small survey samples suppressed: the only values analyses should read."""
-    return suppress_small_samples(data.values, data.config.thresholds.min_respondents)
+    """The only values analyses should read: small survey samples suppressed, and a yearly
+    figure made from complete tertials (quarters, months) where the source has none."""
+    return add_yearly_means(suppress_small_samples(data.values, data.config.thresholds.min_respondents))
 
 
 def _reported_rows(values: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Per unit and indicator, the row reported for `year`: the yearly figure, else the last sub-period."""
-    in_year = values[values["year"] == year].assign(_yearly=lambda f: f["freq"] == YEARLY)
-    in_year = in_year.sort_values(["unit_id", "indicator_id", "_yearly", "period_index"])
-    return in_year.groupby(["unit_id", "indicator_id"], sort=False).tail(1).drop(columns="_yearly")
+    """Per unit and indicator, the yearly row of `year`: the source's yearly figure, or the
+    one made from the year's tertials, quarters or months (see analysis.yearly)."""
+    return values[(values["year"] == year) & (values["freq"] == YEARLY)]
 
 
 def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -70,12 +73,14 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
     rows = rows.merge(data.indicators, on="indicator_id", how="left", suffixes=("", "_ind"))
 
-    rows = resolve_targets(rows, data.targets)
+    areas = unit_areas(data)
+    rows = resolve_targets(rows, data.targets, areas)
+    rows = add_intervals(rows, z=data.config.thresholds.confidence_z, unit="unit")
     rows["status"] = target_status(rows, near_share=data.config.thresholds.near_share)
     # "Not applicable" means the target does not apply to this unit, not that data are missing.
     rows.loc[rows["value_status"] == NOT_APPLICABLE, "status"] = Status.NO_TARGET
     following = rows[["unit_id", "indicator_id"]].assign(period=str(year + 1), year=year + 1)
-    rows["next_target"] = resolve_targets(following, data.targets)["target"].to_numpy()
+    rows["next_target"] = resolve_targets(following, data.targets, areas)["target"].to_numpy()
     rows = _add_trends(rows, mine, data)
     rows = _add_peers(rows, values, data)
     rows = add_benchmarks(rows, data.benchmarks, data.indicators, benchmark_groups(data))
@@ -88,24 +93,36 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     return rows.reindex(columns=SCORECARD_COLUMNS)
 
 
+def unit_areas(data: KitData) -> dict[str, str]:
+    """unit_id -> service area, for targets set per service area."""
+    return dict(zip(data.units["unit_id"], data.units["service_area"]))
+
+
 def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.DataFrame:
     th = data.config.thresholds
-    trends, changes = [], []
-    for indicator, freq, sub_period, index, direction in zip(
-        rows["indicator_id"], rows["freq"], rows["sub_period"], rows["period_index"], rows["direction"]
+    readings = []
+    yearly = mine[mine["freq"] == YEARLY]
+    for indicator, year, direction, unit, decimals in zip(
+        rows["indicator_id"], rows["year"], rows["direction"], rows["unit"], rows["decimals"]
     ):
-        series = mine[(mine["indicator_id"] == indicator) & (mine["freq"] == freq)]
-        series = series[series["period_index"] <= index]
-        if freq != YEARLY:
-            # Same tertial, quarter or month of earlier years: seasons are not trends.
-            series = series[series["sub_period"] == sub_period]
-        trend, change = classify_trend(
-            series.sort_values("period_index"), direction, index="year", periods=th.trend_periods,
-            stable_share=th.stable_share, confidence_z=th.confidence_z,
+        # Yearly figures only (tertials enter as the year's mean): seasons are not trends.
+        series = yearly[(yearly["indicator_id"] == indicator) & (yearly["year"] <= year)]
+        places = DEFAULT_DECIMALS if pd.isna(decimals) else int(decimals)
+        readings.append(
+            read_trend(
+                series.sort_values("period_index"), direction, index="year", periods=th.trend_periods,
+                stable_share=th.stable_share, confidence_z=th.confidence_z,
+                is_share=str(unit).strip() == "%", resolution=10.0**-places,
+            )
         )  # fmt: skip
-        trends.append(trend)
-        changes.append(change)
-    return rows.assign(trend=trends, trend_change=changes)
+    return rows.assign(
+        trend=[r.code for r in readings],
+        trend_change=[r.change for r in readings],
+        trend_noise=[r.noise for r in readings],
+        trend_from_period=[r.first_period for r in readings],
+        trend_from_value=[r.first_value for r in readings],
+        last_change=[r.last_change for r in readings],
+    )
 
 
 def _add_peers(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.DataFrame:

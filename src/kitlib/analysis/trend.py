@@ -1,69 +1,124 @@
-"""Trend over the last periods: improving, worsening or stable, honest about noise."""
+"""Trend over the last periods: improving, worsening or stable, honest about noise.
+
+The rule (documented with its reasoning in data/README.md):
+- a trend needs at least `min_points` (3) figures in the window of the last `periods`
+  periods, the latest among them; two points are a change, not a trend;
+- the change is read along a least-squares line through the window (robust to one odd
+  middle point);
+- it counts only when it exceeds what noise alone could make: for survey figures the
+  sampling error of the difference between first and last point (t for means, binomial
+  for shares), otherwise the spread of the series' own period-to-period changes, and
+  only where neither can be estimated a fixed share (`stable_share`) of the level.
+"""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import Trend
 from kitlib.analysis.status import better_sign
+from kitlib.analysis.uncertainty import series_change_noise, survey_change_noise
+
+
+@dataclass(frozen=True)
+class TrendReading:
+    """What a sentence about a trend needs: the code, the change, its noise and where it started."""
+
+    code: str
+    change: float = math.nan  # across the window, along the fitted line
+    noise: float = math.nan  # the change that noise alone could make
+    first_period: str = ""  # the window's first period with a figure
+    first_value: float = math.nan
+    last_change: float = math.nan  # from the period before the latest to the latest
+
+    @property
+    def strength(self) -> float:
+        """The change in units of its noise: how clearly the trend stands out."""
+        return abs(self.change) / self.noise if self.noise and self.noise > 0 else math.nan
 
 
 def fitted_change(positions: np.ndarray, values: np.ndarray) -> float:
-    """Change across the window along a least-squares line (robust to one odd middle point)."""
+    """Change across the window along a least-squares line."""
     if len(values) < 2:
         return math.nan
     slope = np.polyfit(positions, values, 1)[0]
     return float(slope * (positions[-1] - positions[0]))
 
 
-def classify_trend(
+def read_trend(
     series: pd.DataFrame,
     direction: str,
     *,
     periods: int = 3,
+    min_points: int = 3,
     stable_share: float = 0.02,
     confidence_z: float = 1.96,
+    is_share: bool = False,
+    resolution: float = 1e-9,
     value: str = "value",
     index: str = "period_index",
+    period: str = "period",
     n: str = "n",
     sd: str = "sd",
-) -> tuple[str, float]:
-    """(trend code, fitted change) of one unit's indicator at the last row of `series`.
+) -> TrendReading:
+    """The trend of one unit's indicator at the last row of `series`.
 
-    `series` holds one frequency, sorted by `index`, ending with the period reported.
-    The window is the last `periods` periods. A change inside the noise is ``stable``:
-    for survey figures with `n` and `sd` the noise is `confidence_z` standard errors of
-    the difference between first and last point; otherwise `stable_share` of the level.
+    `series` holds one frequency, sorted by `index`, ending with the period reported;
+    `is_share` says that survey figures are percentages of respondents; a change below
+    half the `resolution` (the smallest step the reader sees, 0.1 for one decimal) is no change.
     """
     if series.empty or pd.isna(series[value].iloc[-1]):
-        return Trend.INSUFFICIENT, math.nan
+        return TrendReading(Trend.INSUFFICIENT)
+    present = series[series[value].notna()]
     last_index = series[index].iloc[-1]
-    window = series[(series[index] > last_index - periods) & series[value].notna()]
-    if len(window) < 2:
-        return Trend.INSUFFICIENT, math.nan
+    window = present[present[index] > last_index - periods]
+    if len(window) < max(min_points, 2):
+        return TrendReading(Trend.INSUFFICIENT)
     values = window[value].to_numpy(dtype=float)
-    change = fitted_change(window[index].to_numpy(dtype=float), values)
-    noise = _noise(window, n, sd, confidence_z)
+    positions = window[index].to_numpy(dtype=float)
+    change = fitted_change(positions, values)
+    history = present[value].to_numpy(dtype=float)
+    noise = _noise(window, history, positions, value, n, sd, is_share, confidence_z)
     if math.isnan(noise):
         noise = stable_share * float(np.mean(np.abs(values)))
-    if abs(change) <= noise:
-        return Trend.STABLE, change
+    first = window.iloc[0]
+    reading = dict(
+        change=change,
+        noise=noise,
+        first_period=str(first[period]) if period in window else "",
+        first_value=float(first[value]),
+        last_change=float(present[value].iloc[-1] - present[value].iloc[-2]),
+    )
+    if abs(change) <= max(noise, resolution / 2):
+        return TrendReading(Trend.STABLE, **reading)
     sign = better_sign(direction)
     if math.isnan(sign):
-        return (Trend.RISING if change > 0 else Trend.FALLING), change
-    return (Trend.IMPROVING if sign * change > 0 else Trend.WORSENING), change
+        return TrendReading(Trend.RISING if change > 0 else Trend.FALLING, **reading)
+    return TrendReading(Trend.IMPROVING if sign * change > 0 else Trend.WORSENING, **reading)
 
 
-def _noise(window: pd.DataFrame, n: str, sd: str, z: float) -> float:
-    """z standard errors of the difference of two independent survey means, or NaN."""
-    if n not in window or sd not in window:
-        return math.nan
-    ends = window.iloc[[0, -1]]
-    counts = pd.to_numeric(ends[n], errors="coerce").astype(float)
-    spreads = pd.to_numeric(ends[sd], errors="coerce").astype(float)
-    if counts.isna().any() or spreads.isna().any() or (counts <= 0).any():
-        return math.nan
-    return z * math.sqrt(float((spreads**2 / counts).sum()))
+def classify_trend(series: pd.DataFrame, direction: str, **options) -> tuple[str, float]:
+    """(trend code, fitted change): the short form of `read_trend`."""
+    reading = read_trend(series, direction, **options)
+    return reading.code, reading.change
+
+
+def _noise(window, history, positions, value, n, sd, is_share, z) -> float:
+    """Survey sampling error where the ends carry respondents, else the series' own noise."""
+    if n in window:
+        ends = [
+            {
+                "value": float(row[value]),
+                "n": pd.to_numeric(row[n], errors="coerce"),
+                "sd": pd.to_numeric(row[sd], errors="coerce") if sd in window else math.nan,
+            }
+            for _, row in window.iloc[[0, -1]].iterrows()
+        ]
+        noise = survey_change_noise(ends[0], ends[1], is_share=is_share, z=z)
+        if not math.isnan(noise):
+            return noise
+    return series_change_noise(history, positions, z)

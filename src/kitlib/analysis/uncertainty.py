@@ -1,0 +1,96 @@
+"""How sure a figure is: confidence intervals of survey means and shares, and the noise
+a change must exceed before it is called a change.
+
+Survey means use Student's t with n - 1 degrees of freedom (small groups get wider
+intervals than the normal curve would give); shares of respondents (percent with `n`)
+use the Wilson score interval, which stays inside 0-100 % for small n and extreme shares.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+
+def two_sided_level(z: float) -> float:
+    """The probability that z standard normal errors cover on both sides (1.96 -> 0.95)."""
+    return math.erf(z / math.sqrt(2))
+
+
+def t_quantile(df, z: float = 1.96):
+    """Student's t quantile with the same two-sided coverage as `z` (scipy's stdtrit)."""
+    from scipy.special import stdtrit  # imported here: importing kitlib stays light
+
+    upper = 0.5 + two_sided_level(z) / 2
+    return stdtrit(np.asarray(df, dtype=float), upper)
+
+
+def mean_interval(mean, sd, n, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) of the confidence interval of survey means; NaN where n < 2 or sd missing."""
+    mean, sd, n = (np.asarray(x, dtype=float) for x in (mean, sd, n))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        half = t_quantile(np.where(n >= 2, n - 1, np.nan), z) * sd / np.sqrt(n)
+    return mean - half, mean + half
+
+
+def share_interval(percent, n, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) in percent of the Wilson interval of a share of `n` respondents."""
+    p, n = np.asarray(percent, dtype=float) / 100, np.asarray(n, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    ok = (n >= 1) & (p >= 0) & (p <= 1)
+    return np.where(ok, 100 * (centre - half), np.nan), np.where(ok, 100 * (centre + half), np.nan)
+
+
+def add_intervals(frame: pd.DataFrame, *, z: float = 1.96, unit: str = "unit_of_measure") -> pd.DataFrame:
+    """Add ``ci_low`` and ``ci_high`` to rows with respondents: means with `sd`, shares in %."""
+    n = pd.to_numeric(frame.get("n"), errors="coerce") if "n" in frame else pd.Series(np.nan, frame.index)
+    sd = pd.to_numeric(frame.get("sd"), errors="coerce") if "sd" in frame else pd.Series(np.nan, frame.index)
+    value = frame["value"].astype(float)
+    is_share = frame[unit].astype(str).str.strip() == "%"
+    mean_low, mean_high = mean_interval(value, sd, n, z)
+    share_low, share_high = share_interval(value, n, z)
+    out = frame.copy()
+    out["ci_low"] = np.where(is_share, share_low, mean_low)
+    out["ci_high"] = np.where(is_share, share_high, mean_high)
+    return out
+
+
+def survey_change_noise(first, last, *, is_share: bool, z: float = 1.96) -> float:
+    """The change between two survey rows (value, n, sd) that chance alone could make.
+
+    Means: t with min(n) - 1 degrees of freedom times the standard error of the
+    difference; shares: z times the binomial standard error of the difference. NaN when
+    the rows lack what is needed.
+    """
+    n1, n2 = float(first["n"]), float(last["n"])
+    if not (n1 >= 2 and n2 >= 2):  # also False for NaN
+        return math.nan
+    if is_share:
+        p1, p2 = float(first["value"]) / 100, float(last["value"]) / 100
+        return 100 * z * math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+    sd1, sd2 = float(first["sd"]), float(last["sd"])
+    if math.isnan(sd1) or math.isnan(sd2):
+        return math.nan
+    return float(t_quantile(min(n1, n2) - 1, z)) * math.sqrt(sd1**2 / n1 + sd2**2 / n2)
+
+
+def series_change_noise(history: np.ndarray, positions: np.ndarray, z: float = 1.96) -> float:
+    """The change along a fitted line over `positions` that year-to-year noise alone could make.
+
+    The noise level comes from the series itself: the spread of its period-to-period
+    changes (over its whole `history`, at least three changes). With measurement noise
+    sigma around a line, those changes have spread sigma * sqrt(2), and the fitted
+    change across the window has standard error sigma * span / sqrt(sum((x - mean)^2)).
+    NaN when the history is too short to tell.
+    """
+    diffs = np.diff(history[~np.isnan(history)])
+    if len(diffs) < 3:
+        return math.nan
+    sigma = float(np.std(diffs, ddof=1)) / math.sqrt(2)
+    centred = positions - positions.mean()
+    span = positions[-1] - positions[0]
+    return z * sigma * span / math.sqrt(float((centred**2).sum()))
