@@ -117,7 +117,7 @@ def test_index_lists_every_unit_with_link_and_counts(run, sample_data):
         assert f'href="{unit}.html"' in row.group(1)
         counts = scorecard(sample_data, unit, result.plan.year)["status"].value_counts()
         cells = re.findall(r'<td class="num">(\d+)</td>', row.group(1))
-        assert cells == [str(counts.get(code, 0)) for code in ("met", "near", "not_met")]
+        assert cells == [str(counts.get(code, 0)) for code in ("met", "near", "uncertain", "not_met")]
         area = sample_data.unit(unit)["service_area"]
         assert f"<h2>{html.escape(area)} " in text
 

@@ -12,6 +12,7 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter
 
 from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.status import better_sign
@@ -21,7 +22,8 @@ from kitlib.report.i18n import STATUS_SYMBOL, tr, unit_word
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = {
     "unit": "#0072B2", "target": "#000000", "peers": "#E69F00", "peer_group": "#009E73",
-    "national": "#CC79A7", Status.MET: "#0072B2", Status.NEAR: "#E69F00", Status.NOT_MET: "#D55E00",
+    "national": "#CC79A7", Status.MET: "#0072B2", Status.NEAR: "#E69F00", Status.UNCERTAIN: "#56B4E9",
+    Status.NOT_MET: "#D55E00",
     Status.NO_DATA: "#999999",
 }  # fmt: skip
 STYLE = {
@@ -48,6 +50,24 @@ def briefing_figure(width: float = 7.0, height: float = 3.0):
         yield fig, fig.add_subplot()
 
 
+class NumberFormatter(Formatter):
+    """Axis numbers in the note's language (``4,5`` and ``1 000`` in Norwegian), with as many
+    decimals as the tick spacing needs and no more."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        steps = np.diff(np.sort(np.asarray(locs, dtype=float)))
+        step = float(steps[steps > 0].min()) if (steps > 0).any() else 1.0
+        self.decimals = max(0, -int(np.floor(np.log10(step) + 1e-9)))
+
+    def __call__(self, x, pos=None):
+        return format_number(x, self.decimals, self.lang)
+
+
 def _axis_label(unit: str, lang: str) -> str:
     """The unit in the note's language ("dager", "kr", "%"); a score keeps its scale ("score 1-6")."""
     return unit_word(unit, lang) or (unit if (unit or "").lower().startswith("score") else "")
@@ -69,6 +89,7 @@ def _finish(ax, x, history: pd.DataFrame, name: str, unit: str, lang: str):
     ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
     ax.set_title(name, loc="left")
     ax.set_ylabel(_axis_label(unit, lang))
+    ax.yaxis.set_major_formatter(NumberFormatter(lang))
     _legend_beside(ax)
     return ax
 
@@ -111,6 +132,7 @@ def distance_chart(card: pd.DataFrame, *, ax, lang: str = "nb"):
     labels = [f"{STATUS_SYMBOL[s]} {n}" for s, n in zip(rows["status"], rows["name"])]
     ax.set_yticks(y, labels)
     ax.set_xlabel(tr("share_of_target", lang) + " (%)")
+    ax.xaxis.set_major_formatter(NumberFormatter(lang))
     for yi, value in zip(y, rows["distance"]):
         ax.annotate(format_number(value, 1, lang), (value, yi), xytext=(3 if value >= 0 else -3, 0),
                     textcoords="offset points", va="center", ha="left" if value >= 0 else "right",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import pandas as pd
 
+from kitlib.analysis.rounding import round_half_up
 from kitlib.report.i18n import tr, unit_word
 
 NBSP = "\u00a0"
@@ -18,8 +19,7 @@ def format_number(value: float | None, decimals: int = 1, lang: str = "nb") -> s
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     thousands, decimal = _SEPARATORS.get(lang, _SEPARATORS["nb"])
-    # Half away from zero, as readers round by hand (Python's own rounding is half-even).
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-max(decimals, 0)), ROUND_HALF_UP)
+    rounded = Decimal(repr(round_half_up(float(value), decimals)))  # as the status was decided
     text = f"{abs(rounded):,.{max(decimals, 0)}f}"
     text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
     return ("−" if rounded < 0 else "") + text

@@ -11,7 +11,8 @@ from kitlib.errors import KitlibError
 
 # Status and trend are always shown as symbol *and* word: never colour alone.
 STATUS_SYMBOL = {
-    Status.MET: "✔", Status.NEAR: "◐", Status.NOT_MET: "✘", Status.NO_DATA: "–", Status.NO_TARGET: "·",
+    Status.MET: "✔", Status.NEAR: "◐", Status.UNCERTAIN: "≈", Status.NOT_MET: "✘",
+    Status.NO_DATA: "–", Status.NO_TARGET: "·",
 }  # fmt: skip
 TREND_SYMBOL = {
     Trend.IMPROVING: "↗", Trend.WORSENING: "↘", Trend.STABLE: "→", Trend.INSUFFICIENT: "–",
@@ -47,11 +48,15 @@ TEXT: dict[str, dict[str, str]] = {
         "missing_..": "ikke tilgjengelig ennå", "missing_.": "ikke aktuelt", "missing_:": "skjult",
         "target_line": "Mål", "this_unit": "Denne enheten", "other_units": "Median andre enheter",
         "budget_line": "Budsjett (100 %)", "share_of_target": "Avstand til mål (positiv = bedre)",
-        "nothing_to_chart": "Alle mål er nådd og ingen indikator svekkes: ingen kurver å vise.",
+        "nothing_to_chart": (
+            "Ingen indikator har status «ikke nådd» eller svekkes, så det er ingen kurver å vise."
+        ),
         "no_survey": "Ingen brukerundersøkelse for enheten dette året.",
         "no_data_section": "Ingen tall for enheten.",
         "better": "bedre", "worse": "svakere",
-        "legend": "✔ nådd · ◐ nesten (innenfor toleransen) · ✘ ikke nådd · – mangler tall · "
+        "uncertain": "innenfor usikkerheten",
+        "legend": "✔ nådd · ◐ nesten (innenfor toleransen) · ≈ innenfor usikkerheten (målet ligger i "
+                  "undersøkelsens feilmargin) · ✘ ikke nådd · – mangler tall · "
                   "↗ bedre · ↘ svakere · → stabil (endringen er mindre enn usikkerheten)",
         "briefing_for": "Styringsnotat", "generated_from": "Tall per {date}",
         # the run's index page
@@ -64,14 +69,17 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_no_data": "{n} mangler tall",
         "summary_no_targets": "Ingen av indikatorene har mål for {year}.",
         "summary_better": "Størst forbedring: {items}.", "summary_worse": "Størst bekymring: {items}.",
-        "summary_moved": "{name} {verb} til {value}", "summary_up": "har gått opp",
+        "summary_moved": "{name} {verb} fra {start} i {start_period} til {value} i {period}",
+        "summary_up": "har gått opp",
         "summary_down": "har gått ned",
         "summary_short": "{name} er {value} mot målet {target}",
         "summary_peers": (
             "Sammenlignet med {group} ligger enheten bedre an på {better} av {total} indikatorer."
         ),
         "summary_and": " og ", "summary_missing": "Tall mangler for {items}.",
-        "summary_all_fine": "Ingen indikatorer har ikke nådd målet eller svekkes.",
+        "summary_all_fine": "Ingen indikator er klart under målet, og ingen svekkes.",
+        "summary_all_met": "Alle {total} mål er nådd i {year}.",
+        "summary_uncertain": "{n} er innenfor usikkerheten", "summary_more": "{n} til",
     },
     "da": {
         "met": "nået", "near": "næsten", "not_met": "ikke nået", "no_data": "mangler tal",
@@ -90,11 +98,15 @@ TEXT: dict[str, dict[str, str]] = {
         "missing_..": "ikke tilgængelig endnu", "missing_.": "ikke relevant", "missing_:": "skjult",
         "target_line": "Mål", "this_unit": "Denne enhed", "other_units": "Median andre enheder",
         "budget_line": "Budget (100 %)", "share_of_target": "Afstand til mål (positiv = bedre)",
-        "nothing_to_chart": "Alle mål er nået, og ingen indikator falder: ingen kurver at vise.",
+        "nothing_to_chart": (
+            "Ingen indikator har status »ikke nået« eller bliver svagere, så der er ingen kurver at vise."
+        ),
         "no_survey": "Ingen brugerundersøgelse for enheden i år.",
         "no_data_section": "Ingen tal for enheden.",
         "better": "bedre", "worse": "svagere",
-        "legend": "✔ nået · ◐ næsten (inden for tolerancen) · ✘ ikke nået · – mangler tal · "
+        "uncertain": "inden for usikkerheden",
+        "legend": "✔ nået · ◐ næsten (inden for tolerancen) · ≈ inden for usikkerheden (målet ligger i "
+                  "undersøgelsens fejlmargin) · ✘ ikke nået · – mangler tal · "
                   "↗ bedre · ↘ svagere · → stabil (ændringen er mindre end usikkerheden)",
         "briefing_for": "Ledelsesnotat", "generated_from": "Tal pr. {date}",
         # the run's index page
@@ -107,13 +119,16 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_no_data": "{n} mangler tal",
         "summary_no_targets": "Ingen af indikatorerne har mål for {year}.",
         "summary_better": "Største forbedring: {items}.", "summary_worse": "Største bekymring: {items}.",
-        "summary_moved": "{name} {verb} til {value}", "summary_up": "er steget", "summary_down": "er faldet",
+        "summary_moved": "{name} {verb} fra {start} i {start_period} til {value} i {period}",
+        "summary_up": "er steget", "summary_down": "er faldet",
         "summary_short": "{name} er {value} mod målet {target}",
         "summary_peers": (
             "Sammenlignet med {group} klarer enheden sig bedre på {better} af {total} indikatorer."
         ),
         "summary_and": " og ", "summary_missing": "Tal mangler for {items}.",
-        "summary_all_fine": "Ingen indikatorer har misset målet eller bliver svagere.",
+        "summary_all_fine": "Ingen indikator ligger klart under målet, og ingen bliver svagere.",
+        "summary_all_met": "Alle {total} mål er nået i {year}.",
+        "summary_uncertain": "{n} er inden for usikkerheden", "summary_more": "{n} flere",
     },
     "en": {
         "met": "met", "near": "near", "not_met": "not met", "no_data": "no data",
@@ -133,11 +148,13 @@ TEXT: dict[str, dict[str, str]] = {
         "missing_.": "not applicable", "missing_:": "suppressed", "target_line": "Target",
         "this_unit": "This unit", "other_units": "Median of other units",
         "budget_line": "Budget (100 %)", "share_of_target": "Distance to target (positive = better)",
-        "nothing_to_chart": "Every target is met and nothing is worsening: no curves to show.",
+        "nothing_to_chart": "No indicator is marked “not met” or worsening, so there are no curves to show.",
         "no_survey": "No user survey for this unit this year.",
         "no_data_section": "No figures for this unit.",
         "better": "better", "worse": "worse",
-        "legend": "✔ met · ◐ near (within tolerance) · ✘ not met · – no data · "
+        "uncertain": "within the uncertainty",
+        "legend": "✔ met · ◐ near (within tolerance) · ≈ within the uncertainty (the target lies in "
+                  "the survey's margin of error) · ✘ not met · – no data · "
                   "↗ improving · ↘ worsening · → stable (change smaller than the uncertainty)",
         "briefing_for": "Briefing note", "generated_from": "Figures as of {date}",
         # the run's index page
@@ -149,11 +166,14 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_no_data": "{n} without figures",
         "summary_no_targets": "None of the indicators has a target for {year}.",
         "summary_better": "Largest improvements: {items}.", "summary_worse": "Largest concerns: {items}.",
-        "summary_moved": "{name} {verb} to {value}", "summary_up": "rose", "summary_down": "fell",
+        "summary_moved": "{name} {verb} from {start} in {start_period} to {value} in {period}",
+        "summary_up": "rose", "summary_down": "fell",
         "summary_short": "{name} is {value} against a target of {target}",
         "summary_peers": "Compared with {group} the unit does better on {better} of {total} indicators.",
         "summary_and": " and ", "summary_missing": "Figures are missing for {items}.",
-        "summary_all_fine": "No indicator misses its target or is worsening.",
+        "summary_all_fine": "No indicator is clearly short of its target, and none is worsening.",
+        "summary_all_met": "All {total} targets were met in {year}.",
+        "summary_uncertain": "{n} within the uncertainty", "summary_more": "{n} more",
     },
 }  # fmt: skip
 

@@ -1,13 +1,40 @@
-""" "Kort fortalt": a few generated sentences with numbers, for a reader with two minutes."""
+""" "Kort fortalt": a few generated sentences with numbers, for a reader with two minutes.
+
+Every sentence is built only from rows that hold the figures it names, so no sentence
+can carry an empty slot; what it claims is what the analysis supports:
+- improvements and concerns are trends the noise test passed (analysis.trend), named with
+  their first and last figure and period, and never one whose latest change went the
+  other way;
+- they are ranked by how clearly they stand out from their noise, and concerns below
+  target by how many noise units they fall short, not by relative change (which would
+  favour small percentages);
+- spending against budget is met at or under its ceiling; spending further under it is
+  not an improvement to celebrate.
+"""
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.status import better_sign
+from kitlib.data.contract import NOT_APPLICABLE
 from kitlib.report.formatting import format_indicator_value
 from kitlib.report.i18n import check_language, tr
+
+BUDGET_TYPE = "okonomi"  # indicator_type of spending against budget
+MAX_ITEMS = 2  # improvements or concerns named in one sentence
+
+
+def in_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: 'Sykefravær' -> 'sykefravær', 'KOSTRA ...' stays."""
+    text = str(name)
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text[1].isdigit():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -17,66 +44,98 @@ def _join(items: list[str], lang: str) -> str:
 
 
 def _moved(row, lang: str) -> str:
-    """'Sykefravær har gått ned til 7,9 %': where the figure went, in plain words."""
+    """'sykefravær har gått ned fra 9,1 % i 2023 til 7,9 % i 2025': start and end, with periods."""
     verb = tr("summary_up" if row["trend_change"] > 0 else "summary_down", lang)
-    value = format_indicator_value(row["value"], row, lang)
-    return tr("summary_moved", lang, name=row["name"], verb=verb, value=value)
+    return tr(
+        "summary_moved",
+        lang,
+        name=in_sentence(row["name"]),
+        verb=verb,
+        start=format_indicator_value(row["trend_from_value"], row, lang),
+        start_period=row["trend_from_period"],
+        value=format_indicator_value(row["value"], row, lang),
+        period=row["period"],
+    )
+
+
+def _short(row, lang: str) -> str:
+    return tr(
+        "summary_short",
+        lang,
+        name=in_sentence(row["name"]),
+        value=format_indicator_value(row["value"], row, lang),
+        target=format_indicator_value(row["target"], row, lang),
+    )
+
+
+def _trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Rows with trend `code` whose sentence can be written and whose latest change agrees."""
+    rows = card[
+        (card["trend"] == code)
+        & card["value"].notna()
+        & card["trend_from_value"].notna()
+        & card["trend_change"].notna()
+    ]
+    agrees = np.sign(rows["last_change"]) != -np.sign(rows["trend_change"])
+    strength = rows["trend_change"].abs() / rows["trend_noise"].where(rows["trend_noise"] > 0)
+    return rows[agrees.to_numpy()].assign(_size=strength).sort_values("_size", ascending=False, kind="stable")
+
+
+def _concerns(card: pd.DataFrame) -> pd.DataFrame:
+    """Not met, ranked by shortfall in units of the figure's noise (else of its target)."""
+    rows = card[(card["status"] == Status.NOT_MET) & card["value"].notna() & card["target"].notna()]
+    shortfall = better_sign(rows["direction"]) * (rows["target"] - rows["value"])
+    scale = rows["trend_noise"].where(rows["trend_noise"] > 0).fillna(rows["target"].abs())
+    size = shortfall / scale.where(scale > 0)
+    return rows.assign(_size=size.fillna(math.inf)).sort_values("_size", ascending=False, kind="stable")
 
 
 def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_group: str = "") -> list[str]:
-    """3-6 sentences: targets met, the largest improvements and concerns, peers, gaps in data."""
+    """2-6 sentences: targets met, the largest improvements and concerns, peers, gaps in data."""
     check_language(lang)
-    counts = card["status"].value_counts()
-    with_target = card[card["status"] != Status.NO_TARGET]
-    sentences = []
-    if with_target.empty:
-        sentences.append(tr("summary_no_targets", lang, year=year))
-    else:
-        rest = [
-            tr(f"summary_{code}", lang, n=counts[code])
-            for code in (Status.NEAR, Status.NOT_MET, Status.NO_DATA)
-            if counts.get(code)
-        ]
-        rest_text = (", " + _join(rest, lang)) if rest else ""
-        met = counts.get(Status.MET, 0)
-        sentences.append(
-            tr("summary_count", lang, met=met, total=len(with_target), year=year, rest=rest_text)
-        )
+    sentences = [_count_sentence(card, year, lang)]
 
-    sign = better_sign(card["direction"])
-    scale = card["value"].abs().where(card["value"].abs() > 0)
-    improving = card[card["trend"] == Trend.IMPROVING].assign(_size=(card["trend_change"].abs() / scale))
-    items = [
-        _moved(row, lang) for _, row in improving.sort_values("_size", ascending=False).head(2).iterrows()
-    ]
+    improving = _trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING)
+    items = [_moved(row, lang) for _, row in improving.head(MAX_ITEMS).iterrows()]
     if items:
         sentences.append(tr("summary_better", lang, items=_join(items, lang)))
 
-    shortfall = sign * (card["value"] - card["target"]) / card["target"].abs()
-    concerns = card[card["status"] == Status.NOT_MET].assign(_size=shortfall)
-    worsening = card[(card["trend"] == Trend.WORSENING) & (card["status"] != Status.NOT_MET)]
-    items = [
-        tr(
-            "summary_short",
-            lang,
-            name=row["name"],
-            value=format_indicator_value(row["value"], row, lang),
-            target=format_indicator_value(row["target"], row, lang),
-        )
-        for _, row in concerns.sort_values("_size").head(2).iterrows()
-    ]
-    items += [_moved(row, lang) for _, row in worsening.head(max(0, 2 - len(items))).iterrows()]
-    worse = tr("summary_worse", lang, items=_join(items, lang)) if items else tr("summary_all_fine", lang)
-    sentences.append(worse)
+    concerns = _concerns(card)
+    worsening = _trend_rows(card[card["status"] != Status.NOT_MET], Trend.WORSENING)
+    items = [_short(row, lang) for _, row in concerns.head(MAX_ITEMS).iterrows()]
+    items += [_moved(row, lang) for _, row in worsening.head(MAX_ITEMS - len(items)).iterrows()]
+    all_met = (card["status"] != Status.NO_TARGET).any() and card["status"].isin(
+        [Status.MET, Status.NO_TARGET]
+    ).all()
+    if items:
+        sentences.append(tr("summary_worse", lang, items=_join(items, lang)))
+    elif card["value"].notna().any() and not all_met:  # "all met" already says it
+        sentences.append(tr("summary_all_fine", lang))
 
     gaps = card["peer_group_gap"].dropna()
     if peer_group and len(gaps) >= 2:
-        sentences.append(
-            tr("summary_peers", lang, group=peer_group, better=int((gaps > 0).sum()), total=len(gaps))
-        )
+        better = int((gaps > 0).sum())
+        sentences.append(tr("summary_peers", lang, group=peer_group, better=better, total=len(gaps)))
 
-    missing = card[card["value"].isna()]["name"].tolist()
-    if missing:
-        shown = missing[:3] + ([f"+{len(missing) - 3}"] if len(missing) > 3 else [])
+    missing = card[card["value"].isna() & (card["value_status"] != NOT_APPLICABLE)]["name"]
+    names = [in_sentence(n) for n in missing]
+    if names:
+        shown = names[:3] + ([tr("summary_more", lang, n=len(names) - 3)] if len(names) > 3 else [])
         sentences.append(tr("summary_missing", lang, items=_join(shown, lang)))
     return sentences[:6]
+
+
+def _count_sentence(card: pd.DataFrame, year: int, lang: str) -> str:
+    counts = card["status"].value_counts()
+    judged = card[card["status"] != Status.NO_TARGET]
+    if judged.empty:
+        return tr("summary_no_targets", lang, year=year)
+    total, met = len(judged), int(counts.get(Status.MET, 0))
+    if met == total:
+        return tr("summary_all_met", lang, total=total, year=year)
+    rest = [
+        tr(f"summary_{code}", lang, n=int(counts[code]))
+        for code in (Status.NEAR, Status.UNCERTAIN, Status.NOT_MET, Status.NO_DATA)
+        if counts.get(code)
+    ]
+    return tr("summary_count", lang, met=met, total=total, year=year, rest=", " + _join(rest, lang))

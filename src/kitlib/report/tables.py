@@ -8,7 +8,7 @@ import pandas as pd
 
 from kitlib.data.contract import MISSING_SYMBOLS
 from kitlib.data.periods import YEARLY, parse_period
-from kitlib.report.formatting import format_gap, format_indicator_value, format_value
+from kitlib.report.formatting import format_gap, format_indicator_value, format_number, format_value
 from kitlib.report.i18n import status_label, tr, trend_label
 
 
@@ -20,7 +20,19 @@ def value_cell(row, lang: str, min_n: int = 5) -> str:
         status = row.get("value_status") or ""
         reason = tr(f"missing_{status}", lang) if status in MISSING_SYMBOLS else tr("no_data", lang)
         return f'<span class="missing">– {escape(reason)}</span>'
-    return escape(format_indicator_value(row["value"], row, lang))
+    shown = escape(format_indicator_value(row["value"], row, lang))
+    low, high = row.get("ci_low"), row.get("ci_high")
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return shown
+    # The survey's 95 % interval: where the true figure lies, given how many answered.
+    interval = f"{_number(low, row, lang)}–{_number(high, row, lang)}"
+    return f'{shown} <span class="interval">({escape(interval)})</span>'
+
+
+def _number(value, row, lang: str) -> str:
+    """A figure in the indicator's decimals, without its unit (for ranges and intervals)."""
+    decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
+    return format_number(value, decimals, lang)
 
 
 def _fmt(row, column: str, lang: str) -> str:
