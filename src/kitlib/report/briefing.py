@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kitlib.analysis.codes import JUDGED, Status, Trend
+from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import indicator_history
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values, scorecard
 from kitlib.data.load import KitData, load_data
@@ -122,7 +122,7 @@ class Briefing:
         return "".join(parts)
 
     def distance_html(self) -> str:
-        rows = self.card[self.card["status"].isin(JUDGED)]
+        rows = charts.distance_rows(self.card)
         if rows.empty:
             return ""
         with charts.briefing_figure(7.0, 0.8 + 0.28 * len(rows)) as (fig, ax):

@@ -68,6 +68,25 @@ class NumberFormatter(Formatter):
         return format_number(x, self.decimals, self.lang)
 
 
+def plain(text: object) -> str:
+    """Text from the data as matplotlib must show it: literally. A name is never math, so
+    '$' is escaped (matplotlib would typeset '$x^2$' as TeX, or fail on a lone '$')."""
+    return str(text).replace("$", r"\$")
+
+
+def distance_rows(card: pd.DataFrame) -> pd.DataFrame:
+    """Indicators with a judged status and a target other than 0: the distance chart's rows.
+
+    The distance is a percentage of the target, which a target of 0 does not have; such
+    indicators are read in the scorecard (status from the plain difference) and left out here.
+    """
+    rows = card[card["status"].isin(JUDGED) & card["target"].notna() & (card["target"] != 0)].copy()
+    rows["distance"] = (
+        100 * better_sign(rows["direction"]) * (rows["value"] - rows["target"]) / rows["target"].abs()
+    )
+    return rows.sort_values("distance", kind="stable")
+
+
 def _axis_label(unit: str, lang: str) -> str:
     """The unit in the note's language ("dager", "kr", "%"); a score keeps its scale ("score 1-6")."""
     return unit_word(unit, lang) or (unit if (unit or "").lower().startswith("score") else "")
@@ -87,7 +106,7 @@ def _target_line(ax, x, history: pd.DataFrame, lang: str) -> None:
 
 def _finish(ax, x, history: pd.DataFrame, name: str, unit: str, lang: str):
     ax.set_xticks(x, history["period"], rotation=45 if len(x) > 8 else 0)
-    ax.set_title(name, loc="left")
+    ax.set_title(plain(name), loc="left")
     ax.set_ylabel(_axis_label(unit, lang))
     ax.yaxis.set_major_formatter(NumberFormatter(lang))
     _legend_beside(ax)
@@ -121,15 +140,11 @@ def distance_chart(card: pd.DataFrame, *, ax, lang: str = "nb"):
 
     Bars carry the status symbol, so the reading never depends on colour alone.
     """
-    rows = card[card["status"].isin(JUDGED)].copy()
-    rows["distance"] = (
-        100 * better_sign(rows["direction"]) * (rows["value"] - rows["target"]) / rows["target"].abs()
-    )
-    rows = rows.sort_values("distance")
+    rows = distance_rows(card)
     y = np.arange(len(rows))
     ax.barh(y, rows["distance"], color=[PALETTE[s] for s in rows["status"]], height=0.6)
     ax.axvline(0, color=PALETTE["target"], linewidth=1)
-    labels = [f"{STATUS_SYMBOL[s]} {n}" for s, n in zip(rows["status"], rows["name"])]
+    labels = [f"{STATUS_SYMBOL[s]} {plain(n)}" for s, n in zip(rows["status"], rows["name"])]
     ax.set_yticks(y, labels)
     ax.set_xlabel(tr("share_of_target", lang) + " (%)")
     ax.xaxis.set_major_formatter(NumberFormatter(lang))
