@@ -14,7 +14,8 @@ Every result unit has a *level* ``q`` (-1 weak .. +1 strong) and a *trend* ``t``
 where ``z`` is a fixed draw per unit and indicator and ``e`` a fresh draw per period.
 Indicators without direction wander around ``mid``. Money grows with ``growth`` a year.
 Figures of ``scope="kommune"`` (KOSTRA prioritering, coverage of the population) are
-municipal figures: every unit of the service area shows the same number.
+municipal figures: they belong to the service area's own row in units.csv (level
+``tjenesteomrade``), not to any unit, and each unit's note shows them as context.
 Sick leave is tertial, with a seasonal pattern (T1 high, T2 low) and the 2022 covid wave.
 Survey items carry the number of respondents ``n`` and, for scores, the spread ``sd``.
 Targets for every unit (``*``) sit a little better than ``mid`` and tighten each year;
@@ -72,6 +73,17 @@ UNITS = [
     ("bygg-vest", "Byggesak vest", "Byggesak", 25, 6, 0.5, 1),
 ]
 UNIT_KEYS = ("id", "name", "area", "size", "staff", "q", "t")
+# One row per service area (units.csv level "tjenesteomrade") holds the area's KOSTRA
+# figures (prioritering, dekningsgrad): the municipality's, not any unit's result.
+AREA_ROWS = [
+    ("omr-barnehage", "Barnehagene samlet", "Barnehage"),
+    ("omr-skole", "Skolene samlet", "Skole"),
+    ("omr-sykehjem", "Sykehjemmene samlet", "Sykehjem"),
+    ("omr-hjemmetjenester", "Hjemmetjenestene samlet", "Hjemmetjenester"),
+    ("omr-barnevern", "Barneverntjenesten samlet", "Barnevern"),
+    ("omr-byggesak", "Byggesak samlet", "Byggesak"),
+]
+AREA_ROW_OF = {area: unit_id for unit_id, _, area in AREA_ROWS}
 
 
 def ind(iid, name, area, persp, source, itype, unit, direction, infl, definition, sf="", dec=1, **model):
@@ -994,10 +1006,14 @@ def respondents(unit: dict, kind: str, year: int) -> int:
 
 def value_rows() -> list[dict]:
     rows = []
-    for unit in (dict(zip(UNIT_KEYS, u)) for u in UNITS):
+    area_rows = [dict(id=i, name=n, area=a, size=0, staff=0, q=0.0, t=0.0, level="tjenesteomrade")
+                 for i, n, a in AREA_ROWS]  # fmt: skip
+    for unit in [dict(zip(UNIT_KEYS, u), level="enhet") for u in UNITS] + area_rows:
         for spec in INDICATORS:
             if spec["area"] not in ("*", unit["area"]) or (spec["only"] and unit["id"] not in spec["only"]):
                 continue
+            if (spec["scope"] == "kommune") != (unit["level"] == "tjenesteomrade"):
+                continue  # municipal figures on the area's row only, and nothing else there
             for year, period, v in series(unit, spec):
                 row = dict(
                     unit_id=unit["id"],
@@ -1104,6 +1120,21 @@ def indicator_rows() -> list[dict]:
     ]
 
 
+def unit_rows() -> list[dict]:
+    """The result units, each under its service area's row, then the service areas' rows."""
+    units = [
+        dict(unit_id=u[0], name=u[1], service_area=u[2], parent_id=AREA_ROW_OF[u[2]],
+             municipality=MUNICIPALITY, level="enhet")
+        for u in UNITS
+    ]  # fmt: skip
+    areas = [
+        dict(unit_id=i, name=n, service_area=a, parent_id="", municipality=MUNICIPALITY,
+             level="tjenesteomrade")
+        for i, n, a in AREA_ROWS
+    ]  # fmt: skip
+    return units + areas
+
+
 def to_csv(rows: list[dict], sort: list[str] | None) -> str:
     frame = pd.DataFrame(rows, dtype=str)
     if sort:
@@ -1121,13 +1152,7 @@ def main(argv: list[str] | None = None) -> None:
     key = ["unit_id", "indicator_id", "period"]
     files = {
         "indicators.csv": to_csv(indicator_rows(), None),
-        "units.csv": to_csv(
-            [
-                dict(unit_id=u[0], name=u[1], service_area=u[2], parent_id="", municipality=MUNICIPALITY)
-                for u in UNITS
-            ],
-            None,
-        ),
+        "units.csv": to_csv(unit_rows(), None),
         "values.csv": to_csv(value_rows(), key),
         "targets.csv": to_csv(target_rows(), key),
         "benchmarks.csv": to_csv(benchmark_rows(), ["indicator_id", "period", "group"]),

@@ -56,6 +56,12 @@ display(HTML(briefing.summary_html()))
 display(HTML(briefing.scorecard_html()))
 
 # %% [markdown] tags=["notebook-only"]
+# ## Figures of the service area and the municipality: context, not ranked among units
+
+# %%
+display(HTML(briefing.context_html()))
+
+# %% [markdown] tags=["notebook-only"]
 # ## Trend charts for every indicator not met or worsening
 
 # %%

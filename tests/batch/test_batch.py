@@ -115,7 +115,8 @@ def test_index_lists_every_unit_with_link_and_counts(run, sample_data):
         row = re.search(rf'<tr data-unit="{re.escape(unit)}">(.*?)</tr>', text, re.S)
         assert row, unit
         assert f'href="{unit}.html"' in row.group(1)
-        counts = scorecard(sample_data, unit, result.plan.year)["status"].value_counts()
+        card = scorecard(sample_data, unit, result.plan.year)
+        counts = card.loc[card["level"] == "enhet", "status"].value_counts()
         cells = re.findall(r'<td class="num">(\d+)</td>', row.group(1))
         assert cells == [str(counts.get(code, 0)) for code in ("met", "near", "uncertain", "not_met")]
         area = sample_data.unit(unit)["service_area"]

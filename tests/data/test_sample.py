@@ -73,7 +73,7 @@ def test_sample_validates_without_problems():
 
 def test_units_and_service_areas(data):
     units = data.units
-    assert len(units) >= 24
+    assert (units["level"] == "enhet").sum() >= 24
     assert AREAS <= set(units["service_area"]) and units["service_area"].nunique() >= 6
     assert units["name"].str.contains("&").any()
     assert set(units["parent_id"].fillna("")) <= set(units["unit_id"]) | {""}
@@ -99,7 +99,7 @@ def test_years_and_tertial_sick_leave(data, values):
     sick = values[values["indicator_id"] == "sykefravaer"]
     assert set(sick["freq"]) == {"T"}
     expected = {f"{y}T{k}" for y in range(2019, 2026) for k in (1, 2, 3)}
-    for unit_id in data.units["unit_id"]:
+    for unit_id in data.units.loc[data.units["level"] == "enhet", "unit_id"]:
         assert set(sick.loc[sick["unit_id"] == unit_id, "period"]) == expected, unit_id
 
 
@@ -196,3 +196,15 @@ def test_units_improve_worsen_and_stay_stable(values):
     kinds = pd.Series("stable", index=wide.index).mask(sign * change >= 0.02, "improving")
     kinds = kinds.mask(sign * change <= -0.02, "worsening")
     assert kinds.value_counts().min() >= 20
+
+
+def test_municipal_figures_belong_to_the_service_areas_rows(data, values):
+    """KOSTRA prioritering and dekningsgrad are the municipality's figures, not a unit's."""
+    areas = data.units[data.units["level"] == "tjenesteomrade"]
+    assert set(areas["service_area"]) == AREAS
+    priorities = values[values["indicator_type"] == "prioritering"]
+    assert len(priorities) and set(priorities["unit_id"]) <= set(areas["unit_id"])
+    on_area_rows = values[values["unit_id"].isin(areas["unit_id"])]
+    assert set(on_area_rows["indicator_type"]) == {"prioritering", "dekningsgrad"}
+    units = data.units[data.units["level"] == "enhet"]
+    assert set(units["parent_id"]) == set(areas["unit_id"])

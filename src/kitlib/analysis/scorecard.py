@@ -13,12 +13,18 @@ from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.trend import read_trend
 from kitlib.analysis.uncertainty import add_intervals
 from kitlib.analysis.yearly import add_yearly_means
-from kitlib.data.contract import ALL_SERVICE_AREAS, NOT_APPLICABLE
+from kitlib.data.contract import (
+    ALL_SERVICE_AREAS,
+    AREA_LEVEL,
+    MUNICIPALITY_LEVEL,
+    NOT_APPLICABLE,
+    UNIT_LEVEL,
+)
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
 
 SCORECARD_COLUMNS = [
-    "unit_id", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
+    "unit_id", "level", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
     "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n",
     "suppressed", "sub_periods", "ci_low", "ci_high", "target", "tolerance", "status", "next_target",
     "trend", "trend_change", "trend_noise", "trend_from_period", "trend_from_value", "last_change",
@@ -58,13 +64,18 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     values = prepared_values(data) if values is None else values
     areas = {unit["service_area"], ALL_SERVICE_AREAS}
     indicators = data.indicators[data.indicators["service_area"].isin(areas)]
-    mine = values[(values["unit_id"] == unit_id) & values["indicator_id"].isin(indicators["indicator_id"])]
+    sources = _figure_sources(data, unit, values[values["indicator_id"].isin(indicators["indicator_id"])])
+    mine = values.merge(sources[["unit_id", "indicator_id"]], on=["unit_id", "indicator_id"])
     own_targets = data.targets[(data.targets["unit_id"] == unit_id) & (data.targets["year"] == year)]
     shown_ids = set(mine["indicator_id"]) | set(own_targets["indicator_id"])
     indicators = indicators[indicators["indicator_id"].isin(shown_ids)]
 
     reported = _reported_rows(mine, year).set_index("indicator_id")
     rows = pd.DataFrame({"unit_id": unit_id, "indicator_id": indicators["indicator_id"].to_numpy()})
+    source_of = dict(zip(sources["indicator_id"], sources["unit_id"]))
+    level_of = dict(zip(sources["indicator_id"], sources["level"]))
+    rows["source_unit"] = rows["indicator_id"].map(source_of).fillna(unit_id)
+    rows["level"] = rows["indicator_id"].map(level_of).fillna(unit["level"])
     rows = rows.join(reported.drop(columns="unit_id"), on="indicator_id")
     rows = rows.rename(columns={"status": "value_status"})
     rows["value_status"] = rows["value_status"].fillna("")
@@ -74,12 +85,15 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     rows = rows.merge(data.indicators, on="indicator_id", how="left", suffixes=("", "_ind"))
 
     areas = unit_areas(data)
-    rows = resolve_targets(rows, data.targets, areas)
+    # a context figure (the service area's, the municipality's) meets that row's targets
+    rows = resolve_targets(rows.assign(unit_id=rows["source_unit"]), data.targets, areas)
+    rows["unit_id"] = unit_id
     rows = add_intervals(rows, z=data.config.thresholds.confidence_z, unit="unit")
     rows["status"] = target_status(rows, near_share=data.config.thresholds.near_share)
     # "Not applicable" means the target does not apply to this unit, not that data are missing.
     rows.loc[rows["value_status"] == NOT_APPLICABLE, "status"] = Status.NO_TARGET
-    following = rows[["unit_id", "indicator_id"]].assign(period=str(year + 1), year=year + 1)
+    following = rows[["source_unit", "indicator_id"]].rename(columns={"source_unit": "unit_id"})
+    following = following.assign(period=str(year + 1), year=year + 1)
     rows["next_target"] = resolve_targets(following, data.targets, areas)["target"].to_numpy()
     rows = _add_trends(rows, mine, data)
     rows = _add_peers(rows, values, data)
@@ -91,6 +105,29 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     rows["_i"] = rows["indicator_id"].map({k: i for i, k in enumerate(data.indicators["indicator_id"])})
     rows = rows.sort_values(["_p", "_i"]).reset_index(drop=True)
     return rows.reindex(columns=SCORECARD_COLUMNS)
+
+
+def _figure_sources(data: KitData, unit: pd.Series, values: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator, whose figures the unit's scorecard shows (unit_id, indicator_id, level):
+    the unit's own; where it has none, its service area's row; else the municipality's."""
+    units = data.units
+    area_rows = units[(units["level"] == AREA_LEVEL) & (units["service_area"] == unit["service_area"])]
+    municipal_rows = units[units["level"] == MUNICIPALITY_LEVEL]
+    candidates = [(unit["unit_id"], unit["level"])]
+    if unit["level"] == UNIT_LEVEL:
+        candidates += [(u, AREA_LEVEL) for u in area_rows["unit_id"]]
+        candidates += [(u, MUNICIPALITY_LEVEL) for u in municipal_rows["unit_id"]]
+    found = []
+    for source, level in candidates:
+        ids = values.loc[values["unit_id"] == source, "indicator_id"].unique()
+        taken = {f["indicator_id"] for f in found}
+        found += [{"unit_id": source, "indicator_id": i, "level": level} for i in ids if i not in taken]
+    return pd.DataFrame(found, columns=["unit_id", "indicator_id", "level"])
+
+
+def result_units(data: KitData) -> pd.DataFrame:
+    """The rows of units.csv that are result units: the only ones ranked and compared."""
+    return data.units[data.units["level"] == UNIT_LEVEL]
 
 
 def unit_areas(data: KitData) -> dict[str, str]:
@@ -126,9 +163,12 @@ def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.Dat
 
 
 def _add_peers(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.DataFrame:
+    """Rank and median among result units only: a service area's or the municipality's
+    figure is context, never ranked."""
     keys = rows[["indicator_id", "period"]]
-    pool = values.merge(keys, on=["indicator_id", "period"], how="inner")
-    compared = compare_units(pool, data.units, data.indicators)
+    units = result_units(data)
+    pool = values[values["unit_id"].isin(units["unit_id"])].merge(keys, on=["indicator_id", "period"])
+    compared = compare_units(pool, units, data.indicators)
     unit_id = rows["unit_id"].iat[0] if len(rows) else None
     cols = ["peer_rank", "peer_count", "peer_median", "peer_gap"]
     mine = compared[compared["unit_id"] == unit_id][["indicator_id", "period", *cols]]

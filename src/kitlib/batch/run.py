@@ -20,6 +20,7 @@ import os
 import time
 from pathlib import Path
 
+from kitlib.analysis.scorecard import result_units
 from kitlib.batch.outputs import INDEX, MANIFEST, file_stem
 from kitlib.batch.pdf import INSTALL_CHROMIUM, ChromiumMissingError, find_chromium
 from kitlib.batch.plan import BatchResult, Plan, UnitJob
@@ -82,14 +83,23 @@ def make_plan(
 
 
 def _select_units(data: KitData, wanted: list[str] | None, service_area: str | None) -> list[UnitJob]:
-    table = data.units
+    table = result_units(data)  # a service area's or the municipality's row is context, not a note
     if wanted:
         known = set(table["unit_id"])
         unknown = [u for u in dict.fromkeys(wanted) if u not in known]
+        others = set(data.units["unit_id"]) - known
         if unknown:
             sample = ", ".join(table["unit_id"].head(8))
+            context = [u for u in unknown if u in others]
+            why = (
+                f" ({', '.join(context)}: a service area's or the municipality's row, whose figures "
+                "appear in its units' notes)"
+                if context
+                else ""
+            )
             raise UnknownUnitError(
-                f"unknown unit id(s): {', '.join(unknown)}; use ids from units.csv, e.g. {sample}"
+                f"unknown unit id(s): {', '.join(unknown)}{why}; "
+                f"use result units from units.csv, e.g. {sample}"
             )
         table = table[table["unit_id"].isin(wanted)]
     if service_area:

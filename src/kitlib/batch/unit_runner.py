@@ -69,7 +69,8 @@ class UnitRunner:
         out, plan = self.plan.out, self.plan
         card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
         write_atomic(out / job.files.scorecard, scorecard_csv(card))
-        result.counts = {k: int(v) for k, v in card["status"].value_counts().sort_index().items()}
+        own = card[card["level"] == self.data.unit(job.unit_id)["level"]]  # not the area's context figures
+        result.counts = {k: int(v) for k, v in own["status"].value_counts().sort_index().items()}
 
         running = out / job.files.running_notebook
         failed = out / job.files.failed_notebook

@@ -16,6 +16,11 @@ MISSING_SYMBOLS = {
 }
 ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's (or the row's) service area
 ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every unit
+# units.csv `level`: whose figures a row holds. A unit's results are ranked among units;
+# a service area's or the municipality's figures (KOSTRA prioritering, dekningsgrad) are
+# context for the units, compared with the KOSTRA group and the country, never ranked.
+UNIT_LEVEL, AREA_LEVEL, MUNICIPALITY_LEVEL = "enhet", "tjenesteomrade", "kommune"
+LEVELS = (UNIT_LEVEL, AREA_LEVEL, MUNICIPALITY_LEVEL)
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,13 @@ UNITS = FileSpec(
         Column("service_area", "text", True, "the unit's service area", "Barnehage"),
         Column("parent_id", "text", False, "unit_id of the unit above it", "oppvekst"),
         Column("municipality", "text", False, "municipality or city district", "Fjordvik"),
+        Column(
+            "level",
+            "choice",
+            False,
+            "enhet (a result unit, the default), tjenesteomrade (a service area) or kommune",
+            "enhet",
+        ),  # fmt: skip
     ),
 )
 VALUES = FileSpec(

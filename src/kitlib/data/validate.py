@@ -15,7 +15,15 @@ import pandas as pd
 
 from kitlib.data import contract
 from kitlib.data.config import DIRECTIONS, INFLUENCEABLE, KitConfig, read_config
-from kitlib.data.contract import ALL_SERVICE_AREAS, ALL_UNITS, MISSING_SYMBOLS, FileSpec
+from kitlib.data.contract import (
+    ALL_SERVICE_AREAS,
+    ALL_UNITS,
+    LEVELS,
+    MISSING_SYMBOLS,
+    MUNICIPALITY_LEVEL,
+    UNIT_LEVEL,
+    FileSpec,
+)
 from kitlib.data.periods import PeriodError, parse_period
 from kitlib.data.tables import FigureError, RawTable, parse_figure, read_raw_table
 from kitlib.errors import Problem
@@ -128,7 +136,8 @@ class _FileCheck:
     def same_service_area(self, unit_area: dict, ind_area: dict) -> None:
         for i, (unit, indicator) in enumerate(zip(self.frame["unit_id"], self.frame["indicator_id"])):
             area, needed = unit_area.get(unit), ind_area.get(indicator)
-            if area and needed and needed not in (area, ALL_SERVICE_AREAS):
+            # a municipality row (service area *) holds figures of every service area
+            if area and needed and ALL_SERVICE_AREAS not in (area, needed) and needed != area:
                 self.add(
                     i,
                     "indicator_id",
@@ -179,6 +188,25 @@ def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck |
         if col.name not in raw.frame.columns:
             raw.frame[col.name] = ""
     return _FileCheck(raw, problems)
+
+
+def _unit_levels(units: _FileCheck) -> None:
+    """`level`: empty means a result unit; one row per service area, one for the municipality."""
+    units.choice("level", LEVELS, allow_empty=True)
+    levels = [level or UNIT_LEVEL for level in units.frame["level"]]
+    seen: dict[tuple, str] = {}
+    for i, (unit, area, level) in enumerate(zip(units.frame["unit_id"], units.frame["service_area"], levels)):
+        if level == UNIT_LEVEL:
+            if area == ALL_SERVICE_AREAS:
+                units.add(i, "service_area", f"'{ALL_SERVICE_AREAS}' is for the municipality's row "
+                          f"(level {MUNICIPALITY_LEVEL}); a unit belongs to one service area")  # fmt: skip
+            continue
+        key = (level, "" if level == MUNICIPALITY_LEVEL else area)
+        if key in seen:
+            whose = "the municipality" if level == MUNICIPALITY_LEVEL else f"service area '{area}'"
+            units.add(i, "level", f"a second row for {whose} (the first is '{seen[key]}'); keep one")
+        seen.setdefault(key, unit)
+    units.frame["level"] = levels
 
 
 def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
@@ -238,6 +266,7 @@ def check_folder(
             units_check.required_text(col)
         units_check.unique(("unit_id",))
         units_check.known("parent_id", units_check.frame["unit_id"], "unit id")
+        _unit_levels(units_check)
     units = frame_of(contract.UNITS)
 
     unit_area = dict(zip(units["unit_id"], units["service_area"]))

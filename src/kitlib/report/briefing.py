@@ -22,7 +22,7 @@ from kitlib.report import charts
 from kitlib.report.formatting import format_indicator_value
 from kitlib.report.i18n import check_language, status_label, tr, trend_label
 from kitlib.report.narrative import summary_sentences
-from kitlib.report.tables import notes_table, scorecard_table, survey_table
+from kitlib.report.tables import CONTEXT_HEADERS, notes_table, scorecard_table, survey_table
 
 
 @dataclass
@@ -45,6 +45,16 @@ class Briefing:
             return self.data.config.data_date
         dates = self.card["data_date"].dropna().astype(str)
         return max(dates) if len(dates) else ""
+
+    @property
+    def own(self) -> pd.DataFrame:
+        """The unit's own results: the rows that are judged, ranked and told as its story."""
+        return self.card[self.card["level"] == self.unit["level"]]
+
+    @property
+    def context(self) -> pd.DataFrame:
+        """Figures of the unit's service area or the municipality, shown beside its results."""
+        return self.card[self.card["level"] != self.unit["level"]]
 
     def _h2(self, key: str) -> str:
         return f'<h2 id="{key}">{escape(tr(key, self.lang))}</h2>'
@@ -97,17 +107,30 @@ class Briefing:
     def summary_html(self) -> str:
         peer = benchmark_groups(self.data)["peer_group"]
         items = "".join(
-            f"<li>{escape(s)}</li>" for s in summary_sentences(self.card, self.year, self.lang, peer)
+            f"<li>{escape(s)}</li>" for s in summary_sentences(self.own, self.year, self.lang, peer)
         )
         return f'{self._h2("summary")}<ul class="summary">{items}</ul>'
 
     def scorecard_html(self) -> str:
-        table = scorecard_table(self.card, self._perspective_names(), self.lang, min_n=self.min_n)
+        table = scorecard_table(self.own, self._perspective_names(), self.lang, min_n=self.min_n)
         return self._h2("scorecard") + table
+
+    def context_html(self) -> str:
+        """Service area and municipality figures (KOSTRA prioritering, dekningsgrad): context
+        compared with the KOSTRA group and the country, never ranked among units."""
+        if self.context.empty:
+            return ""
+        table = scorecard_table(
+            self.context, self._perspective_names(), self.lang, table_id="context", min_n=self.min_n,
+            headers=CONTEXT_HEADERS,
+        )  # fmt: skip
+        note = f'<p class="note">{escape(tr("context_note", self.lang))}</p>'
+        return self._h2("context") + note + table
 
     def trend_charts_html(self) -> str:
         """A chart for every indicator that is not met or is worsening."""
-        rows = self.card[(self.card["status"] == Status.NOT_MET) | (self.card["trend"] == Trend.WORSENING)]
+        own = self.own
+        rows = own[(own["status"] == Status.NOT_MET) | (own["trend"] == Trend.WORSENING)]
         parts = [self._h2("charts")]
         if rows.empty:
             parts.append(f'<p class="empty">{escape(tr("nothing_to_chart", self.lang))}</p>')
@@ -122,16 +145,16 @@ class Briefing:
         return "".join(parts)
 
     def distance_html(self) -> str:
-        rows = charts.distance_rows(self.card)
+        rows = charts.distance_rows(self.own)
         if rows.empty:
             return ""
         with charts.briefing_figure(7.0, 0.8 + 0.28 * len(rows)) as (fig, ax):
-            charts.distance_chart(self.card, ax=ax, lang=self.lang)
+            charts.distance_chart(self.own, ax=ax, lang=self.lang)
         alt = "; ".join(f"{r['name']}: {status_label(r['status'], self.lang)}" for _, r in rows.iterrows())
         return self._h2("distance") + charts.figure_html(fig, alt)
 
     def survey_html(self) -> str:
-        rows = self.card[self.card["indicator_type"] == "opplevd_kvalitet"]
+        rows = self.own[self.own["indicator_type"] == "opplevd_kvalitet"]
         return self._h2("survey") + survey_table(rows, self.lang, min_n=self.min_n)
 
     def _bars(self, rows: pd.DataFrame, freq: str, periods: int, reference=None) -> str:
@@ -152,13 +175,13 @@ class Briefing:
         tertial = self.values[
             (self.values["unit_id"] == self.unit["unit_id"]) & (self.values["freq"] == TERTIAL)
         ]
-        rows = self.card[self.card["indicator_id"].isin(tertial["indicator_id"])]
+        rows = self.own[self.own["indicator_id"].isin(tertial["indicator_id"])]
         if rows.empty:
             return ""
         return self._h2("sick_leave") + (self._bars(rows, TERTIAL, 9) or self._no_figures())
 
     def budget_html(self) -> str:
-        rows = self.card[self.card["indicator_type"] == "okonomi"]
+        rows = self.own[self.own["indicator_type"] == "okonomi"]
         if rows.empty:
             return ""
         percent = rows[rows["unit_of_measure"] == "%"]

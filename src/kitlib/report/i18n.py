@@ -38,7 +38,12 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "Kort fortalt", "scorecard": "Målekart", "charts": "Utvikling over tid",
         "distance": "Avstand til mål", "survey": "Brukerundersøkelser",
         "sick_leave": "Sykefravær per tertial", "budget": "Forbruk mot budsjett",
-        "notes": "Om indikatorene", "indicator": "Indikator", "value": "Resultat",
+        "notes": "Om indikatorene",
+        "context": "Tall for tjenesteområdet og kommunen",
+        "context_note": (
+            "Disse tallene gjelder hele tjenesteområdet eller kommunen, ikke enheten alene. De viser "
+            "rammene enheten arbeider innenfor, og rangeres ikke mot andre enheter."
+        ), "indicator": "Indikator", "value": "Resultat",
         "target": "Mål", "status": "Status", "trend": "Trend", "peer_group": "KOSTRA-gruppe",
         "national": "Landet", "units": "Andre enheter", "next_target": "Mål neste år",
         "period": "Periode", "question": "Spørsmål", "respondents": "Antall svar",
@@ -88,7 +93,12 @@ TEXT: dict[str, dict[str, str]] = {
         "summary": "Kort fortalt", "scorecard": "Målkort", "charts": "Udvikling over tid",
         "distance": "Afstand til mål", "survey": "Brugerundersøgelser",
         "sick_leave": "Sygefravær per tertial", "budget": "Forbrug mod budget",
-        "notes": "Om indikatorerne", "indicator": "Indikator", "value": "Resultat",
+        "notes": "Om indikatorerne",
+        "context": "Tal for området og kommunen",
+        "context_note": (
+            "Disse tal gælder hele området eller kommunen, ikke enheden alene. De viser de rammer, "
+            "enheden arbejder inden for, og rangeres ikke mod andre enheder."
+        ), "indicator": "Indikator", "value": "Resultat",
         "target": "Mål", "status": "Status", "trend": "Tendens", "peer_group": "Sammenligningsgruppe",
         "national": "Landsgennemsnit", "units": "Andre enheder", "next_target": "Mål næste år",
         "period": "Periode", "question": "Spørgsmål", "respondents": "Antal svar",
@@ -138,6 +148,11 @@ TEXT: dict[str, dict[str, str]] = {
         "charts": "Development over time", "distance": "Distance to target",
         "survey": "User surveys", "sick_leave": "Sick leave per tertial",
         "budget": "Spending against budget", "notes": "About the indicators",
+        "context": "Figures for the service area and the municipality",
+        "context_note": (
+            "These figures are for the whole service area or municipality, not the unit alone. They "
+            "show the setting the unit works in and are not ranked against other units."
+        ),
         "indicator": "Indicator", "value": "Result", "target": "Target", "status": "Status",
         "trend": "Trend", "peer_group": "KOSTRA group", "national": "National",
         "units": "Other units", "next_target": "Next year's target", "period": "Period",

@@ -59,6 +59,32 @@ def _peers(row, lang: str) -> str:
     return escape(" · ".join(parts))
 
 
+SCORECARD_HEADERS = (
+    "indicator", "value", "target", "status", "trend", "peer_group", "national", "units", "next_target",
+)  # fmt: skip
+CONTEXT_HEADERS = ("indicator", "value", "target", "status", "trend", "peer_group", "national")
+
+
+def _scorecard_cells(row, lang: str, min_n: int) -> dict[str, str]:
+    period = (
+        ""
+        if parse_period(row["period"]).freq == YEARLY
+        else f' <span class="period">{escape(str(row["period"]))}</span>'
+    )
+    status, trend = row["status"], row["trend"]
+    return {
+        "indicator": f'<th scope="row" class="indicator">{escape(str(row["name"]))}</th>',
+        "value": f'<td class="num">{value_cell(row, lang, min_n)}{period}</td>',
+        "target": f'<td class="num">{_fmt(row, "target", lang)}</td>',
+        "status": f'<td class="status status-{status}">{escape(status_label(status, lang))}</td>',
+        "trend": f'<td class="trend trend-{trend}">{escape(trend_label(trend, lang))}</td>',
+        "peer_group": f'<td class="num">{_benchmark(row, "peer_group", lang)}</td>',
+        "national": f'<td class="num">{_benchmark(row, "national", lang)}</td>',
+        "units": f'<td class="peers">{_peers(row, lang)}</td>',
+        "next_target": f'<td class="num">{_fmt(row, "next_target", lang)}</td>',
+    }
+
+
 def scorecard_table(
     card: pd.DataFrame,
     perspective_names: dict[str, str],
@@ -66,42 +92,24 @@ def scorecard_table(
     *,
     table_id: str = "scorecard",
     min_n: int = 5,
+    headers: tuple[str, ...] = SCORECARD_HEADERS,
 ) -> str:
-    """The scorecard grouped by perspective; status and trend as symbol and word."""
-    headers = [
-        "indicator",
-        "value",
-        "target",
-        "status",
-        "trend",
-        "peer_group",
-        "national",
-        "units",
-        "next_target",
-    ]
+    """The scorecard grouped by perspective; status and trend as symbol and word.
+
+    `headers` picks the columns: CONTEXT_HEADERS leaves out the comparison with other units
+    and next year's target, for figures of a service area or the municipality.
+    """
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
     bodies = []
     for perspective, rows in card.groupby("perspective", sort=False):
         label = escape(perspective_names.get(perspective, perspective))
         lines = [f'<tr class="perspective"><th colspan="{len(headers)}" scope="rowgroup">{label}</th></tr>']
         for _, row in rows.iterrows():
-            period = (
-                ""
-                if parse_period(row["period"]).freq == YEARLY
-                else f' <span class="period">{escape(str(row["period"]))}</span>'
+            cells = _scorecard_cells(row, lang, min_n)
+            lines.append(
+                f'<tr data-indicator="{escape(str(row["indicator_id"]))}">'
+                f"{''.join(cells[h] for h in headers)}</tr>"
             )
-            cells = [
-                f'<th scope="row" class="indicator">{escape(str(row["name"]))}</th>',
-                f'<td class="num">{value_cell(row, lang, min_n)}{period}</td>',
-                f'<td class="num">{_fmt(row, "target", lang)}</td>',
-                f'<td class="status status-{row["status"]}">{escape(status_label(row["status"], lang))}</td>',
-                f'<td class="trend trend-{row["trend"]}">{escape(trend_label(row["trend"], lang))}</td>',
-                f'<td class="num">{_benchmark(row, "peer_group", lang)}</td>',
-                f'<td class="num">{_benchmark(row, "national", lang)}</td>',
-                f'<td class="peers">{_peers(row, lang)}</td>',
-                f'<td class="num">{_fmt(row, "next_target", lang)}</td>',
-            ]
-            lines.append(f'<tr data-indicator="{escape(str(row["indicator_id"]))}">{"".join(cells)}</tr>')
         bodies.append(f"<tbody>{''.join(lines)}</tbody>")
     legend = f'<caption class="legend">{escape(tr("legend", lang))}</caption>'
     return (
