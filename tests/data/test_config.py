@@ -115,18 +115,18 @@ def test_load_config_raises_naming_the_file_line_and_key(tmp_path):
 
 
 def test_a_new_key_is_known_once_it_is_in_the_table_of_known_keys(monkeypatch):
-    raw = {"budget": {"underspend_warning": 0.1}}
-    assert check_config(raw)[1][0].message == "unknown section 'budget'; known are: " + ", ".join(
-        [k for k in KNOWN_KEYS if "." not in k] + ["benchmarks", "thresholds"]
+    raw = {"maps": {"max_points": 0.1}}
+    assert check_config(raw)[1][0].message == "unknown section 'maps'; known are: " + ", ".join(
+        [k for k in KNOWN_KEYS if "." not in k] + ["benchmarks", "budget", "thresholds"]
     )
     number = KNOWN_KEYS["thresholds.stable_share"].read
-    monkeypatch.setitem(KNOWN_KEYS, "budget.underspend_warning", Setting("a number of 0 or more", number))
+    monkeypatch.setitem(KNOWN_KEYS, "maps.max_points", Setting("a number of 0 or more", number))
     config, problems = check_config(raw)
     assert problems == []
-    assert config.setting("budget.underspend_warning", 0.05) == 0.1
-    raw["budget"]["underspend_warnings"] = -1
+    assert config.setting("maps.max_points", 0.05) == 0.1
+    raw["maps"]["max_pointss"] = -1
     assert [p.message for p in check_config(raw)[1]] == [
-        "unknown key 'budget.underspend_warnings'; did you mean 'budget.underspend_warning'?"
+        "unknown key 'maps.max_pointss'; did you mean 'maps.max_points'?"
     ]
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 
 from kitlib.analysis.codes import Status
 from kitlib.analysis.peers import add_benchmarks, compare_units
+from kitlib.analysis.prices import in_fixed_prices, is_money
 from kitlib.analysis.privacy import suppress_small_samples
 from kitlib.analysis.status import DEFAULT_DECIMALS, target_status
 from kitlib.analysis.targets import resolve_targets
@@ -23,13 +24,17 @@ from kitlib.data.contract import (
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
 
+BUDGET_TYPE = "okonomi"  # indicator_type of spending against budget
+
 SCORECARD_COLUMNS = [
     "unit_id", "level", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
     "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n",
     "suppressed", "sub_periods", "ci_low", "ci_high", "target", "tolerance", "status", "next_target",
     "trend", "trend_change", "trend_noise", "trend_from_period", "trend_from_value", "last_change",
+    "last_change_noise", "previous_period", "fixed_prices", "underspend",
     "peer_rank", "peer_count", "peer_median", "peer_gap", "peer_group_value", "peer_group_gap",
-    "national_value", "national_gap", "decimals", "source", "definition", "data_date",
+    "peer_group_gap_clear", "national_value", "national_gap", "national_gap_clear",
+    "decimals", "source", "definition", "data_date",
 ]  # fmt: skip
 
 
@@ -98,6 +103,8 @@ def scorecard(data: KitData, unit_id: str, year: int, values: pd.DataFrame | Non
     rows = _add_trends(rows, mine, data)
     rows = _add_peers(rows, values, data)
     rows = add_benchmarks(rows, data.benchmarks, data.indicators, benchmark_groups(data))
+    rows = _gaps_beyond_uncertainty(rows)
+    rows["underspend"] = _underspent(rows, data.config.setting("budget.underspend_warning"))
 
     rows = rows.rename(columns={"unit": "unit_of_measure"})
     order = data.config.perspective_order(data.indicators["perspective"])
@@ -135,15 +142,42 @@ def unit_areas(data: KitData) -> dict[str, str]:
     return dict(zip(data.units["unit_id"], data.units["service_area"]))
 
 
+def _gaps_beyond_uncertainty(rows: pd.DataFrame) -> pd.DataFrame:
+    """``{role}_gap_clear``: is the gap to a benchmark larger than the survey's uncertainty?
+    False where the benchmark lies inside the unit's 95 % interval; True without an interval."""
+    out = rows.copy()
+    for role in ("peer_group", "national"):
+        if f"{role}_value" not in out:
+            continue
+        bench = out[f"{role}_value"]
+        inside = (out["ci_low"] <= bench) & (bench <= out["ci_high"])
+        out[f"{role}_gap_clear"] = (~inside.fillna(False).astype(bool)) & bench.notna()
+    return out
+
+
+def _underspent(rows: pd.DataFrame, warning: float | None) -> pd.Series:
+    """Spending against budget (in %) below kit.toml's `underspend_warning`: worth a question."""
+    if warning is None:
+        return pd.Series(False, rows.index)
+    budget = (rows["indicator_type"] == BUDGET_TYPE) & (rows["unit"].astype(str).str.strip() == "%")
+    return (budget & (rows["value"] < warning)).fillna(False).astype(bool)
+
+
 def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.DataFrame:
     th = data.config.thresholds
-    readings = []
+    deflator = data.config.setting("deflator") or {}
+    readings, fixed = [], []
     yearly = mine[mine["freq"] == YEARLY]
     for indicator, year, direction, unit, decimals in zip(
         rows["indicator_id"], rows["year"], rows["direction"], rows["unit"], rows["decimals"]
     ):
         # Yearly figures only (tertials enter as the year's mean): seasons are not trends.
         series = yearly[(yearly["indicator_id"] == indicator) & (yearly["year"] <= year)]
+        fixed.append(pd.NA)
+        if is_money(unit):
+            deflated = in_fixed_prices(series, deflator, int(year))
+            fixed[-1] = deflated is not None
+            series = series if deflated is None else deflated
         places = DEFAULT_DECIMALS if pd.isna(decimals) else int(decimals)
         readings.append(
             read_trend(
@@ -159,6 +193,9 @@ def _add_trends(rows: pd.DataFrame, mine: pd.DataFrame, data: KitData) -> pd.Dat
         trend_from_period=[r.first_period for r in readings],
         trend_from_value=[r.first_value for r in readings],
         last_change=[r.last_change for r in readings],
+        last_change_noise=[r.last_change_noise for r in readings],
+        previous_period=[r.previous_period for r in readings],
+        fixed_prices=pd.array(fixed, dtype="boolean"),
     )
 
 

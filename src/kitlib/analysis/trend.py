@@ -34,6 +34,8 @@ class TrendReading:
     first_period: str = ""  # the window's first period with a figure
     first_value: float = math.nan
     last_change: float = math.nan  # from the period before the latest to the latest
+    last_change_noise: float = math.nan  # the sampling error of that change (survey figures)
+    previous_period: str = ""
 
     @property
     def strength(self) -> float:
@@ -74,10 +76,11 @@ def read_trend(
     if series.empty or pd.isna(series[value].iloc[-1]):
         return TrendReading(Trend.INSUFFICIENT)
     present = series[series[value].notna()]
+    last = _last_change(present, value, period, n, sd, is_share, confidence_z)
     last_index = series[index].iloc[-1]
     window = present[present[index] > last_index - periods]
     if len(window) < max(min_points, 2):
-        return TrendReading(Trend.INSUFFICIENT)
+        return TrendReading(Trend.INSUFFICIENT, **last)
     values = window[value].to_numpy(dtype=float)
     positions = window[index].to_numpy(dtype=float)
     change = fitted_change(positions, values)
@@ -91,7 +94,7 @@ def read_trend(
         noise=noise,
         first_period=str(first[period]) if period in window else "",
         first_value=float(first[value]),
-        last_change=float(present[value].iloc[-1] - present[value].iloc[-2]),
+        **last,
     )
     if abs(change) <= max(noise, resolution / 2):
         return TrendReading(Trend.STABLE, **reading)
@@ -107,18 +110,35 @@ def classify_trend(series: pd.DataFrame, direction: str, **options) -> tuple[str
     return reading.code, reading.change
 
 
+def _last_change(present, value, period, n, sd, is_share, z) -> dict:
+    """The latest change, its period of departure, and (for surveys) its sampling error."""
+    if len(present) < 2:
+        return {}
+    ends = present.iloc[[-2, -1]]
+    noise = _survey_noise(ends, value, n, sd, is_share, z) if n in present else math.nan
+    return {
+        "last_change": float(ends[value].iloc[1] - ends[value].iloc[0]),
+        "last_change_noise": noise,
+        "previous_period": str(ends[period].iloc[0]) if period in present else "",
+    }
+
+
+def _survey_noise(ends, value, n, sd, is_share, z) -> float:
+    rows = [
+        {
+            "value": float(row[value]),
+            "n": pd.to_numeric(row[n], errors="coerce"),
+            "sd": pd.to_numeric(row[sd], errors="coerce") if sd in ends else math.nan,
+        }
+        for _, row in ends.iterrows()
+    ]
+    return survey_change_noise(rows[0], rows[-1], is_share=is_share, z=z)
+
+
 def _noise(window, history, positions, value, n, sd, is_share, z) -> float:
     """Survey sampling error where the ends carry respondents, else the series' own noise."""
     if n in window:
-        ends = [
-            {
-                "value": float(row[value]),
-                "n": pd.to_numeric(row[n], errors="coerce"),
-                "sd": pd.to_numeric(row[sd], errors="coerce") if sd in window else math.nan,
-            }
-            for _, row in window.iloc[[0, -1]].iterrows()
-        ]
-        noise = survey_change_noise(ends[0], ends[1], is_share=is_share, z=z)
+        noise = _survey_noise(window.iloc[[0, -1]], value, n, sd, is_share, z)
         if not math.isnan(noise):
             return noise
     return series_change_noise(history, positions, z)

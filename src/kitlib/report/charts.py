@@ -116,9 +116,9 @@ def _finish(ax, x, history: pd.DataFrame, name: str, unit: str, lang: str):
 def trend_chart(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: str = "nb"):
     """The unit's values with its target as a dashed step line and peers as thin lines.
 
-    `history` comes from kitlib.history.indicator_history: period, value, target,
-    peer_median, peer_group_value, national_value. Gaps stay gaps: no line across a
-    missing year.
+    `history` comes from kitlib.analysis.history.indicator_history: period, value, target,
+    peer_median, peer_group_value, national_value, and ci_low/ci_high for survey figures
+    (drawn as error bars). Gaps stay gaps: no line across a missing year.
     """
     x = np.arange(len(history))
     lines = [
@@ -130,6 +130,10 @@ def trend_chart(history: pd.DataFrame, *, ax, name: str, unit: str = "", lang: s
         if column in history and history[column].notna().any():
             ax.plot(x, history[column], style, color=colour, linewidth=1.2, label=label)
     _target_line(ax, x, history, lang)
+    if {"ci_low", "ci_high"} <= set(history) and history["ci_low"].notna().any():
+        # The survey's 95 % interval: how far the figure could be from the truth by chance.
+        ax.vlines(x, history["ci_low"], history["ci_high"], color=PALETTE["unit"], linewidth=1.2,
+                  alpha=0.55, label=tr("interval", lang))  # fmt: skip
     ax.plot(x, history["value"], "-o", color=PALETTE["unit"], linewidth=2.2, markersize=4,
             label=tr("this_unit", lang))  # fmt: skip
     return _finish(ax, x, history, name, unit, lang)

@@ -20,12 +20,12 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import Status, Trend
+from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE
 from kitlib.report.formatting import format_indicator_value
 from kitlib.report.i18n import check_language, tr
 
-BUDGET_TYPE = "okonomi"  # indicator_type of spending against budget
 MAX_ITEMS = 2  # improvements or concerns named in one sentence
 
 
@@ -44,18 +44,31 @@ def _join(items: list[str], lang: str) -> str:
 
 
 def _moved(row, lang: str) -> str:
-    """'sykefravær har gått ned fra 9,1 % i 2023 til 7,9 % i 2025': start and end, with periods."""
+    """'sykefravær har gått ned fra 9,1 % i 2023 til 7,9 % i 2025': start and end, with periods.
+
+    Kroner read in fixed prices say so: the start figure is then in the results year's prices.
+    """
     verb = tr("summary_up" if row["trend_change"] > 0 else "summary_down", lang)
-    return tr(
-        "summary_moved",
-        lang,
-        name=in_sentence(row["name"]),
-        verb=verb,
-        start=format_indicator_value(row["trend_from_value"], row, lang),
-        start_period=row["trend_from_period"],
-        value=format_indicator_value(row["value"], row, lang),
-        period=row["period"],
+    fixed = row.get("fixed_prices")
+    prices = f" ({tr('summary_fixed_prices', lang, year=row['period'])})" if _is_true(fixed) else ""
+    return (
+        tr(
+            "summary_moved",
+            lang,
+            name=in_sentence(row["name"]),
+            verb=verb,
+            start=format_indicator_value(row["trend_from_value"], row, lang),
+            start_period=row["trend_from_period"],
+            value=format_indicator_value(row["value"], row, lang),
+            period=row["period"],
+        )
+        + prices
     )
+
+
+def _is_true(flag) -> bool:
+    """A boolean cell that is True (not NA, not False)."""
+    return flag is not None and not pd.isna(flag) and bool(flag)
 
 
 def _short(row, lang: str) -> str:
@@ -90,8 +103,13 @@ def _concerns(card: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(_size=size.fillna(math.inf)).sort_values("_size", ascending=False, kind="stable")
 
 
-def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_group: str = "") -> list[str]:
-    """2-6 sentences: targets met, the largest improvements and concerns, peers, gaps in data."""
+def summary_sentences(
+    card: pd.DataFrame, year: int, lang: str = "nb", peer_group: str = "", underspend_warning=None
+) -> list[str]:
+    """2-6 sentences: targets met, the largest improvements and concerns, peers, gaps in data.
+
+    `underspend_warning` (kit.toml's, in % of budget) names spending below it as worth a question.
+    """
     check_language(lang)
     sentences = [_count_sentence(card, year, lang)]
 
@@ -112,10 +130,19 @@ def summary_sentences(card: pd.DataFrame, year: int, lang: str = "nb", peer_grou
     elif card["value"].notna().any() and not all_met:  # "all met" already says it
         sentences.append(tr("summary_all_fine", lang))
 
-    gaps = card["peer_group_gap"].dropna()
-    if peer_group and len(gaps) >= 2:
-        better = int((gaps > 0).sum())
-        sentences.append(tr("summary_peers", lang, group=peer_group, better=better, total=len(gaps)))
+    gaps = card["peer_group_gap"]
+    if peer_group and gaps.notna().sum() >= 2:
+        # a survey gap inside the unit's interval is no certain difference: not counted as better
+        clear = card.get("peer_group_gap_clear", pd.Series(True, card.index)).fillna(True).astype(bool)
+        better = int(((gaps > 0) & clear).sum())
+        total = int(gaps.notna().sum())
+        sentences.append(tr("summary_peers", lang, group=peer_group, better=better, total=total))
+
+    if "underspend" in card and underspend_warning is not None:
+        for _, row in card[card["underspend"].fillna(False).astype(bool)].iterrows():
+            limit = format_indicator_value(underspend_warning, row, lang)
+            value = format_indicator_value(row["value"], row, lang)
+            sentences.append(tr("summary_underspend", lang, name=row["name"], value=value, limit=limit) + ".")
 
     missing = card[card["value"].isna() & (card["value_status"] != NOT_APPLICABLE)]["name"]
     names = [in_sentence(n) for n in missing]

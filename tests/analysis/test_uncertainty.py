@@ -1,0 +1,89 @@
+"""Survey intervals, fixed prices and underspending, as data/README.md documents them."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import INDICATOR_HEADER, write_folder
+
+from kitlib import load_data
+from kitlib.analysis.prices import in_fixed_prices, is_money
+from kitlib.analysis.scorecard import scorecard
+from kitlib.analysis.uncertainty import mean_interval, share_interval, survey_change_noise
+
+
+def test_mean_interval_uses_students_t():
+    low, high = mean_interval([4.5], [0.9], [25])
+    # t(24; 0.975) = 2.0639: 2.0639 * 0.9 / 5 = 0.3715
+    assert low[0] == pytest.approx(4.5 - 0.3715, abs=1e-4)
+    assert high[0] == pytest.approx(4.5 + 0.3715, abs=1e-4)
+    # fewer answers, wider interval than the normal curve's 1.96
+    low5, high5 = mean_interval([4.5], [0.9], [5])
+    assert (high5[0] - low5[0]) / 2 > 1.96 * 0.9 / math.sqrt(5)
+    assert all(np.isnan(mean_interval([4.5], [np.nan], [25])))
+
+
+def test_share_interval_is_wilson_and_stays_within_0_and_100():
+    low, high = share_interval([0.0, 10.0, 100.0], [20, 40, 20])
+    assert low[0] == pytest.approx(0.0) and high[0] > 0
+    assert high[2] == pytest.approx(100.0) and low[2] < 100
+    # 10 % of 40: Wilson interval 3.96 % to 23.05 %
+    assert (low[1], high[1]) == pytest.approx((3.96, 23.05), abs=0.01)
+
+
+def test_bullying_shares_from_small_classes_move_by_chance():
+    first, last = {"value": 10.0, "n": 40, "sd": np.nan}, {"value": 6.0, "n": 40, "sd": np.nan}
+    assert survey_change_noise(first, last, is_share=True) > 4.0  # 4 points is inside the noise
+
+
+def test_kroner_are_compared_in_fixed_prices_when_a_deflator_is_given():
+    assert is_money("NOK") and is_money("kr per innbygger") and not is_money("%")
+    series = pd.DataFrame({"year": [2023, 2024, 2025], "value": [100.0, 103.0, 106.09]})
+    fixed = in_fixed_prices(series, {2023: 100.0, 2024: 103.0, 2025: 106.09}, 2025)
+    assert fixed["value"].tolist() == pytest.approx([106.09] * 3)
+    assert in_fixed_prices(series, {2024: 103.0, 2025: 106.09}, 2025) is None  # 2023 missing
+
+
+@pytest.fixture
+def cost_folder(tmp_path):
+    """Spending per child rising 3 % a year, exactly with prices; budget use of 93 %."""
+    rows = ["unit_id,indicator_id,period,value"]
+    for year in range(2019, 2026):
+        rows.append(f"bhg,kostnad,{year},{200000 * 1.03 ** (year - 2019):.0f}")
+        rows.append(f"bhg,forbruk,{year},{93 + (year % 2) * 0.4}")
+    return write_folder(
+        tmp_path / "cost",
+        indicators=f"""
+            {INDICATOR_HEADER}
+            kostnad,Brutto driftsutgifter per barn,*,okonomi,KOSTRA,produktivitet,NOK,lower,delvis,Kroner
+            forbruk,Forbruk i prosent av budsjett,*,okonomi,Regnskap,okonomi,%,lower,ja,Prosent
+        """,
+        units="unit_id,name,service_area\nbhg,Lia barnehage,Barnehage",
+        values="\n".join(rows),
+        targets="unit_id,indicator_id,period,target\n*,forbruk,2025,100",
+    )
+
+
+def _deflated(folder, settings: str):
+    (folder / "kit.toml").write_text(settings, encoding="utf-8")
+    return scorecard(load_data(folder), "bhg", 2025).set_index("indicator_id")
+
+
+def test_nominal_growth_with_prices_is_no_trend_in_fixed_prices(cost_folder):
+    index = "\n".join(f"{y} = {100 * 1.03 ** (y - 2019):.4f}" for y in range(2019, 2026))
+    fixed = _deflated(cost_folder, f"[deflator]\n{index}\n")
+    assert fixed.loc["kostnad", "fixed_prices"] == True  # noqa: E712 (a pandas boolean)
+    assert fixed.loc["kostnad", "trend"] == "stable"
+    nominal = _deflated(cost_folder, "")
+    assert nominal.loc["kostnad", "fixed_prices"] == False  # noqa: E712
+    assert nominal.loc["kostnad", "trend"] == "worsening"  # 3 % a year, read in nominal kroner
+
+
+def test_underspending_below_the_warning_is_flagged_but_still_met(cost_folder):
+    card = _deflated(cost_folder, "[budget]\nunderspend_warning = 95\n")
+    assert card.loc["forbruk", "status"] == "met"
+    assert bool(card.loc["forbruk", "underspend"])
+    assert not _deflated(cost_folder, "")["underspend"].any()

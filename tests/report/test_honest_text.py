@@ -1,0 +1,90 @@
+"""The text claims only what the uncertainty supports, and says how kroner are read."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from conftest import INDICATOR_HEADER, write_folder
+
+from kitlib import prepare_briefing
+from kitlib.report.charts import briefing_figure, trend_chart
+from kitlib.report.narrative import summary_sentences
+from kitlib.report.tables import scorecard_table, survey_table
+
+
+def _survey_row(**changes) -> pd.DataFrame:
+    row = dict(
+        unit_id="u", level="enhet", perspective="brukere", indicator_id="trivsel", name="Trivsel",
+        indicator_type="opplevd_kvalitet", unit_of_measure="score 1-6", direction="higher", period="2025",
+        value=4.6, value_status="", n=20, suppressed=False, ci_low=4.2, ci_high=5.0, target=4.5,
+        status="met", next_target=4.6, trend="stable", trend_change=0.1, trend_noise=0.5,
+        trend_from_period="2023", trend_from_value=4.5, last_change=0.2, last_change_noise=0.55,
+        previous_period="2024", fixed_prices=pd.NA, underspend=False, peer_rank=np.nan, peer_count=6,
+        peer_median=np.nan, peer_gap=np.nan, peer_group_value=4.4, peer_group_gap=0.2,
+        peer_group_gap_clear=False, national_value=4.0, national_gap=0.6, national_gap_clear=True,
+        decimals=1, source="", definition="", data_date="",
+    )  # fmt: skip
+    row.update(changes)
+    return pd.DataFrame([row])
+
+
+def test_a_survey_change_inside_its_noise_is_no_clear_change():
+    html = survey_table(_survey_row(), "nb")
+    assert "ingen sikker endring" in html
+    html = survey_table(_survey_row(last_change=0.8), "nb")
+    assert "ingen sikker endring" not in html and "bedre" in html
+    assert "no clear change" in survey_table(_survey_row(), "en")
+
+
+def test_the_interval_is_shown_and_a_gap_inside_it_is_marked_uncertain():
+    html = scorecard_table(_survey_row(), {"brukere": "Brukere"}, "nb")
+    assert '4,6 <span class="interval">(4,2–5,0)</span>' in html
+    assert '4,4 <span class="gap">(≈)</span>' in html  # KOSTRA group inside 4,2–5,0
+    assert '4,0 <span class="gap">(+0,6)</span>' in html  # the country is clearly below
+
+
+def test_peers_sentence_counts_only_clear_gaps():
+    card = pd.concat([_survey_row(), _survey_row(indicator_id="b", peer_group_gap_clear=True)])
+    sentence = [s for s in summary_sentences(card, 2025, "nb", "KOSTRA-gruppe 13") if "KOSTRA" in s][0]
+    assert "bedre an på 1 av 2 indikatorer" in sentence
+
+
+def test_trend_chart_draws_the_survey_interval_as_error_bars():
+    history = pd.DataFrame({"period": ["2023", "2024", "2025"], "value": [4.5, 4.4, 4.6],
+                            "ci_low": [4.1, np.nan, 4.2], "ci_high": [4.9, np.nan, 5.0],
+                            "target": [4.5] * 3})  # fmt: skip
+    with briefing_figure() as (_fig, ax):
+        trend_chart(history, ax=ax, name="Trivsel", unit="score 1-6", lang="nb")
+    bars = [c for c in ax.collections if c.get_label() == "95 % usikkerhetsintervall"]
+    assert len(bars) == 1
+    segments = [s.tolist() for s in bars[0].get_segments() if len(s) and not np.isnan(s).any()]
+    assert segments == [[[0.0, 4.1], [0.0, 4.9]], [[2.0, 4.2], [2.0, 5.0]]]
+
+
+def test_fixed_prices_and_underspending_in_the_note(tmp_path):
+    rows = ["unit_id,indicator_id,period,value"]
+    for year in range(2019, 2026):
+        rows.append(f"bhg,kostnad,{year},{200000 * 1.06 ** (year - 2019):.0f}")
+        rows.append(f"bhg,forbruk,{year},{91.5 + (year % 2) * 0.3}")
+    folder = write_folder(
+        tmp_path / "cost",
+        indicators=f"""
+            {INDICATOR_HEADER}
+            kostnad,Brutto driftsutgifter per barn,*,okonomi,KOSTRA,produktivitet,NOK,lower,delvis,Kroner
+            forbruk,Forbruk i prosent av budsjett,*,okonomi,Regnskap,okonomi,%,lower,ja,Prosent
+        """,
+        units="unit_id,name,service_area\nbhg,Lia barnehage,Barnehage",
+        values="\n".join(rows),
+        targets="unit_id,indicator_id,period,target\n*,forbruk,2025,100",
+    )
+    index = "\n".join(f"{y} = {100 * 1.03 ** (y - 2019):.4f}" for y in range(2019, 2026))
+    (folder / "kit.toml").write_text(f"[budget]\nunderspend_warning = 95\n[deflator]\n{index}\n")
+    note = prepare_briefing(folder, "bhg", 2025, "nb")
+    summary = note.summary_html()
+    assert "i faste 2025-kroner" in summary  # 6 % a year nominal is 3 % a year in fixed prices
+    assert (
+        "Forbruk i prosent av budsjett er 91,8\u00a0%: et mindreforbruk som er verdt et spørsmål" in summary
+    )
+    assert "faste 2025-kroner" in note.notes_html()
+    (folder / "kit.toml").write_text("")
+    assert "løpende kroner" in prepare_briefing(folder, "bhg", 2025, "nb").notes_html()
