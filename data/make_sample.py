@@ -23,6 +23,9 @@ a few units have their own targets. Typed missing values follow real causes (a s
 not run, KOSTRA figures not yet published, no 7th grade at a lower secondary school,
 results suppressed for tiny groups). Each random draw comes from its own stream,
 seeded by (SEED, crc32 of a key), so adding a row does not disturb the others.
+Context figures (indicator_type ``kontekst``) give every unit its size (children, pupils,
+places, users, cases), FTEs and budget, derived from its survey base and staff in UNITS.
+A few units comment on their results year in comments.csv, about the figures made here.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kitlib.analysis.rounding import round_half_up
 from kitlib.data.atomic import write_atomic
 
 SEED = 20260215
@@ -898,6 +902,39 @@ INDICATORS = [
     ),
 ]
 
+# Context figures (indicator_type kontekst): what each unit is, shown in the title block of
+# its note and never judged. Per service area: what is counted (id, name, unit, definition,
+# source), how many per user of the unit's survey base in UNITS, and the net budget per one
+# in the results year's kroner (wages and prices grow BUDGET_GROWTH a year before that).
+CONTEXT = "kontekst"
+SIZE = {
+    "Barnehage": ("bhg_barn", "Barn i barnehagen", "barn",
+                  "Barn med plass i barnehagen per 15. desember.", "BASIL", 1.0, 205_000),
+    "Skole": ("skole_elever", "Elever", "elever",
+              "Elever i grunnskolen per 1. oktober.", "GSI", 5.0, 112_000),
+    "Sykehjem": ("shj_plasser", "Plasser", "plasser",
+                 "Plasser i institusjon per 31. desember.", "Fagsystemet", 1.0, 1_250_000),
+    "Hjemmetjenester": ("hjt_brukere", "Brukere", "brukere",
+                        "Brukere med vedtak om hjemmetjenester per 31. desember.", "Fagsystemet",
+                        3.0, 150_000),
+    "Barnevern": ("bv_barn", "Barn i barnevernet", "barn",
+                  "Barn med undersøkelse eller tiltak i løpet av året.", "Fagsystemet", 9.0, 240_000),
+    "Byggesak": ("bygg_saker", "Behandlede byggesaker", "saker",
+                 "Byggesaker avgjort i løpet av året.", "Sakssystemet", 18.0, 9_000),
+}  # fmt: skip
+FTE_PER_EMPLOYEE = 0.85  # many work part time
+BUDGET_GROWTH = 0.04
+INDICATORS += [
+    ind(iid, name, area, "brukere", source, CONTEXT, unit, "none", "nei", definition, "", 0, target=False)
+    for area, (iid, name, unit, definition, source, _, _) in SIZE.items()
+] + [
+    ind("aarsverk", "Årsverk", "*", "medarbeidere", "Personalsystemet", CONTEXT, "årsverk", "none", "nei",
+        "Avtalte årsverk per 1. desember, faste og midlertidige stillinger.", "", 1, target=False),
+    ind("budsjett", "Budsjett", "*", "okonomi", "Regnskapet", CONTEXT, "NOK", "none", "nei",
+        "Justert netto driftsbudsjett (vedtatt budsjett med endringer), i løpende kroner.", "", 0,
+        target=False),
+]  # fmt: skip
+
 # Typed missing values, each with a real-world cause.
 SURVEY_NOT_RUN = {
     ("medarb", "*", 2020),
@@ -918,13 +955,10 @@ FORCED_N = {
     ("bygg-vest", "medarb", 2021): 4,
 }
 # Unit-specific target overrides: (unit ids, indicator, (target in 2020, change per year), years)
+# Targets set for every unit of one service area (targets.csv's service_area): care work
+# has higher sick leave everywhere, so nursing homes and home care get a target of their own.
+AREA_TARGETS = [(("Sykehjem", "Hjemmetjenester"), "sykefravaer", (9.0, -0.1), TARGET_YEARS)]
 OVERRIDES = [
-    (
-        [u[0] for u in UNITS if u[2] in ("Sykehjem", "Hjemmetjenester")],
-        "sykefravaer",
-        (9.0, -0.1),
-        TARGET_YEARS,
-    ),
     (["bhg-bakketun"], "bhg_laerere", (40, 0), [2024, 2025, 2026]),
     (["bygg-ost"], "bygg_tid_ramme", (55, 0), [2025, 2026]),
 ]
@@ -949,6 +983,18 @@ national = "{NATIONAL}"
 
 [thresholds]
 min_respondents = 5
+
+[budget]
+underspend_warning = 96     # spending below 96 % of budget is worth a question
+
+[deflator]                  # municipal price index (2019 = 100): kroner compared in fixed prices
+2019 = 100.0
+2020 = 102.6
+2021 = 105.8
+2022 = 111.6
+2023 = 118.7
+2024 = 124.7
+2025 = 129.9
 """
 DATA_DATES = {BU: "2025-11-30", EU: "2025-11-30", MU: "2025-11-30", "Lønnssystemet": "2026-01-31"}
 
@@ -1004,6 +1050,102 @@ def respondents(unit: dict, kind: str, year: int) -> int:
     return max(int(stream(f"{unit['id']}/{kind}/{year}").binomial(base, rate)), 5)
 
 
+def comment_rows(values: list[dict]) -> list[dict]:
+    """comments.csv: a few units' own assessments (vurdering) and planned measures (tiltak) for
+    the results year, as their leaders would write them about the figures in `values`."""
+    year = YEARS[-1]
+    figures = {(r["unit_id"], r["indicator_id"], r["period"]): r for r in values}
+
+    def fig(unit_id: str, indicator_id: str, period: int | str = year) -> str:
+        """A figure as the note shows it, '12,9' (a tertial indicator's year: the tertials' mean)."""
+        row = figures.get((unit_id, indicator_id, str(period)))
+        if row is None:
+            parts = [float(figures[(unit_id, indicator_id, f"{period}T{k}")]["value"]) for k in (1, 2, 3)]
+            return fmt(round_half_up(sum(parts) / 3, 1), 1).replace(".", ",")
+        return row["value"].replace(".", ",")
+
+    bullied = figures[("skole-sentrum", "skole_mobbing7", str(year))]
+    words = "null én to tre fire fem seks sju åtte ni ti elleve tolv".split()
+    pupils = words[round(float(bullied["value"]) * int(bullied["n"]) / 100)]  # as a leader writes it
+    comments = [
+        ("shj-berg-dal", "", "vurdering",
+         f"{year} har vært et krevende år. Sykefraværet har ligget på "
+         f"{fig('shj-berg-dal', 'sykefravaer')} %, og mange vakter er dekket med vikarer og overtid. "
+         "Det merkes hos beboerne: de og de pårørende gir "
+         f"oss {fig('shj-berg-dal', 'shj_bu_helhet')} av 6 i tilfredshet, og det er vi ikke fornøyd med. "
+         f"Økonomien er nær balanse ({fig('shj-berg-dal', 'forbruk_budsjett')} % av budsjettet)."),
+        ("shj-berg-dal", "sykefravaer", "vurdering",
+         f"Fraværet var høyest i første tertial ({fig('shj-berg-dal', 'sykefravaer', f'{year}T1')} %) og "
+         f"lavest i tredje ({fig('shj-berg-dal', 'sykefravaer', f'{year}T3')} %). Det meste er "
+         "langtidsfravær, og mye av det knytter de ansatte til tunge løft og ubesatte nattevakter."),
+        ("shj-berg-dal", "sykefravaer", "tiltak",
+         "Fra februar 2026 er to avdelinger med i et nærværsprosjekt med NAV Arbeidslivssenter, med "
+         "månedlige møter mellom avdelingsleder, tillitsvalgt og verneombud."),
+        ("shj-berg-dal", "sykefravaer", "tiltak",
+         "Vi lyser ut tre faste hele stillinger på natt, slik at færre vakter må dekkes med ekstravakter "
+         "og overtid."),
+        ("shj-berg-dal", "shj_ernaering", "vurdering",
+         f"Bare {fig('shj-berg-dal', 'shj_ernaering')} % av beboerne har fått ernæringsvurdering siste "
+         f"halvår, mot {fig('shj-berg-dal', 'shj_ernaering', year - 2)} % i {year - 2}. Rutinen har ikke "
+         "fulgt med da mange nye vikarer kom inn."),
+        ("shj-berg-dal", "shj_ernaering", "tiltak",
+         "Ernæringsscreening blir en fast del av innkomstsamtalen, og fagsykepleier går gjennom listen "
+         "hver måned."),
+        ("skole-sentrum", "skole_mobbing7", "vurdering",
+         f"{fig('skole-sentrum', 'skole_mobbing7')} % av elevene på 7. trinn svarer at de blir mobbet, mot "
+         f"{fig('skole-sentrum', 'skole_mobbing7', year - 1)} % året før. Det er rundt {pupils} elever, og "
+         "hver av dem er én for mange. Elevene forteller om utestenging i friminuttene og i sosiale medier."),
+        ("skole-sentrum", "skole_mobbing7", "tiltak",
+         "Alle kontaktlærere på mellomtrinnet har en samtale om trivsel med hver elev før vinterferien, "
+         "og hver sak følges opp med en aktivitetsplan etter opplæringsloven kapittel 12."),
+        ("skole-sentrum", "skole_mobbing7", "tiltak",
+         "Fra januar er det tre voksne ute i hvert friminutt i stedet for to, og elevrådet starter med "
+         "trivselsledere på 5.-7. trinn."),
+        ("bhg-maurtua", "forbruk_budsjett", "vurdering",
+         f"Merforbruket ({fig('bhg-maurtua', 'forbruk_budsjett')} % av budsjettet) skyldes i hovedsak "
+         "vikarer ved sykefravær og ekstra bemanning for to barn med særskilte behov, som budsjettet ikke "
+         "var justert for."),
+        ("bhg-maurtua", "forbruk_budsjett", "tiltak",
+         "Vi har søkt om budsjettjustering for den ekstra bemanningen. Fra 1. februar 2026 setter vi inn "
+         "vikar først når bemanningen den dagen krever det, ikke fast fra første fraværsdag."),
+        ("bhg-solsikken", "", "vurdering",
+         f"Et godt år: foreldrene gir oss {fig('bhg-solsikken', 'bhg_bu_helhet')} av 6, og vi holdt "
+         f"budsjettet ({fig('bhg-solsikken', 'forbruk_budsjett')} %). Sykefraværet "
+         f"({fig('bhg-solsikken', 'sykefravaer')} %) er fortsatt for høyt, særlig om vinteren."),
+        ("bhg-solsikken", "sykefravaer", "tiltak",
+         "Vi prøver ut faste vikarer som kjenner barna, delt med Tusenfryd barnehage, fra mars 2026."),
+    ]  # fmt: skip
+    return [dict(unit_id=u, period=str(year), indicator_id=i, kind=k, text=t) for u, i, k, t in comments]
+
+
+def unit_size(unit: dict, year: int) -> int:
+    """What the unit counts in `year` (children, pupils, places ...): places stay, the rest vary."""
+    _, _, counted, _, _, per_user, _ = SIZE[unit["area"]]
+    base = unit["size"] * per_user
+    if counted == "plasser":
+        return round(base)
+    return round(base * (1 + 0.04 * stream(f"{unit['id']}/size/{year}").normal()))
+
+
+def context_values(unit: dict, spec) -> list[dict]:
+    """A unit's context figure, one a year: its size, its FTEs or its budget."""
+    rows = []
+    for year in YEARS:
+        rng = stream(f"{unit['id']}/{spec['id']}/{year}")
+        size = unit_size(unit, year)
+        if spec["id"] == "aarsverk":
+            value = unit["staff"] * FTE_PER_EMPLOYEE * (1 + 0.03 * rng.normal())
+        elif spec["id"] == "budsjett":
+            per_one = SIZE[unit["area"]][-1] * (1 + BUDGET_GROWTH) ** (year - YEARS[-1])
+            value = round(size * per_one * (1 + 0.02 * rng.normal()), -3)
+        else:
+            value = size
+        value = fmt(value, spec["dec"])
+        rows.append(dict(unit_id=unit["id"], indicator_id=spec["id"], period=str(year), value=value,
+                         status="", n="", sd=""))  # fmt: skip
+    return rows
+
+
 def value_rows() -> list[dict]:
     rows = []
     area_rows = [dict(id=i, name=n, area=a, size=0, staff=0, q=0.0, t=0.0, level="tjenesteomrade")
@@ -1014,6 +1156,9 @@ def value_rows() -> list[dict]:
                 continue
             if (spec["scope"] == "kommune") != (unit["level"] == "tjenesteomrade"):
                 continue  # municipal figures on the area's row only, and nothing else there
+            if spec["type"] == CONTEXT:
+                rows += context_values(unit, spec)
+                continue
             for year, period, v in series(unit, spec):
                 row = dict(
                     unit_id=unit["id"],
@@ -1061,15 +1206,32 @@ def target_rows() -> list[dict]:
                     period=str(y),
                     target=target_value(spec, y),
                     tolerance=tol,
+                    service_area="",
                 )
                 for y in TARGET_YEARS
             ]
     by_id = {spec["id"]: spec for spec in INDICATORS}
+    for areas, iid, target, years in AREA_TARGETS:
+        spec = dict(by_id[iid], target=target)
+        tol = "" if spec["tol"] is None else fmt(spec["tol"], spec["dec"])
+        rows += [
+            dict(unit_id="*", indicator_id=iid, period=str(y), target=target_value(spec, y), tolerance=tol,
+                 service_area=area)
+            for area in areas
+            for y in years
+        ]  # fmt: skip
     for unit_ids, iid, target, years in OVERRIDES:
         spec = dict(by_id[iid], target=target)
         tol = "" if spec["tol"] is None else fmt(spec["tol"], spec["dec"])
         rows += [
-            dict(unit_id=u, indicator_id=iid, period=str(y), target=target_value(spec, y), tolerance=tol)
+            dict(
+                unit_id=u,
+                indicator_id=iid,
+                period=str(y),
+                target=target_value(spec, y),
+                tolerance=tol,
+                service_area="",
+            )
             for u in unit_ids
             for y in years
         ]
@@ -1150,12 +1312,14 @@ def main(argv: list[str] | None = None) -> None:
     out = parser.parse_args(argv).out
     out.mkdir(parents=True, exist_ok=True)
     key = ["unit_id", "indicator_id", "period"]
+    values = value_rows()
     files = {
         "indicators.csv": to_csv(indicator_rows(), None),
         "units.csv": to_csv(unit_rows(), None),
-        "values.csv": to_csv(value_rows(), key),
-        "targets.csv": to_csv(target_rows(), key),
+        "values.csv": to_csv(values, key),
+        "targets.csv": to_csv(target_rows(), [*key, "service_area"]),
         "benchmarks.csv": to_csv(benchmark_rows(), ["indicator_id", "period", "group"]),
+        "comments.csv": to_csv(comment_rows(values), None),
         "kit.toml": KIT_TOML,
     }
     for name, text in files.items():

@@ -56,6 +56,12 @@ display(HTML(briefing.summary_html()))
 display(HTML(briefing.scorecard_html()))
 
 # %% [markdown] tags=["notebook-only"]
+# ## The unit's own assessment and planned measures (comments.csv), whole unit and per indicator
+
+# %%
+display(HTML(briefing.comments_html()))
+
+# %% [markdown] tags=["notebook-only"]
 # ## Figures of the service area and the municipality: context, not ranked among units
 
 # %%

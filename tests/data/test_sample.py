@@ -18,7 +18,9 @@ from kitlib.data.config import DEFAULT_INDICATOR_TYPES
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample"
 GENERATOR = ROOT / "data" / "make_sample.py"
-FILES = ["indicators.csv", "units.csv", "values.csv", "targets.csv", "benchmarks.csv", "kit.toml"]
+FILES = [
+    "indicators.csv", "units.csv", "values.csv", "targets.csv", "benchmarks.csv", "comments.csv", "kit.toml",
+]  # fmt: skip
 AREAS = {"Barnehage", "Skole", "Sykehjem", "Hjemmetjenester", "Barnevern", "Byggesak"}
 
 

@@ -128,7 +128,7 @@ def test_the_sample_is_valid_and_a_broken_copy_is_rejected_with_locations(sample
     lines[2] = ",".join(bad_period)
     lines.append(lines[3])  # duplicate
     values.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    append_line(sample_copy / "targets.csv", "finnes-ikke,sykefravaer,2025,6,")
+    append_line(sample_copy / "targets.csv", "finnes-ikke,sykefravaer,2025,6,,")
     assert main(["validate", str(sample_copy)]) == 2
     err = capsys.readouterr().err
     assert "values.csv, line 2, column 'value': 'mye' is not a number" in err

@@ -12,6 +12,7 @@ from kitlib.batch.kernel import WarmKernel
 from kitlib.batch.pdf import print_pdf
 from kitlib.batch.plan import Plan, UnitJob, UnitResult
 from kitlib.data.atomic import write_atomic
+from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
 
 log = logging.getLogger("kitlib")
@@ -69,7 +70,9 @@ class UnitRunner:
         out, plan = self.plan.out, self.plan
         card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
         write_atomic(out / job.files.scorecard, scorecard_csv(card))
-        own = card[card["level"] == self.data.unit(job.unit_id)["level"]]  # not the area's context figures
+        # the unit's results: not the area's figures, nor its own context figures (users, budget)
+        level = self.data.unit(job.unit_id)["level"]
+        own = card[(card["level"] == level) & (card["indicator_type"] != CONTEXT_TYPE)]
         result.counts = {k: int(v) for k, v in own["status"].value_counts().sort_index().items()}
 
         running = out / job.files.running_notebook

@@ -34,7 +34,7 @@ def _validate(args: argparse.Namespace) -> int:
     print(
         f"OK {folder}: {len(tables['units'])} units, {len(tables['indicators'])} indicators, "
         f"{len(values)} values{span}, {len(tables['targets'])} targets, "
-        f"{len(tables['benchmarks'])} benchmarks"
+        f"{len(tables['benchmarks'])} benchmarks, {len(tables['comments'])} comments"
     )
     return 0
 

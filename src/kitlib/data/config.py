@@ -28,6 +28,7 @@ DEFAULT_INDICATOR_TYPES = (
     "ressurs",
     "medarbeider",
     "okonomi",
+    "kontekst",  # contract.CONTEXT_TYPE: size, FTEs, budget; shown in the title, never judged
 )
 DIRECTIONS = ("higher", "lower", "none")
 INFLUENCEABLE = ("ja", "delvis", "nei")
@@ -183,6 +184,24 @@ def _perspectives(value):
     return out
 
 
+def _deflator(value):
+    """``[deflator]`` with ``2024 = 100.0``: a price index per year, for kroner in fixed prices."""
+    if not isinstance(value, dict) or not value:
+        raise _Invalid()
+    out, found = {}, []
+    for year, index in value.items():
+        dotted = f"deflator.{year}"
+        if not re.fullmatch(r"(19|20)\d\d", str(year)):
+            found.append((dotted, f"{dotted}: expected a year (2024) as the key"))
+        elif isinstance(index, bool) or not isinstance(index, int | float) or not index > 0:
+            found.append((dotted, f"{dotted} = {_shown(index)}: expected a price index above 0, e.g. 103.1"))
+        else:
+            out[int(year)] = float(index)
+    if found:
+        raise _Invalid(*found)
+    return out
+
+
 # Every key kit.toml may hold, as its dotted name ("thresholds.near_share" is `near_share`
 # under `[thresholds]`; a new section comes with its first key). To add a key, add it here
 # and to the kit.toml table of data/README.md, and read it with `KitConfig.setting(key,
@@ -206,6 +225,14 @@ KNOWN_KEYS: dict[str, Setting] = {
         _number(at_least=MIN_RESPONDENTS_FLOOR, integer=True),
     ),
     "thresholds.confidence_z": Setting("a number above 0, e.g. 1.96", _number(above=0)),
+    "budget.underspend_warning": Setting(
+        "a percentage of the budget between 0 and 100, e.g. 95: spending below it is worth a question",
+        _number(above=0, below=100),
+    ),
+    "deflator": Setting(
+        "a table of years and price indices, e.g. [deflator] 2024 = 100.0 and 2025 = 103.1",
+        _deflator,
+    ),
 }
 
 

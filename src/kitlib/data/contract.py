@@ -21,6 +21,14 @@ ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every uni
 # context for the units, compared with the KOSTRA group and the country, never ranked.
 UNIT_LEVEL, AREA_LEVEL, MUNICIPALITY_LEVEL = "enhet", "tjenesteomrade", "kommune"
 LEVELS = (UNIT_LEVEL, AREA_LEVEL, MUNICIPALITY_LEVEL)
+# indicators.csv `indicator_type` of a context figure (users, pupils or places; FTEs; the
+# budget in kroner): shown in the title block of the unit's note, never judged against a
+# target, ranked or counted among its results (its direction is always none).
+CONTEXT_TYPE = "kontekst"
+# comments.csv `kind`: the unit leader's assessment, or a measure the unit plans (the same
+# codes in Danish folders).
+ASSESSMENT, MEASURE = "vurdering", "tiltak"
+COMMENT_KINDS = {ASSESSMENT: "the unit's assessment", MEASURE: "a planned measure"}
 
 
 @dataclass(frozen=True)
@@ -128,4 +136,17 @@ BENCHMARKS = FileSpec(
         Column("status", "choice", False, "missing symbol as in values.csv", ".."),
     ),
 )
-FILES = (INDICATORS, UNITS, VALUES, TARGETS, BENCHMARKS)
+COMMENTS = FileSpec(
+    "comments.csv",
+    False,
+    # several assessments and measures per unit and indicator; only the same row twice is an error
+    ("unit_id", "period", "indicator_id", "kind", "text"),
+    (
+        Column("unit_id", "text", True, "a unit_id of units.csv", "shj-fjordtun"),
+        Column("period", "period", True, "the year the comment is about (or a tertial of it)", "2025"),
+        Column("indicator_id", "text", True, "an indicator_id; empty: about the whole unit", "sykefravaer"),
+        Column("kind", "choice", True, "vurdering (the unit's assessment) or tiltak (a measure)", "tiltak"),
+        Column("text", "text", True, "the comment, plain text (no HTML or Markdown)", "Vi innfører ..."),
+    ),
+)
+FILES = (INDICATORS, UNITS, VALUES, TARGETS, BENCHMARKS, COMMENTS)

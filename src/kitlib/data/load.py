@@ -8,20 +8,26 @@ from pathlib import Path
 import pandas as pd
 
 from kitlib.data.config import KitConfig
+from kitlib.data.contract import COMMENTS
 from kitlib.data.periods import YEARLY
-from kitlib.data.validate import LINE, check_folder
+from kitlib.data.validate import LINE, check_folder, empty_table
 from kitlib.errors import DataValidationError, UnknownUnitError
 
 
 @dataclass
 class KitData:
-    """One municipality's data: the five contract tables plus kit.toml's settings."""
+    """One municipality's data: the contract tables plus kit.toml's settings.
+
+    `comments` (comments.csv) holds the units' own assessments and planned measures; like
+    `targets` and `benchmarks` it is an empty table of the same columns when the file is absent.
+    """
 
     indicators: pd.DataFrame
     units: pd.DataFrame
     values: pd.DataFrame
     targets: pd.DataFrame
     benchmarks: pd.DataFrame
+    comments: pd.DataFrame = field(default_factory=lambda: empty_table(COMMENTS))
     config: KitConfig = field(default_factory=KitConfig)
     folder: Path | None = None
 

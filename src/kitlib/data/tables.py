@@ -86,7 +86,10 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
             problems.append(Problem(name, 1, col, "the column name appears twice in the header"))
         seen.add(col)
     rows, lines = [], []
+    end = reader.line_num
     for row in reader:
+        # a quoted cell may span lines (a comment's paragraphs): the row's line is its first
+        start, end = end + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue  # blank lines carry nothing
         if len(row) != len(header):
@@ -101,7 +104,7 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
             )
             continue
         rows.append([cell.strip() for cell in row])
-        lines.append(reader.line_num)
+        lines.append(start)
     if problems:
         return None, problems
     frame = pd.DataFrame(rows, columns=header, dtype=object)

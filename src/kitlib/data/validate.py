@@ -18,6 +18,8 @@ from kitlib.data.config import DIRECTIONS, INFLUENCEABLE, KitConfig, read_config
 from kitlib.data.contract import (
     ALL_SERVICE_AREAS,
     ALL_UNITS,
+    COMMENT_KINDS,
+    CONTEXT_TYPE,
     LEVELS,
     MISSING_SYMBOLS,
     MUNICIPALITY_LEVEL,
@@ -128,7 +130,7 @@ class _FileCheck:
         first_line: dict[tuple, int] = {}
         for i, row_key in enumerate(zip(*(as_read.get(c, self.frame[c]) for c in key))):
             if row_key in first_line:
-                shown = ", ".join(f"{c}={v}" for c, v in zip(key, row_key) if v != "")
+                shown = ", ".join(f"{c}={_short(v)}" for c, v in zip(key, row_key) if v != "")
                 self.add(i, None, f"duplicate row ({shown}); it first appears on line {first_line[row_key]}")
             else:
                 first_line[row_key] = int(self.frame[LINE].iat[i])
@@ -152,6 +154,12 @@ class _FileCheck:
                 self.add(i, column, f"unknown {what} '{text}'; it is not in {what.split()[0]}s.csv")
 
 
+def _short(text, width: int = 40) -> str:
+    """A cell as a message quotes it: one line, long texts (a comment) cut short."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _empty_frame(spec: FileSpec) -> pd.DataFrame:
     """The typed columns an absent optional file would have had, so analyses need no special case."""
     kinds = {"number": float, "integer": "Int64"}
@@ -160,6 +168,11 @@ def _empty_frame(spec: FileSpec) -> pd.DataFrame:
         parsed = {"year": "Int64", "freq": object, "period_index": "Int64"}
         columns |= {name: pd.Series(dtype=dtype) for name, dtype in parsed.items()}
     return pd.DataFrame(columns | {LINE: pd.Series(dtype=int)})
+
+
+def empty_table(spec: FileSpec) -> pd.DataFrame:
+    """The loaded table of an absent optional file: typed columns, no rows."""
+    return _empty_frame(spec).drop(columns=[LINE])
 
 
 def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck | None:
@@ -253,6 +266,7 @@ def check_folder(
         ind.choice("direction", DIRECTIONS)
         ind.choice("indicator_type", config.indicator_types)
         ind.choice("influenceable", INFLUENCEABLE)
+        _context_directions(ind)
         if config.perspectives:
             ind.choice("perspective", config.perspectives)
         decimals = ind.numbers("decimals", integer=True, minimum=0, maximum=MAX_DECIMALS)
@@ -301,8 +315,17 @@ def check_folder(
             _target_service_areas(tgt, unit_area, ind_area if ind else {})
         if ind:
             tgt.known("indicator_id", ind_area, "indicator id")
+            ind_type = dict(zip(indicators["indicator_id"], indicators["indicator_type"]))
             for i, indicator in enumerate(tgt.frame["indicator_id"]):
-                if ind_direction.get(indicator) == "none":
+                if ind_type.get(indicator) == CONTEXT_TYPE:
+                    tgt.add(
+                        i,
+                        "indicator_id",
+                        f"indicator '{indicator}' is a context figure (indicator_type {CONTEXT_TYPE}), "
+                        "shown beside the unit's name and never judged, so it cannot have a target; "
+                        "drop the row",
+                    )
+                elif ind_direction.get(indicator) == "none":
                     tgt.add(
                         i,
                         "indicator_id",
@@ -330,8 +353,52 @@ def check_folder(
                             f"its groups are {', '.join(sorted(groups))}")
                 )  # fmt: skip
 
+    comments = checks["comments.csv"]
+    if comments:
+        _check_comments(comments, current_year, unit_area if units_check else None, ind_area if ind else None)
+
     tables = {spec.name.removesuffix(".csv"): frame_of(spec) for spec in contract.FILES}
     return tables, config, sorted(set(problems), key=_problem_order)
+
+
+def _context_directions(ind: _FileCheck) -> None:
+    """A context figure (users, FTEs, budget) is never better or worse: its direction is none."""
+    for i, (kind, direction) in enumerate(zip(ind.frame["indicator_type"], ind.frame["direction"])):
+        if kind == CONTEXT_TYPE and direction != "none":
+            ind.add(
+                i,
+                "direction",
+                f"'{direction}' for a context figure (indicator_type {CONTEXT_TYPE}); such figures "
+                "(users, FTEs, budget) are shown beside the unit's name and never judged, so the "
+                "direction must be 'none'",
+            )
+
+
+def _check_comments(
+    comments: _FileCheck, current_year: int, unit_area: dict | None, ind_area: dict | None
+) -> None:
+    """comments.csv: the unit's own assessment and planned measures, per indicator or for the
+    whole unit (indicator_id empty); `None` for units.csv or indicators.csv that could not be read."""
+    comments.required_text("unit_id")
+    comments.periods(current_year)
+    kinds = list(COMMENT_KINDS)
+    for i, kind in enumerate(comments.frame["kind"]):
+        if kind not in kinds:
+            close = difflib.get_close_matches(kind.lower(), kinds, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            shown = ", ".join(f"{k} ({meaning})" for k, meaning in COMMENT_KINDS.items())
+            found = f"'{kind}' is not" if kind else "is empty; write"
+            comments.add(i, "kind", f"{found} one of: {shown}{hint}")
+    for i, text in enumerate(comments.frame["text"]):
+        if not text:
+            comments.add(i, "text", "is empty; write the assessment or the measure, or drop the row")
+    if unit_area is not None:
+        comments.known("unit_id", unit_area, "unit id")
+    if ind_area is not None:
+        comments.known("indicator_id", ind_area, "indicator id")
+    if unit_area is not None and ind_area is not None:
+        comments.same_service_area(unit_area, ind_area)
+    comments.unique(contract.COMMENTS.key)
 
 
 def _target_service_areas(tgt: _FileCheck, unit_area: dict, ind_area: dict) -> None:

@@ -6,6 +6,7 @@ executed notebook. Everything a politician reads is made here, in the chosen lan
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -15,14 +16,27 @@ import pandas as pd
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import indicator_history
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values, scorecard
+from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE
 from kitlib.data.load import KitData, load_data
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
 from kitlib.data.resources import sample_folder
 from kitlib.report import charts
 from kitlib.report.formatting import format_indicator_value
-from kitlib.report.i18n import check_language, status_label, tr, trend_label
-from kitlib.report.narrative import summary_sentences
+from kitlib.report.i18n import COUNTED_UNITS, check_language, status_label, tr, trend_label
+from kitlib.report.narrative import in_sentence, summary_sentences
 from kitlib.report.tables import CONTEXT_HEADERS, notes_table, scorecard_table, survey_table
+
+
+def section(method):
+    """A section of the note as one block. Its text is the data's, so JupyterLab must not
+    typeset '$...$' in it as math (MathJax skips tex2jax_ignore / mathjax_ignore)."""
+
+    @functools.wraps(method)
+    def wrapper(self) -> str:
+        html = method(self)
+        return f'<div class="kit-section tex2jax_ignore mathjax_ignore">{html}</div>' if html else ""
+
+    return wrapper
 
 
 @dataclass
@@ -49,12 +63,29 @@ class Briefing:
     @property
     def own(self) -> pd.DataFrame:
         """The unit's own results: the rows that are judged, ranked and told as its story."""
-        return self.card[self.card["level"] == self.unit["level"]]
+        return self.card[(self.card["level"] == self.unit["level"]) & ~self._is_key_figure]
 
     @property
     def context(self) -> pd.DataFrame:
         """Figures of the unit's service area or the municipality, shown beside its results."""
-        return self.card[self.card["level"] != self.unit["level"]]
+        return self.card[(self.card["level"] != self.unit["level"]) & ~self._is_key_figure]
+
+    @property
+    def _is_key_figure(self) -> pd.Series:
+        return self.card["indicator_type"] == CONTEXT_TYPE
+
+    @property
+    def key_figures(self) -> pd.DataFrame:
+        """The unit's own context figures of the year (indicator_type kontekst: users, pupils or
+        places, FTEs, budget): shown in the title block, never judged, ranked or counted."""
+        card = self.card
+        return card[self._is_key_figure & (card["level"] == self.unit["level"]) & card["value"].notna()]
+
+    @property
+    def comments(self) -> pd.DataFrame:
+        """The unit's own assessments and planned measures (comments.csv) for the briefing's year."""
+        c = self.data.comments
+        return c[(c["unit_id"] == self.unit["unit_id"]) & (c["year"] == self.year)]
 
     def _h2(self, key: str) -> str:
         return f'<h2 id="{key}">{escape(tr(key, self.lang))}</h2>'
@@ -89,6 +120,7 @@ class Briefing:
         return f"{text}. {status_label(row['status'], self.lang)}, {trend_label(row['trend'], self.lang)}."
 
     # -- sections --------------------------------------------------------------
+    @section
     def title_html(self) -> str:
         cfg = self.data.config
         kicker = " · ".join(x for x in (tr("briefing_for", self.lang), cfg.municipality) if x)
@@ -100,21 +132,105 @@ class Briefing:
             facts.append(tr("generated_from", self.lang, date=self.data_date))
         return (
             f'<header class="briefing-title"><p class="kicker">{escape(kicker)}</p>'
-            f'<h1 class="unit-name">{escape(str(self.unit["name"]))}</h1>'
+            f'<h1 class="unit-name">{escape(str(self.unit["name"]))}</h1>{self._key_figures_html()}'
             f'<p class="facts">{escape(" · ".join(facts))}</p></header>'
         )
 
+    def _key_figures_html(self) -> str:
+        """'72 barn · 16,5 årsverk · budsjett 18 400 000 kr': a figure whose unit says what it
+        counts reads by itself; any other (kroner, %) follows its name."""
+        parts = []
+        for _, row in self.key_figures.iterrows():
+            shown = format_indicator_value(row["value"], row, self.lang)
+            counted = str(row["unit_of_measure"]).strip().lower() in COUNTED_UNITS
+            parts.append(shown if counted else f"{in_sentence(row['name'])} {shown}")
+        if not parts:
+            return ""
+        line = " · ".join(parts)
+        line = line[0].upper() + line[1:]
+        return f'<p class="key-figures">{escape(line)}</p>'
+
+    @section
     def summary_html(self) -> str:
         peer = benchmark_groups(self.data)["peer_group"]
         items = "".join(
-            f"<li>{escape(s)}</li>" for s in summary_sentences(self.own, self.year, self.lang, peer)
+            f"<li>{escape(s)}</li>"
+            for s in summary_sentences(
+                self.own, self.year, self.lang, peer, self.data.config.setting("budget.underspend_warning")
+            )
         )
         return f'{self._h2("summary")}<ul class="summary">{items}</ul>'
 
+    @section
     def scorecard_html(self) -> str:
-        table = scorecard_table(self.own, self._perspective_names(), self.lang, min_n=self.min_n)
+        table = scorecard_table(
+            self.own, self._perspective_names(), self.lang, min_n=self.min_n, commented=self._commented
+        )
         return self._h2("scorecard") + table
 
+    @property
+    def _commented(self) -> set[str]:
+        """Indicators the unit has commented on this year (marked in the scorecard)."""
+        return set(self.comments["indicator_id"]) - {""}
+
+    @section
+    def comments_html(self) -> str:
+        """The unit's own assessment and planned measures for the year, in its own words (escaped
+        text, never HTML, Markdown or TeX): first about the whole unit, then per indicator in the
+        scorecard's order. Empty when no unit has comments for the year."""
+        comments = self.comments
+        if comments.empty:
+            c = self.data.comments
+            if not (c["year"] == self.year).any():
+                return ""
+            none = escape(tr("comments_none", self.lang, year=self.year))
+            return f'{self._h2("comments")}<p class="empty">{none}</p>'
+        order = list(dict.fromkeys([*self.card["indicator_id"], *self.data.indicators["indicator_id"]]))
+        groups = [("", escape(tr("comments_unit", self.lang)), "")]
+        names = dict(zip(self.data.indicators["indicator_id"], self.data.indicators["name"]))
+        for indicator in sorted(set(comments["indicator_id"]) - {""}, key=order.index):
+            groups.append((indicator, escape(str(names[indicator])), self._comment_figure(indicator)))
+        parts = [self._h2("comments")]
+        parts.append(f'<p class="note">{escape(tr("comments_note", self.lang, year=self.year))}</p>')
+        parts.append('<div class="comments tex2jax_ignore mathjax_ignore">')
+        for indicator, name, figure in groups:
+            rows = comments[comments["indicator_id"] == indicator]
+            if rows.empty:
+                continue
+            anchor = f"comment-{indicator}" if indicator else "comments-unit"
+            parts.append(f'<section class="comment-group"><h3 id="{escape(anchor)}">{name}</h3>{figure}')
+            for kind in COMMENT_KINDS:
+                of_kind = rows[rows["kind"] == kind]
+                # a tertial's (quarter's, month's) comment says which: the note is the year's
+                texts = [
+                    ("" if period == str(self.year) else f'<span class="period">{escape(period)}</span> ')
+                    + _plain_text(text)
+                    for period, text in zip(of_kind["period"], of_kind["text"])
+                ]
+                label = f'<strong class="comment-kind">{escape(tr(f"comment_{kind}", self.lang))}:</strong>'
+                if len(texts) == 1:
+                    parts.append(f'<p class="comment comment-{kind}">{label} {texts[0]}</p>')
+                elif texts:
+                    items = "".join(f"<li>{t}</li>" for t in texts)
+                    parts.append(f'<div class="comment comment-{kind}"><p>{label}</p><ul>{items}</ul></div>')
+            parts.append("</section>")
+        parts.append("</div>")
+        return "".join(parts)
+
+    def _comment_figure(self, indicator: str) -> str:
+        """The figure a comment is about, to read without turning back: '10,9 % · mål 9,0 % · ✘ ikke nådd'."""
+        rows = self.card[self.card["indicator_id"] == indicator]
+        if rows.empty or pd.isna(rows["value"].iat[0]):
+            return ""
+        row = rows.iloc[0]
+        parts = [format_indicator_value(row["value"], row, self.lang)]
+        if not pd.isna(row["target"]):
+            target = format_indicator_value(row["target"], row, self.lang)
+            parts.append(f"{tr('target', self.lang).lower()} {target}")
+            parts.append(status_label(row["status"], self.lang))
+        return f'<p class="comment-figure">{escape(" · ".join(parts))}</p>'
+
+    @section
     def context_html(self) -> str:
         """Service area and municipality figures (KOSTRA prioritering, dekningsgrad): context
         compared with the KOSTRA group and the country, never ranked among units."""
@@ -122,11 +238,12 @@ class Briefing:
             return ""
         table = scorecard_table(
             self.context, self._perspective_names(), self.lang, table_id="context", min_n=self.min_n,
-            headers=CONTEXT_HEADERS,
+            headers=CONTEXT_HEADERS, commented=self._commented,
         )  # fmt: skip
         note = f'<p class="note">{escape(tr("context_note", self.lang))}</p>'
         return self._h2("context") + note + table
 
+    @section
     def trend_charts_html(self) -> str:
         """A chart for every indicator that is not met or is worsening."""
         own = self.own
@@ -144,6 +261,7 @@ class Briefing:
             parts.append(charts.figure_html(fig, self._alt(row, history)))
         return "".join(parts)
 
+    @section
     def distance_html(self) -> str:
         rows = charts.distance_rows(self.own)
         if rows.empty:
@@ -153,6 +271,7 @@ class Briefing:
         alt = "; ".join(f"{r['name']}: {status_label(r['status'], self.lang)}" for _, r in rows.iterrows())
         return self._h2("distance") + charts.figure_html(fig, alt)
 
+    @section
     def survey_html(self) -> str:
         rows = self.own[self.own["indicator_type"] == "opplevd_kvalitet"]
         return self._h2("survey") + survey_table(rows, self.lang, min_n=self.min_n)
@@ -170,6 +289,7 @@ class Briefing:
             parts.append(charts.figure_html(fig, self._alt(row, history)))
         return "".join(parts)
 
+    @section
     def sick_leave_html(self) -> str:
         """Indicators reported per tertial (sick leave), the last three years."""
         tertial = self.values[
@@ -180,6 +300,7 @@ class Briefing:
             return ""
         return self._h2("sick_leave") + (self._bars(rows, TERTIAL, 9) or self._no_figures())
 
+    @section
     def budget_html(self) -> str:
         rows = self.own[self.own["indicator_type"] == "okonomi"]
         if rows.empty:
@@ -193,8 +314,26 @@ class Briefing:
     def _no_figures(self) -> str:
         return f'<p class="empty">{escape(tr("no_data_section", self.lang))}</p>'
 
+    @section
     def notes_html(self) -> str:
-        return self._h2("notes") + notes_table(self.card, self.lang, data_date=self.data_date)
+        return (
+            self._h2("notes")
+            + notes_table(self.card, self.lang, data_date=self.data_date)
+            + self._prices_note()
+        )
+
+    def _prices_note(self) -> str:
+        """Whether kroner figures were compared over time in fixed prices (kit.toml's deflator)."""
+        fixed = pd.concat([self.own, self.context])["fixed_prices"].dropna()  # not the title's budget
+        if fixed.empty:
+            return ""
+        key = "fixed_kroner" if fixed.all() else "nominal_kroner"
+        return f'<p class="note">{escape(tr(key, self.lang, year=self.year))}</p>'
+
+
+def _plain_text(text: str) -> str:
+    """A text from the data folder as text: escaped, its line breaks kept."""
+    return "<br>".join(escape(line.strip()) for line in str(text).splitlines())
 
 
 def prepare_briefing(data_dir: str | Path = "", unit_id: str = "", year: int = 0, lang: str = "") -> Briefing:

@@ -29,6 +29,25 @@ UNIT_WORDS = {
     "kr": {"nb": "kr", "da": "kr", "en": "kr"},
     "dkk": {"nb": "kr", "da": "kr", "en": "kr"},
 }
+# What a context figure (indicator_type kontekst) counts, in Norwegian and Danish spellings.
+# A figure in one of these units reads by itself in the title block ("72 barn", "16,5
+# årsverk"); any other (kroner, %) comes after its name ("budsjett 18 400 000 kr").
+COUNTED_UNITS = {
+    "barn": {"nb": "barn", "da": "børn", "en": "children"},
+    "børn": {"nb": "barn", "da": "børn", "en": "children"},
+    "elever": {"nb": "elever", "da": "elever", "en": "pupils"},
+    "plasser": {"nb": "plasser", "da": "pladser", "en": "places"},
+    "pladser": {"nb": "plasser", "da": "pladser", "en": "places"},
+    "brukere": {"nb": "brukere", "da": "brugere", "en": "users"},
+    "brugere": {"nb": "brukere", "da": "brugere", "en": "users"},
+    "beboere": {"nb": "beboere", "da": "beboere", "en": "residents"},
+    "årsverk": {"nb": "årsverk", "da": "årsværk", "en": "FTEs"},
+    "årsværk": {"nb": "årsverk", "da": "årsværk", "en": "FTEs"},
+    "ansatte": {"nb": "ansatte", "da": "ansatte", "en": "employees"},
+    "saker": {"nb": "saker", "da": "sager", "en": "cases"},
+    "sager": {"nb": "saker", "da": "sager", "en": "cases"},
+}
+UNIT_WORDS |= COUNTED_UNITS
 
 TEXT: dict[str, dict[str, str]] = {
     "nb": {
@@ -39,6 +58,12 @@ TEXT: dict[str, dict[str, str]] = {
         "distance": "Avstand til mål", "survey": "Brukerundersøkelser",
         "sick_leave": "Sykefravær per tertial", "budget": "Forbruk mot budsjett",
         "notes": "Om indikatorene",
+        # the unit's own words (comments.csv)
+        "comments": "Enhetens vurdering og tiltak", "comments_unit": "Enheten som helhet",
+        "comments_note": "Enhetens egen vurdering av resultatene i {year}, og tiltakene den planlegger.",
+        "comments_none": "Enheten har ikke skrevet noen vurdering eller tiltak for {year}.",
+        "comment_vurdering": "Vurdering", "comment_tiltak": "Tiltak",
+        "comment_marker": "✎ Se enhetens kommentar",
         "context": "Tall for tjenesteområdet og kommunen",
         "context_note": (
             "Disse tallene gjelder hele tjenesteområdet eller kommunen, ikke enheten alene. De viser "
@@ -62,7 +87,9 @@ TEXT: dict[str, dict[str, str]] = {
         "uncertain": "innenfor usikkerheten",
         "legend": "✔ nådd · ◐ nesten (innenfor toleransen) · ≈ innenfor usikkerheten (målet ligger i "
                   "undersøkelsens feilmargin) · ✘ ikke nådd · – mangler tall · "
-                  "↗ bedre · ↘ svakere · → stabil (endringen er mindre enn usikkerheten)",
+                  "↗ bedre · ↘ svakere · → stabil (endringen er mindre enn usikkerheten) · "
+                  "(≈) forskjellen til sammenligningen er mindre enn usikkerheten · "
+                  "tall i parentes etter et resultat: 95 % usikkerhetsintervall",
         "briefing_for": "Styringsnotat", "generated_from": "Tall per {date}",
         # the run's index page
         "index_failed": "feilet", "index_cell": "celle", "index_units_n": "enheter",
@@ -85,6 +112,12 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_all_fine": "Ingen indikator er klart under målet, og ingen svekkes.",
         "summary_all_met": "Alle {total} mål er nådd i {year}.",
         "summary_uncertain": "{n} er innenfor usikkerheten", "summary_more": "{n} til",
+        "change": "Endring siden forrige", "no_clear_change": "ingen sikker endring",
+        "summary_underspend": "{name} er {value}: et mindreforbruk som er verdt et spørsmål (under {limit})",
+        "summary_fixed_prices": "i faste {year}-kroner",
+        "nominal_kroner": "Kronebeløp er i løpende kroner og ikke justert for prisvekst.",
+        "fixed_kroner": "Utviklingen i kronebeløp er regnet i faste {year}-kroner.",
+        "interval": "95 % usikkerhetsintervall",
     },
     "da": {
         "met": "nået", "near": "næsten", "not_met": "ikke nået", "no_data": "mangler tal",
@@ -94,6 +127,12 @@ TEXT: dict[str, dict[str, str]] = {
         "distance": "Afstand til mål", "survey": "Brugerundersøgelser",
         "sick_leave": "Sygefravær per tertial", "budget": "Forbrug mod budget",
         "notes": "Om indikatorerne",
+        # the unit's own words (comments.csv)
+        "comments": "Enhedens vurdering og tiltag", "comments_unit": "Enheden som helhed",
+        "comments_note": "Enhedens egen vurdering af resultaterne i {year} og de tiltag, den planlægger.",
+        "comments_none": "Enheden har ikke skrevet nogen vurdering eller tiltag for {year}.",
+        "comment_vurdering": "Vurdering", "comment_tiltak": "Tiltag",
+        "comment_marker": "✎ Se enhedens kommentar",
         "context": "Tal for området og kommunen",
         "context_note": (
             "Disse tal gælder hele området eller kommunen, ikke enheden alene. De viser de rammer, "
@@ -117,7 +156,9 @@ TEXT: dict[str, dict[str, str]] = {
         "uncertain": "inden for usikkerheden",
         "legend": "✔ nået · ◐ næsten (inden for tolerancen) · ≈ inden for usikkerheden (målet ligger i "
                   "undersøgelsens fejlmargin) · ✘ ikke nået · – mangler tal · "
-                  "↗ bedre · ↘ svagere · → stabil (ændringen er mindre end usikkerheden)",
+                  "↗ bedre · ↘ svagere · → stabil (ændringen er mindre end usikkerheden) · "
+                  "(≈) forskellen til sammenligningen er mindre end usikkerheden · "
+                  "tal i parentes efter et resultat: 95 % usikkerhedsinterval",
         "briefing_for": "Ledelsesnotat", "generated_from": "Tal pr. {date}",
         # the run's index page
         "index_failed": "fejlede", "index_cell": "celle", "index_units_n": "enheder",
@@ -139,6 +180,14 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_all_fine": "Ingen indikator ligger klart under målet, og ingen bliver svagere.",
         "summary_all_met": "Alle {total} mål er nået i {year}.",
         "summary_uncertain": "{n} er inden for usikkerheden", "summary_more": "{n} flere",
+        "change": "Ændring siden sidst", "no_clear_change": "ingen sikker ændring",
+        "summary_underspend": (
+            "{name} er {value}: et mindreforbrug, der er værd at spørge til (under {limit})"
+        ),
+        "summary_fixed_prices": "i faste {year}-kroner",
+        "nominal_kroner": "Kronebeløb er i løbende kroner og ikke justeret for prisudvikling.",
+        "fixed_kroner": "Udviklingen i kronebeløb er regnet i faste {year}-kroner.",
+        "interval": "95 % usikkerhedsinterval",
     },
     "en": {
         "met": "met", "near": "near", "not_met": "not met", "no_data": "no data",
@@ -148,6 +197,12 @@ TEXT: dict[str, dict[str, str]] = {
         "charts": "Development over time", "distance": "Distance to target",
         "survey": "User surveys", "sick_leave": "Sick leave per tertial",
         "budget": "Spending against budget", "notes": "About the indicators",
+        # the unit's own words (comments.csv)
+        "comments": "The unit's assessment and measures", "comments_unit": "The unit as a whole",
+        "comments_note": "The unit's own assessment of its results in {year}, and the measures it plans.",
+        "comments_none": "The unit has written no assessment or measures for {year}.",
+        "comment_vurdering": "Assessment", "comment_tiltak": "Measures",
+        "comment_marker": "✎ See the unit's comment",
         "context": "Figures for the service area and the municipality",
         "context_note": (
             "These figures are for the whole service area or municipality, not the unit alone. They "
@@ -170,7 +225,9 @@ TEXT: dict[str, dict[str, str]] = {
         "uncertain": "within the uncertainty",
         "legend": "✔ met · ◐ near (within tolerance) · ≈ within the uncertainty (the target lies in "
                   "the survey's margin of error) · ✘ not met · – no data · "
-                  "↗ improving · ↘ worsening · → stable (change smaller than the uncertainty)",
+                  "↗ improving · ↘ worsening · → stable (change smaller than the uncertainty) · "
+                  "(≈) the difference from the comparison is smaller than the uncertainty · "
+                  "range in brackets after a result: 95 % confidence interval",
         "briefing_for": "Briefing note", "generated_from": "Figures as of {date}",
         # the run's index page
         "index_failed": "failed", "index_cell": "cell", "index_units_n": "units", "index_failed_n": "failed",
@@ -189,6 +246,12 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_all_fine": "No indicator is clearly short of its target, and none is worsening.",
         "summary_all_met": "All {total} targets were met in {year}.",
         "summary_uncertain": "{n} within the uncertainty", "summary_more": "{n} more",
+        "change": "Change since last", "no_clear_change": "no clear change",
+        "summary_underspend": "{name} is {value}: an underspend worth a question (below {limit})",
+        "summary_fixed_prices": "in fixed {year} kroner",
+        "nominal_kroner": "Kroner figures are nominal, not adjusted for price growth.",
+        "fixed_kroner": "Changes in kroner figures are in fixed {year} kroner.",
+        "interval": "95 % confidence interval",
     },
 }  # fmt: skip
 

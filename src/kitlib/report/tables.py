@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from html import escape
 
+import numpy as np
 import pandas as pd
 
+from kitlib.analysis.status import better_sign
 from kitlib.data.contract import MISSING_SYMBOLS
 from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report.formatting import format_gap, format_indicator_value, format_number, format_value
@@ -45,6 +48,8 @@ def _benchmark(row, role: str, lang: str) -> str:
         return ""
     decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
     gap = format_gap(row[f"{role}_gap"], row["unit_of_measure"], decimals, lang)
+    if row.get(f"{role}_gap_clear") is False or row.get(f"{role}_gap_clear") is np.False_:
+        gap = "≈"  # the benchmark lies inside the survey's interval: no certain difference
     gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""
     return _fmt(row, f"{role}_value", lang) + gap_html
 
@@ -65,7 +70,14 @@ SCORECARD_HEADERS = (
 CONTEXT_HEADERS = ("indicator", "value", "target", "status", "trend", "peer_group", "national")
 
 
-def _scorecard_cells(row, lang: str, min_n: int) -> dict[str, str]:
+def comment_marker(indicator_id: str, lang: str) -> str:
+    """A line under an indicator's name: the unit has commented on it (a link on screen; in
+    print the words say where to look)."""
+    href = escape(f"#comment-{indicator_id}")
+    return f'<br><small class="comment-ref"><a href="{href}">{escape(tr("comment_marker", lang))}</a></small>'
+
+
+def _scorecard_cells(row, lang: str, min_n: int, commented: bool = False) -> dict[str, str]:
     period = (
         ""
         if parse_period(row["period"]).freq == YEARLY
@@ -73,7 +85,8 @@ def _scorecard_cells(row, lang: str, min_n: int) -> dict[str, str]:
     )
     status, trend = row["status"], row["trend"]
     return {
-        "indicator": f'<th scope="row" class="indicator">{escape(str(row["name"]))}</th>',
+        "indicator": f'<th scope="row" class="indicator">{escape(str(row["name"]))}'
+        f"{comment_marker(row['indicator_id'], lang) if commented else ''}</th>",
         "value": f'<td class="num">{value_cell(row, lang, min_n)}{period}</td>',
         "target": f'<td class="num">{_fmt(row, "target", lang)}</td>',
         "status": f'<td class="status status-{status}">{escape(status_label(status, lang))}</td>',
@@ -93,11 +106,13 @@ def scorecard_table(
     table_id: str = "scorecard",
     min_n: int = 5,
     headers: tuple[str, ...] = SCORECARD_HEADERS,
+    commented: Collection[str] = (),
 ) -> str:
     """The scorecard grouped by perspective; status and trend as symbol and word.
 
     `headers` picks the columns: CONTEXT_HEADERS leaves out the comparison with other units
-    and next year's target, for figures of a service area or the municipality.
+    and next year's target, for figures of a service area or the municipality. The indicators
+    in `commented` get a line under their name pointing to the unit's comments.
     """
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
     bodies = []
@@ -105,7 +120,7 @@ def scorecard_table(
         label = escape(perspective_names.get(perspective, perspective))
         lines = [f'<tr class="perspective"><th colspan="{len(headers)}" scope="rowgroup">{label}</th></tr>']
         for _, row in rows.iterrows():
-            cells = _scorecard_cells(row, lang, min_n)
+            cells = _scorecard_cells(row, lang, min_n, row["indicator_id"] in commented)
             lines.append(
                 f'<tr data-indicator="{escape(str(row["indicator_id"]))}">'
                 f"{''.join(cells[h] for h in headers)}</tr>"
@@ -118,11 +133,27 @@ def scorecard_table(
     )
 
 
+def _survey_change(row, lang: str) -> str:
+    """The change since the last survey, called better or worse only beyond its sampling error."""
+    change, noise = row.get("last_change"), row.get("last_change_noise")
+    if change is None or pd.isna(change) or pd.isna(row["value"]):
+        return ""
+    decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
+    shown = format_gap(change, row["unit_of_measure"], decimals, lang)
+    if not pd.isna(noise) and abs(change) <= noise:
+        verdict = tr("no_clear_change", lang)
+    else:
+        sign = better_sign(row["direction"])
+        verdict = "" if pd.isna(sign) else tr("better" if sign * change > 0 else "worse", lang)
+    verdict_html = f' <span class="verdict">{escape(verdict)}</span>' if verdict else ""
+    return f"{escape(shown)}{verdict_html}"
+
+
 def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "survey", min_n: int = 5) -> str:
     """Survey questions with result, respondents and national average; small groups hidden."""
     if card.empty:
         return f'<p class="empty">{escape(tr("no_survey", lang))}</p>'
-    headers = ["question", "value", "respondents", "target", "national", "trend"]
+    headers = ["question", "value", "respondents", "change", "target", "national", "trend"]
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
     lines = []
     for _, row in card.iterrows():
@@ -130,8 +161,9 @@ def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "surve
         lines.append(
             f'<tr><th scope="row">{escape(str(row["name"]))}</th>'
             f'<td class="num">{value_cell(row, lang, min_n)}</td><td class="num">{n}</td>'
+            f'<td class="num">{_survey_change(row, lang)}</td>'
             f'<td class="num">{_fmt(row, "target", lang)}</td>'
-            f'<td class="num">{_fmt(row, "national_value", lang)}</td>'
+            f'<td class="num">{_benchmark(row, "national", lang)}</td>'
             f'<td class="trend trend-{row["trend"]}">{escape(trend_label(row["trend"], lang))}</td></tr>'
         )
     return (

@@ -183,8 +183,10 @@ def write_batch(
 
     # Every contract file is written, the optional ones with a header only if empty: the
     # analyst sees where targets go, and the briefings (which need targets.csv and
-    # benchmarks.csv to have their derived columns) work on the folder at once.
-    texts = {name: t.text(sort=name not in ("units.csv", "indicators.csv")) for name, t in tables.items()}
+    # benchmarks.csv to have their derived columns) work on the folder at once. Units,
+    # indicators and the units' comments (their measures in the order they wrote) keep their order.
+    kept_order = ("units.csv", "indicators.csv", "comments.csv")
+    texts = {name: t.text(sort=name not in kept_order) for name, t in tables.items()}
     try:
         _validate_staged(folder, texts)
     except ImportRefusedError:
