@@ -88,3 +88,29 @@ def test_fixed_prices_and_underspending_in_the_note(tmp_path):
     assert "faste 2025-kroner" in note.notes_html()
     (folder / "kit.toml").write_text("")
     assert "løpende kroner" in prepare_briefing(folder, "bhg", 2025, "nb").notes_html()
+
+
+def test_a_trend_whose_latest_change_went_the_other_way_is_not_named():
+    # sick leave fell over three years (improving) but rose last year: no "has fallen" sentence
+    row = _survey_row(
+        indicator_id="syk", name="Sykefravær", indicator_type="medarbeider", unit_of_measure="%",
+        direction="lower", value=8.0, trend="improving", trend_change=-1.5, trend_noise=0.5,
+        trend_from_value=9.5, last_change=0.4, status="not_met", target=7.0, ci_low=np.nan, ci_high=np.nan,
+    )  # fmt: skip
+    text = " ".join(summary_sentences(row, 2025, "nb"))
+    assert "har gått ned" not in text and "forbedring" not in text
+    agreeing = row.assign(last_change=-0.3)
+    assert "Størst forbedring: sykefravær har gått ned fra 9,5\u00a0% i 2023 til 8,0\u00a0% i 2025." in (
+        summary_sentences(agreeing, 2025, "nb")
+    )
+
+
+def test_spending_further_under_budget_is_never_an_improvement():
+    row = _survey_row(
+        indicator_id="forbruk", name="Forbruk i prosent av budsjett", indicator_type="okonomi",
+        unit_of_measure="%", direction="lower", value=94.0, target=100.0, status="met", trend="improving",
+        trend_change=-4.0, trend_noise=1.0, trend_from_value=98.0, last_change=-2.0, ci_low=np.nan,
+        ci_high=np.nan,
+    )  # fmt: skip
+    text = " ".join(summary_sentences(row, 2025, "nb"))
+    assert "forbedring" not in text

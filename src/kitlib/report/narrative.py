@@ -89,9 +89,10 @@ def _trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
         & card["trend_from_value"].notna()
         & card["trend_change"].notna()
     ]
-    agrees = np.sign(rows["last_change"]) != -np.sign(rows["trend_change"])
+    rows = rows[(np.sign(rows["last_change"]) != -np.sign(rows["trend_change"])).to_numpy()]
+    # computed on the filtered rows: assigning a longer Series to an empty frame adds rows of NaN
     strength = rows["trend_change"].abs() / rows["trend_noise"].where(rows["trend_noise"] > 0)
-    return rows[agrees.to_numpy()].assign(_size=strength).sort_values("_size", ascending=False, kind="stable")
+    return rows.assign(_size=strength.to_numpy()).sort_values("_size", ascending=False, kind="stable")
 
 
 def _concerns(card: pd.DataFrame) -> pd.DataFrame:
@@ -100,7 +101,9 @@ def _concerns(card: pd.DataFrame) -> pd.DataFrame:
     shortfall = better_sign(rows["direction"]) * (rows["target"] - rows["value"])
     scale = rows["trend_noise"].where(rows["trend_noise"] > 0).fillna(rows["target"].abs())
     size = shortfall / scale.where(scale > 0)
-    return rows.assign(_size=size.fillna(math.inf)).sort_values("_size", ascending=False, kind="stable")
+    return rows.assign(_size=size.fillna(math.inf).to_numpy()).sort_values(
+        "_size", ascending=False, kind="stable"
+    )
 
 
 def summary_sentences(
