@@ -40,7 +40,8 @@ def target_status(
     ``no_data``, never ``not_met``. The margin counted as near is the row's absolute
     `tolerance`, or `near_share` of |target| where none is given. Where the row carries a
     confidence interval (``ci_low``, ``ci_high``: a survey figure) and the target lies
-    inside it, a figure short of its target is ``uncertain``: the survey cannot tell.
+    inside it, the figure is ``uncertain`` on either side of the target: the survey cannot
+    tell whether the target was reached, so it is neither claimed met nor called missed.
     """
     sign = better_sign(frame[direction])
     places = (
@@ -58,8 +59,8 @@ def target_status(
     surplus = np.rint(sign * (actual - goal) / step)
     allowed = np.rint(margin / step)
     status = np.select(
-        [goal.isna() | sign.isna(), actual.isna(), surplus >= 0, _target_inside_interval(frame, target)],
-        [Status.NO_TARGET, Status.NO_DATA, Status.MET, Status.UNCERTAIN],
+        [goal.isna() | sign.isna(), actual.isna(), _target_inside_interval(frame, target), surplus >= 0],
+        [Status.NO_TARGET, Status.NO_DATA, Status.UNCERTAIN, Status.MET],
         default=np.where(surplus >= -allowed, Status.NEAR, Status.NOT_MET),
     )
     return pd.Series(status, index=frame.index, name="status")

@@ -42,7 +42,7 @@ class Thresholds:
     """Numbers that decide how figures are read; each can be set in kit.toml."""
 
     near_share: float = 0.05  # default tolerance: this share of |target| counts as "near"
-    trend_periods: int = 3  # how many periods, ending with the one reported, make a trend
+    trend_periods: int = 5  # the years, ending with the one reported, a trend is read over
     stable_share: float = 0.02  # a change below this share of the level is "stable"
     min_respondents: int = 5  # survey results from fewer respondents are suppressed
     confidence_z: float = 1.96  # a survey change must exceed z standard errors to count
