@@ -50,6 +50,12 @@ display(HTML(briefing.title_html()))
 display(HTML(briefing.summary_html()))
 
 # %% [markdown] tags=["notebook-only"]
+# ## Status at a glance: counts per perspective (the end of the first page)
+
+# %%
+display(HTML(briefing.overview_html()))
+
+# %% [markdown] tags=["notebook-only"]
 # ## Scorecard by perspective, with peers and benchmarks
 
 # %%

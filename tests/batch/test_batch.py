@@ -24,8 +24,10 @@ from kitlib import batch
 from kitlib.analysis.scorecard import scorecard
 from kitlib.batch import kernel, run_report
 from kitlib.batch.outputs import file_stem
+from kitlib.batch.run import _with_earlier_notes
 from kitlib.cli.main import main
 from kitlib.data.resources import bundled, sample_folder
+from kitlib.report.formatting import format_text
 
 EXTERNAL = re.compile(r"""(src|href)\s*=\s*["']?\s*(https?:)?//|@import|url\(\s*["']?\s*(https?:)?//""", re.I)
 MARKUP_NAME = """Lia <b>&"' barnehage"""
@@ -85,7 +87,7 @@ def test_page_holds_header_language_title_and_the_unit_scorecard(run, sample_dat
         assert html.escape(sample_data.config.municipality) in text
         assert "@page" in text and "size: A4" in text
         for indicator in scorecard(sample_data, unit, year)["name"]:
-            assert html.escape(indicator) in text, indicator
+            assert html.escape(format_text(indicator, "nb")) in text, indicator  # "1–5 år" as shown
 
 
 @pytest.mark.slow
@@ -116,9 +118,12 @@ def test_index_lists_every_unit_with_link_and_counts(run, sample_data):
         assert row, unit
         assert f'href="{unit}.html"' in row.group(1)
         card = scorecard(sample_data, unit, result.plan.year)
-        counts = card.loc[card["level"] == "enhet", "status"].value_counts()
+        own = (card["level"] == "enhet") & (card["indicator_type"] != "kontekst")
+        counts = card.loc[own, "status"].value_counts()
         cells = re.findall(r'<td class="num">(\d+)</td>', row.group(1))
-        assert cells == [str(counts.get(code, 0)) for code in ("met", "near", "uncertain", "not_met")]
+        codes = ("met", "near", "uncertain", "not_met", "no_data", "no_target")
+        assert cells == [str(counts.get(code, 0)) for code in codes]
+        assert f'href="{unit}.scorecard.xlsx"' in row.group(1)
         area = sample_data.unit(unit)["service_area"]
         assert f"<h2>{html.escape(area)} " in text
 
@@ -249,3 +254,22 @@ def test_unit_ids_become_safe_file_names():
     assert file_stem("bhg-lia") == "bhg-lia"
     assert file_stem("../etc/passwd") == "_etc_passwd"
     assert file_stem("skole æ/ø") == "skole_æ_ø"
+
+
+@pytest.mark.slow
+def test_a_subset_run_updates_its_units_and_keeps_the_others(tmp_path):
+    out = tmp_path / "notes"
+    first = batch.make_briefings(out=out, units=["bhg-lia", "skole-lia"], jobs=1)
+    assert first.exit_code == 0
+    (out / "bhg-lia.html").write_text("stale", encoding="utf-8")
+    again = batch.make_briefings(out=out, units=["bhg-lia"], jobs=1)
+    assert again.exit_code == 0 and [r.unit_id for r in again.results] == ["bhg-lia"]
+    assert (out / "bhg-lia.html").read_text(encoding="utf-8") != "stale"  # updated
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="bhg-lia.html"' in index and 'href="skole-lia.html"' in index  # the other is kept
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["units"]) == {"bhg-lia", "skole-lia"}
+    # a note whose page is gone is not linked from the next index
+    (out / "skole-lia.html").unlink()
+    shown, _results = _with_earlier_notes(again.plan, again.results)
+    assert [job.unit_id for job in shown.units] == ["bhg-lia"]

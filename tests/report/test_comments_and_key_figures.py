@@ -160,7 +160,7 @@ def test_a_comment_for_a_tertial_of_the_year_is_shown_with_its_period(alna_with_
     )
     html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_html()
     assert (
-        '<ul><li><span class="period">2008T2</span> Sommervikarer på plass tidlig.</li>'
+        '<ul><li><span class="period">2.\u00a0tertial\u00a02008</span> Sommervikarer på plass tidlig.</li>'
         "<li>Nærværsprosjekt.</li></ul>" in html
     )
     assert "Neste år" not in html
@@ -250,7 +250,7 @@ def test_context_figures_stay_out_of_the_scorecard_the_summary_and_the_counts(al
     # the run index counts the unit's results only
     data = load_data(alna_with_context)
     runner = object.__new__(UnitRunner)
-    runner.plan = SimpleNamespace(out=tmp_path, year=2008)
+    runner.plan = SimpleNamespace(out=tmp_path, year=2008, lang="nb")
     runner.data, runner.values, runner.kernel = data, prepared_values(data), None
 
     def stop(job, output):

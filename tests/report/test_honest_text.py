@@ -46,7 +46,10 @@ def test_the_interval_is_shown_and_a_gap_inside_it_is_marked_uncertain():
 def test_peers_sentence_counts_only_clear_gaps():
     card = pd.concat([_survey_row(), _survey_row(indicator_id="b", peer_group_gap_clear=True)])
     sentence = [s for s in summary_sentences(card, 2025, "nb", "KOSTRA-gruppe 13") if "KOSTRA" in s][0]
-    assert "bedre an på 1 av 2 indikatorer" in sentence
+    assert sentence == (
+        "Sammenlignet med KOSTRA-gruppe 13 ligger enheten bedre an på 1 og svakere an på 0 av 2 "
+        "indikatorer; på 1 er forskjellen mindre enn usikkerheten."
+    )
 
 
 def test_trend_chart_draws_the_survey_interval_as_error_bars():

@@ -46,9 +46,9 @@ def test_units_of_measure_are_written_in_the_notes_language(unit, lang, word):
 
 
 def test_percentage_point_gaps_use_the_languages_word():
-    assert format_gap(1.25, "%", 1, "nb").endswith("%-poeng")
-    assert format_gap(1.25, "%", 1, "da").endswith("%-point")
-    assert format_gap(1.25, "%", 1, "en").endswith("pp")
+    assert format_gap(1.25, "%", 1, "nb").endswith("\u00a0prosentpoeng")
+    assert format_gap(1.25, "%", 1, "da").endswith("\u00a0procentpoint")
+    assert format_gap(1.25, "%", 1, "en").endswith("\u00a0percentage\u00a0points")
 
 
 def test_chart_axes_name_the_unit_in_the_notes_language():

@@ -40,7 +40,7 @@ def test_numbers_are_written_the_readers_way(value, unit, decimals, lang, expect
 def test_negative_numbers_use_a_real_minus_and_tiny_negatives_are_zero():
     assert format_number(-1.25, 1) == "−1,3"
     assert format_number(-0.04, 1) == "0,0"
-    assert format_gap(-1.23, "%", 1) == f"−1,2{NBSP}%-poeng"
+    assert format_gap(-1.23, "%", 1) == f"−1,2{NBSP}prosentpoeng"
     assert format_gap(0.5, "score 1-6", 1, "en") == "+0.5"
 
 
@@ -95,14 +95,14 @@ def test_small_survey_groups_are_hidden_with_the_count(synthetic_folder):
 def test_summary_counts_agree_with_the_scorecard(alna_folder):
     card = alna_card(alna_folder)
     sentences = summary_sentences(card, 2008, "nb")
-    assert sentences[0] == "1 av 3 mål er nådd i 2008, 1 er nesten nådd og 1 mangler tall."
+    assert sentences[0] == "1 av 3 mål er nådd i 2008, 1 er nesten nådd, og 1 mangler tall."
     assert (
         "Størst forbedring: sykefravær har gått ned fra 11,6\u00a0% i 2006 til 10,1\u00a0% i 2008."
         in sentences
     )
     assert 3 <= len(sentences) <= 6
     assert summary_sentences(card, 2008, "en")[0] == (
-        "1 of 3 targets were met in 2008, 1 nearly met and 1 without figures."
+        "1 of 3 targets were met in 2008, 1 nearly met, and 1 without figures."
     )
 
 
@@ -111,21 +111,22 @@ def test_trend_chart_plots_the_history_and_keeps_gaps(alna_folder):
     history = indicator_history(data, "alna", "brukertilfredshet")
     with briefing_figure() as (fig, ax):
         trend_chart(history, ax=ax, name="Brukertilfredshet", unit="score 1-6")
-    unit_line = next(line for line in ax.lines if line.get_label() == "Denne enheten")
-    plotted = np.asarray(unit_line.get_ydata(), dtype=float)
-    assert plotted[:2].tolist() == [4.89, 4.70]
-    assert np.isnan(plotted[2])  # 2008 is a gap, not a zero
+    unit_lines = [line for line in ax.lines if line.get_label() == "Denne enheten"]
+    assert [np.asarray(line.get_ydata(), dtype=float).tolist() for line in unit_lines] == [[4.89, 4.70]]
+    assert all(2 not in line.get_xdata() for line in unit_lines)  # 2008 is a gap, not a zero
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2006", "2007", "2008"]
     target_line = next(line for line in ax.lines if line.get_label() == "Mål")
     assert np.asarray(target_line.get_ydata(), dtype=float)[-1] == 4.5
 
 
-def test_distance_chart_bars_are_signed_so_positive_is_better(alna_folder):
+def test_distance_chart_dots_are_signed_so_positive_is_better(alna_folder):
     card = alna_card(alna_folder)
     with briefing_figure() as (fig, ax):
-        distance_chart(card, ax=ax)
-    widths = {t.get_text(): p.get_width() for t, p in zip(ax.get_yticklabels(), ax.patches)}
-    assert widths["✔ Forbruk av budsjett"] == pytest.approx(3.0)  # 97 against at most 100
-    assert widths["◐ Sykefravær"] == pytest.approx(-100 * 0.16 / 9.9)
+        distance_chart(card, ax=ax, measure="pp")  # both are shares: percentage points
+    names = {y: t.get_text() for y, t in zip(ax.get_yticks(), ax.get_yticklabels())}
+    gaps = {names[y]: x for x, y in ax.collections[-1].get_offsets()}  # the dots, one per row
+    assert gaps["✔ Forbruk av budsjett"] == pytest.approx(3.0)  # 97 against at most 100
+    assert gaps["◐ Sykefravær"] == pytest.approx(-0.16)  # 10,06 against 9,9: 0,16 points short
 
 
 def test_figure_html_is_deterministic_and_has_alt_text():
@@ -137,7 +138,7 @@ def test_figure_html_is_deterministic_and_has_alt_text():
     first, second = draw(), draw()
     assert first == second
     assert 'alt="Sykefravær &quot;test&quot; &lt;x&gt;"' in first
-    assert "data:image/png;base64," in first
+    assert "data:image/svg+xml;base64," in first
 
 
 def test_briefing_defaults_to_the_sample_first_unit_and_latest_year():

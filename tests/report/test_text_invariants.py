@@ -97,6 +97,7 @@ def _chart_texts(monkeypatch) -> list[str]:
             if legend is not None:
                 labels += [t.get_text() for t in legend.get_texts()]
             drawn.extend(label for label in labels if label)
+        drawn.extend(t.get_text() for t in fig.texts if t.get_text())  # a figure's title and notes
         return f'<figure class="chart"><img alt="{alt}"></figure>'
 
     monkeypatch.setattr(charts, "figure_html", texts_only)
@@ -153,7 +154,7 @@ def base_card(sample):
 
 
 def _sentences(card: pd.DataFrame, lang: str) -> list[str]:
-    sentences = summary_sentences(card, 2025, lang, "KOSTRA-gruppe 13")
+    sentences = summary_sentences(card, 2025, lang, "KOSTRA-gruppe 13", min_respondents=5)
     assert sentences, "the summary never is empty"
     assert problems(sentences, lang) == []
     for sentence in sentences:
@@ -216,4 +217,8 @@ def test_all_suppressed(base_card, lang):
     card = base_card.assign(value=np.nan, value_status=":", suppressed=True, trend="insufficient_data",
                             peer_group_gap=np.nan)  # fmt: skip
     card["status"] = np.where(card["target"].notna(), "no_data", "no_target")
-    _sentences(card, lang)
+    sentences = _sentences(card, lang)
+    # hidden for privacy, not missing: said as such, and not listed as "figures are missing"
+    assert any(s.startswith(("Færre enn 5 svarte på", "Færre end 5 svarede på", "Fewer than 5 answered"))
+               for s in sentences)  # fmt: skip
+    assert not any(s.startswith(("Tall mangler", "Tal mangler", "Figures are missing")) for s in sentences)

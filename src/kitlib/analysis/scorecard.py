@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kitlib.analysis.codes import Status
+from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.peers import add_benchmarks, compare_units
 from kitlib.analysis.prices import in_fixed_prices, is_money
 from kitlib.analysis.privacy import suppress_small_samples
@@ -210,3 +210,21 @@ def _add_peers(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.Da
     cols = ["peer_rank", "peer_count", "peer_median", "peer_gap"]
     mine = compared[compared["unit_id"] == unit_id][["indicator_id", "period", *cols]]
     return rows.merge(mine, on=["indicator_id", "period"], how="left")
+
+
+TOTAL = "__total__"  # the overview's last row
+
+
+def status_overview(card: pd.DataFrame) -> pd.DataFrame:
+    """Counts of indicators per perspective (rows, in the scorecard's order, then TOTAL) and
+    status (columns: the judged statuses, then no data); indicators without a target are left out."""
+    columns = [*JUDGED, Status.NO_DATA]
+    judged = card[card["status"].isin(columns)]
+    if judged.empty:
+        return pd.DataFrame(columns=columns, dtype=int)
+    order = list(dict.fromkeys(card["perspective"]))
+    counts = pd.crosstab(judged["perspective"], judged["status"]).reindex(
+        index=[p for p in order if p in set(judged["perspective"])], columns=columns, fill_value=0
+    )
+    counts.loc[TOTAL] = counts.sum()
+    return counts.astype(int)

@@ -34,6 +34,11 @@ class UnitFiles:
         return f"{self.stem}.scorecard.csv"
 
     @property
+    def workbook(self) -> str:
+        """The scorecard for readers, in Excel with headers in the note's language."""
+        return f"{self.stem}.scorecard.xlsx"
+
+    @property
     def failed_notebook(self) -> str:
         """The executed notebook of a unit whose notebook raised, kept for the analyst."""
         return f"{self.stem}.failed.ipynb"

@@ -34,6 +34,9 @@ class Plan:
     units: tuple[UnitJob, ...]
     chromium: str | None = None  # path of the browser when PDFs are wanted
     warm_kernel: bool = True
+    # every result unit of the folder, in units.csv's order: a run of a few units into a
+    # folder that holds the others' notes keeps them in the index and manifest
+    all_units: tuple[UnitJob, ...] = ()
 
 
 @dataclass

@@ -15,15 +15,18 @@ workers), pdf (Chromium) and run_report (index and manifest).
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import os
 import time
 from pathlib import Path
 
 from kitlib.analysis.scorecard import result_units
+from kitlib.batch.combined import make_combined_pdfs
 from kitlib.batch.outputs import INDEX, MANIFEST, file_stem
 from kitlib.batch.pdf import INSTALL_CHROMIUM, ChromiumMissingError, find_chromium
-from kitlib.batch.plan import BatchResult, Plan, UnitJob
+from kitlib.batch.plan import BatchResult, Plan, UnitJob, UnitResult
 from kitlib.batch.pool import run_units
 from kitlib.batch.run_report import build_manifest, render_index
 from kitlib.data.atomic import write_atomic
@@ -77,6 +80,7 @@ def make_plan(
         notebook=nb_path.resolve(),
         template_dir=bundled("templates/briefing").resolve(),
         units=tuple(jobs),
+        all_units=tuple(_select_units(data, None, None)),
         chromium=chromium,
         warm_kernel=warm_kernel,
     )
@@ -144,12 +148,16 @@ def make_briefings(
     notebook: Path | str | None = None,
     warm_kernel: bool = True,
     progress: bool = False,
+    combined: bool = False,
 ) -> BatchResult:
     """Make every selected unit's briefing; see ``kitlib briefings --help``.
 
     Raises a KitlibError (nothing written) when the input is invalid. A unit whose
     notebook fails is reported in the result, index and manifest; the others go on.
+    `combined` (with `pdf`) also prints one PDF per service area for the seminar's paper pack.
     """
+    if combined and not pdf:
+        raise BriefingError("--combined joins the units' PDFs: add --pdf")
     plan = make_plan(
         data_dir, year=year, out=out, units=units, service_area=service_area,
         lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel,
@@ -160,6 +168,45 @@ def make_briefings(
     start = time.perf_counter()
     results = run_units(plan, jobs, progress=progress)
     seconds = time.perf_counter() - start
-    write_atomic(plan.out / INDEX, render_index(plan, results))
-    write_atomic(plan.out / MANIFEST, build_manifest(plan, results, seconds, jobs))
+    packs = make_combined_pdfs(plan, results) if combined else {}
+    shown, shown_results = _with_earlier_notes(plan, results)
+    write_atomic(plan.out / INDEX, render_index(shown, shown_results, packs))
+    write_atomic(plan.out / MANIFEST, build_manifest(shown, shown_results, seconds, jobs))
     return BatchResult(plan, results, seconds)
+
+
+def _with_earlier_notes(plan: Plan, results: list[UnitResult]) -> tuple[Plan, list[UnitResult]]:
+    """This run's units plus the notes an earlier run left in the folder for the same data,
+    year and language (from its manifest, where their files still exist), in units.csv's order.
+
+    So `--units a b` into a folder of 24 notes updates a and b and keeps the other 22 in the
+    index and manifest, instead of an index of two."""
+    earlier = _earlier_results(plan)
+    ran = {r.unit_id for r in results}
+    by_id = {r.unit_id: r for r in results} | {u: r for u, r in earlier.items() if u not in ran}
+    jobs = tuple(job for job in (plan.all_units or plan.units) if job.unit_id in by_id)
+    return dataclasses.replace(plan, units=jobs), [by_id[job.unit_id] for job in jobs]
+
+
+def _earlier_results(plan: Plan) -> dict[str, UnitResult]:
+    try:
+        manifest = json.loads((plan.out / MANIFEST).read_text(encoding="utf-8"))
+        settings, units = manifest["settings"], manifest["units"]
+        same = (settings["year"], settings["lang"], manifest["inputs"]["data_dir"]) == (
+            plan.year, plan.lang, str(plan.data_dir),
+        )  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no earlier run here, or one we cannot read: show this run alone
+    if not same:
+        return {}
+    kept = {}
+    for unit_id, entry in units.items():
+        page = entry.get("html") or ""
+        if entry.get("status") == "ok" and not (page and (plan.out / page).is_file()):
+            continue  # its page is gone: do not link to it
+        kept[unit_id] = UnitResult(
+            unit_id, status=entry.get("status", "failed"), seconds=entry.get("seconds", 0.0),
+            error=entry.get("error", ""), failed_cell=entry.get("failed_cell"),
+            counts=dict(entry.get("counts", {})),
+        )  # fmt: skip
+    return kept

@@ -7,16 +7,19 @@ import platform
 from datetime import UTC, datetime
 from importlib import metadata
 
-from kitlib.analysis.codes import JUDGED
+from kitlib.analysis.codes import JUDGED, Status
 from kitlib.batch.plan import Plan, UnitResult
 from kitlib.data.atomic import sha256
 from kitlib.report.i18n import status_label, tr
 
+# The index's columns: every status a unit's indicators can have, best first.
+INDEX_STATUSES = (*JUDGED, Status.NO_DATA, Status.NO_TARGET)
 VERSIONED = ("kitlib", "pandas", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient", "ipykernel")
 
 
-def render_index(plan: Plan, results: list[UnitResult]) -> str:
-    """The run's front page: every unit by service area, with status counts and failures."""
+def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | None = None) -> str:
+    """The run's front page: every unit by service area, with status counts and failures;
+    `packs` links each service area's combined PDF (area -> file name)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -35,8 +38,9 @@ def render_index(plan: Plan, results: list[UnitResult]) -> str:
                 "href": job.files.html if r.status == "ok" else job.files.failed_notebook,
                 "pdf": job.files.pdf if plan.chromium and r.status == "ok" else "",
                 "csv": job.files.scorecard,
+                "xlsx": job.files.workbook if r.status == "ok" else "",
                 "ok": r.status == "ok",
-                "counts": [r.counts.get(code, 0) for code in JUDGED],
+                "counts": [r.counts.get(code, 0) for code in INDEX_STATUSES],
                 "error": r.error,
                 "failed_cell": r.failed_cell,
             }
@@ -46,7 +50,10 @@ def render_index(plan: Plan, results: list[UnitResult]) -> str:
         "title": f"{tr('briefing_for', lang)} {plan.year}",
         "unit": tr("unit", lang),
         "service_area": tr("service_area", lang),
-        "statuses": [status_label(code, lang) for code in JUDGED],
+        "statuses": [status_label(code, lang) for code in INDEX_STATUSES],
+        "all_units": tr("index_all_units", lang),
+        "totals": tr("index_totals", lang),
+        "pack": tr("index_pack", lang),
         **{key: tr(f"index_{key}", lang) for key in ("failed", "cell", "units_n", "failed_n")},
     }
     css = (plan.template_dir / "static" / "briefing.css").read_text(encoding="utf-8")
@@ -55,11 +62,19 @@ def render_index(plan: Plan, results: list[UnitResult]) -> str:
         municipality=plan.municipality,
         year=plan.year,
         areas=areas,
+        totals={area: _column_sums(units) for area, units in areas.items()},
+        packs=packs or {},
+        grand_total=_column_sums([u for units in areas.values() for u in units]),
         labels=labels,
         css=css,
         failed=sum(1 for r in results if r.status != "ok"),
         total=len(results),
     )
+
+
+def _column_sums(units: list[dict]) -> list[int]:
+    """Status counts summed over units (a failed unit counts nothing)."""
+    return [sum(column) for column in zip(*(u["counts"] for u in units))] or [0] * len(INDEX_STATUSES)
 
 
 def build_manifest(plan: Plan, results: list[UnitResult], seconds: float, jobs: int) -> str:

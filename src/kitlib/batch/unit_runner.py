@@ -14,6 +14,7 @@ from kitlib.batch.plan import Plan, UnitJob, UnitResult
 from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
+from kitlib.report.workbook import scorecard_workbook
 
 log = logging.getLogger("kitlib")
 
@@ -70,6 +71,8 @@ class UnitRunner:
         out, plan = self.plan.out, self.plan
         card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
         write_atomic(out / job.files.scorecard, scorecard_csv(card))
+        names = {p: self.data.config.perspective_label(p, plan.lang) for p in card["perspective"].unique()}
+        write_atomic(out / job.files.workbook, scorecard_workbook(card, names, plan.lang))
         # the unit's results: not the area's figures, nor its own context figures (users, budget)
         level = self.data.unit(job.unit_id)["level"]
         own = card[(card["level"] == level) & (card["indicator_type"] != CONTEXT_TYPE)]

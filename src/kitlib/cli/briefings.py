@@ -28,6 +28,10 @@ def add_briefings_command(subparsers) -> None:
     cmd.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: min(2, CPU count))")
     cmd.add_argument("--lang", choices=LANGUAGES, help="language of the notes (default: kit.toml's)")
     cmd.add_argument("--pdf", action="store_true", help="also print each note to PDF with Chromium")
+    cmd.add_argument(
+        "--combined", action="store_true",
+        help="with --pdf: also one PDF per service area (contents page, then every unit's note)",
+    )  # fmt: skip
     cmd.set_defaults(func=run_briefings_command)
 
 
@@ -41,7 +45,7 @@ def run_briefings_command(args: argparse.Namespace) -> int:
     try:
         result = make_briefings(
             args.data, year=args.year, out=args.out, units=args.units, service_area=args.service_area,
-            jobs=args.jobs, lang=args.lang, pdf=args.pdf, progress=True,
+            jobs=args.jobs, lang=args.lang, pdf=args.pdf, progress=True, combined=args.combined,
         )  # fmt: skip
     except DataValidationError as exc:
         where = exc.folder or "the data folder"

@@ -15,28 +15,44 @@ import pandas as pd
 
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import indicator_history
-from kitlib.analysis.scorecard import benchmark_groups, prepared_values, scorecard
+from kitlib.analysis.scorecard import TOTAL, benchmark_groups, prepared_values, scorecard, status_overview
 from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE
 from kitlib.data.load import KitData, load_data
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
 from kitlib.data.resources import sample_folder
 from kitlib.report import charts
-from kitlib.report.formatting import format_indicator_value
+from kitlib.report.formatting import format_date, format_indicator_value, format_period, format_text
 from kitlib.report.i18n import COUNTED_UNITS, check_language, status_label, tr, trend_label
 from kitlib.report.narrative import in_sentence, summary_sentences
-from kitlib.report.tables import CONTEXT_HEADERS, notes_table, scorecard_table, survey_table
+from kitlib.report.tables import (
+    CONTEXT_HEADERS,
+    SCORECARD_HEADERS,
+    notes_table,
+    overview_table,
+    scorecard_table,
+    survey_table,
+)
 
 
-def section(method):
+def section(method=None, *, css: str = ""):
     """A section of the note as one block. Its text is the data's, so JupyterLab must not
-    typeset '$...$' in it as math (MathJax skips tex2jax_ignore / mathjax_ignore)."""
+    typeset '$...$' in it as math (MathJax skips tex2jax_ignore / mathjax_ignore). `css`
+    adds classes, e.g. ``detail-start``: on paper the detail begins on a new page."""
+    if method is None:
+        return functools.partial(section, css=css)
+    classes = " ".join(filter(None, ("kit-section", css, "tex2jax_ignore mathjax_ignore")))
 
     @functools.wraps(method)
     def wrapper(self) -> str:
         html = method(self)
-        return f'<div class="kit-section tex2jax_ignore mathjax_ignore">{html}</div>' if html else ""
+        return f'<div class="{classes}">{html}</div>' if html else ""
 
     return wrapper
+
+
+def scrolling(table: str) -> str:
+    """A table in its own box: on a phone it scrolls sideways there, never the page."""
+    return f'<div class="table-scroll">{table}</div>'
 
 
 @dataclass
@@ -129,7 +145,7 @@ class Briefing:
             f"{tr('year', self.lang)}: {self.year}",
         ]
         if self.data_date:
-            facts.append(tr("generated_from", self.lang, date=self.data_date))
+            facts.append(tr("generated_from", self.lang, date=format_date(self.data_date, self.lang)))
         return (
             f'<header class="briefing-title"><p class="kicker">{escape(kicker)}</p>'
             f'<h1 class="unit-name">{escape(str(self.unit["name"]))}</h1>{self._key_figures_html()}'
@@ -143,7 +159,7 @@ class Briefing:
         for _, row in self.key_figures.iterrows():
             shown = format_indicator_value(row["value"], row, self.lang)
             counted = str(row["unit_of_measure"]).strip().lower() in COUNTED_UNITS
-            parts.append(shown if counted else f"{in_sentence(row['name'])} {shown}")
+            parts.append(shown if counted else f"{in_sentence(format_text(row['name'], self.lang))} {shown}")
         if not parts:
             return ""
         line = " · ".join(parts)
@@ -156,17 +172,37 @@ class Briefing:
         items = "".join(
             f"<li>{escape(s)}</li>"
             for s in summary_sentences(
-                self.own, self.year, self.lang, peer, self.data.config.setting("budget.underspend_warning")
+                self.own,
+                self.year,
+                self.lang,
+                peer,
+                self.data.config.setting("budget.underspend_warning"),
+                self.min_n,
             )
         )
         return f'{self._h2("summary")}<ul class="summary">{items}</ul>'
 
     @section
+    def overview_html(self) -> str:
+        """The first page's status overview: per perspective, how many indicators are met, near,
+        within the uncertainty, not met or without figures; symbol and word in every header."""
+        counts = status_overview(self.own)
+        if counts.empty:
+            return ""
+        labels = {**self._perspective_names(), TOTAL: tr("total", self.lang)}
+        table = overview_table(counts.rename(index=labels), self.lang)
+        return self._h2("overview") + scrolling(table)
+
+    @section(css="detail-start")
     def scorecard_html(self) -> str:
+        # "Andre enheter" only where some indicator has enough other units to compare with
+        compared = self.own["peer_median"].notna().any()
+        headers = SCORECARD_HEADERS if compared else tuple(h for h in SCORECARD_HEADERS if h != "units")
         table = scorecard_table(
-            self.own, self._perspective_names(), self.lang, min_n=self.min_n, commented=self._commented
-        )
-        return self._h2("scorecard") + table
+            self.own, self._perspective_names(), self.lang, min_n=self.min_n, commented=self._commented,
+            headers=headers,
+        )  # fmt: skip
+        return self._h2("scorecard") + scrolling(table)
 
     @property
     def _commented(self) -> set[str]:
@@ -189,7 +225,8 @@ class Briefing:
         groups = [("", escape(tr("comments_unit", self.lang)), "")]
         names = dict(zip(self.data.indicators["indicator_id"], self.data.indicators["name"]))
         for indicator in sorted(set(comments["indicator_id"]) - {""}, key=order.index):
-            groups.append((indicator, escape(str(names[indicator])), self._comment_figure(indicator)))
+            name = format_text(str(names[indicator]), self.lang)
+            groups.append((indicator, escape(name), self._comment_figure(indicator)))
         parts = [self._h2("comments")]
         parts.append(f'<p class="note">{escape(tr("comments_note", self.lang, year=self.year))}</p>')
         parts.append('<div class="comments tex2jax_ignore mathjax_ignore">')
@@ -203,7 +240,11 @@ class Briefing:
                 of_kind = rows[rows["kind"] == kind]
                 # a tertial's (quarter's, month's) comment says which: the note is the year's
                 texts = [
-                    ("" if period == str(self.year) else f'<span class="period">{escape(period)}</span> ')
+                    (
+                        ""
+                        if period == str(self.year)
+                        else f'<span class="period">{escape(format_period(period, self.lang))}</span> '
+                    )
                     + _plain_text(text)
                     for period, text in zip(of_kind["period"], of_kind["text"])
                 ]
@@ -238,27 +279,73 @@ class Briefing:
             return ""
         table = scorecard_table(
             self.context, self._perspective_names(), self.lang, table_id="context", min_n=self.min_n,
-            headers=CONTEXT_HEADERS, commented=self._commented,
+            headers=CONTEXT_HEADERS, commented=self._commented, legend=False,  # explained above
         )  # fmt: skip
         note = f'<p class="note">{escape(tr("context_note", self.lang))}</p>'
-        return self._h2("context") + note + table
+        return self._h2("context") + note + scrolling(table)
+
+    # -- charts (kitlib.report.charts): every indicator is drawn once ----------------------
+
+    def _tertial_rows(self) -> pd.DataFrame:
+        """The unit's indicators reported per tertial (sick leave): drawn in their own section."""
+        values = self.values
+        tertial = values[(values["unit_id"] == self.unit["unit_id"]) & (values["freq"] == TERTIAL)]
+        return self.own[self.own["indicator_id"].isin(tertial["indicator_id"])]
+
+    def _budget_rows(self) -> pd.DataFrame:
+        """Spending (indicator_type okonomi): drawn in its own section."""
+        return self.own[self.own["indicator_type"] == "okonomi"]
+
+    def _yearly(self, indicator_id: str) -> pd.DataFrame:
+        """The unit's yearly values up to the note's year: how a chart's title counts years in a row."""
+        v = self.values
+        mine = v[(v["unit_id"] == self.unit["unit_id"]) & (v["indicator_id"] == indicator_id)
+                 & (v["freq"] == YEARLY) & (v["year"] <= self.year)]  # fmt: skip
+        return mine.sort_values("period_index")[["period", "value"]]
+
+    def _panel(self, row, freq: str | None = None, periods: int = 0, kind: str = "trend"):
+        """(the indicator's chart panel, its alt text), or None when it has no figures to draw."""
+        history = self._history(row["indicator_id"], freq=freq)
+        history = history[history["year"] <= self.year]
+        history = history.tail(periods or self.chart_periods(history))
+        if history["value"].notna().sum() == 0:
+            return None
+        message = charts.chart_message(row, self._yearly(row["indicator_id"]), self.lang)
+        decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
+        name = format_text(str(row["name"]), self.lang)
+        panel = charts.Panel(history, name=name, unit=row["unit_of_measure"], message=message,
+                             decimals=decimals, kind=kind)  # fmt: skip
+        return panel, f"{message}. {self._alt(row, history)}"
+
+    def _figures(self, panels) -> str:
+        """The panels as figures: those of one kind, unit of measure and frequency together as
+        small multiples on shared axes, at most six to a figure (one page of A4)."""
+        groups: dict[tuple, list] = {}
+        for panel, alt in panels:
+            freq = parse_period(panel.history["period"].iat[-1]).freq
+            groups.setdefault((panel.kind, panel.unit, freq), []).append((panel, alt))
+        html = []
+        for group in groups.values():
+            for start in range(0, len(group), 6):
+                chunk = group[start : start + 6]
+                fig = charts.panel_figure([panel for panel, _ in chunk], self.lang)
+                html.append(charts.figure_html(fig, " ".join(alt for _, alt in chunk)))
+        return "".join(html)
 
     @section
     def trend_charts_html(self) -> str:
-        """A chart for every indicator that is not met or is worsening."""
+        """A chart for every indicator that is not met or is worsening, except those with a
+        section of their own (sick leave per tertial, spending): no chart is shown twice."""
         own = self.own
         rows = own[(own["status"] == Status.NOT_MET) | (own["trend"] == Trend.WORSENING)]
+        elsewhere = set(self._tertial_rows()["indicator_id"]) | set(self._budget_rows()["indicator_id"])
+        shown = rows[~rows["indicator_id"].isin(elsewhere)]
+        panels = [p for p in (self._panel(row) for _, row in shown.iterrows()) if p]
         parts = [self._h2("charts")]
-        if rows.empty:
-            parts.append(f'<p class="empty">{escape(tr("nothing_to_chart", self.lang))}</p>')
-        for _, row in rows.iterrows():
-            history = self._history(row["indicator_id"])
-            history = history[history["year"] <= self.year].tail(self.chart_periods(history))
-            with charts.briefing_figure(7.0, 2.6) as (fig, ax):
-                charts.trend_chart(
-                    history, ax=ax, name=row["name"], unit=row["unit_of_measure"], lang=self.lang
-                )
-            parts.append(charts.figure_html(fig, self._alt(row, history)))
+        if not panels:
+            key = "nothing_to_chart" if rows.empty else "charts_below" if shown.empty else "no_data_section"
+            parts.append(f'<p class="empty">{escape(tr(key, self.lang))}</p>')
+        parts.append(self._figures(panels))
         return "".join(parts)
 
     @section
@@ -266,50 +353,45 @@ class Briefing:
         rows = charts.distance_rows(self.own)
         if rows.empty:
             return ""
-        with charts.briefing_figure(7.0, 0.8 + 0.28 * len(rows)) as (fig, ax):
-            charts.distance_chart(self.own, ax=ax, lang=self.lang)
-        alt = "; ".join(f"{r['name']}: {status_label(r['status'], self.lang)}" for _, r in rows.iterrows())
-        return self._h2("distance") + charts.figure_html(fig, alt)
+        fig = charts.distance_figure(self.own, self.lang)
+        alt = [
+            tr("msg_targets_met", self.lang, met=int((rows["status"] == Status.MET).sum()), total=len(rows))
+        ]
+        for measure in ("pp", "pct"):
+            chosen = rows[rows["measure"] == measure]
+            if len(chosen):
+                items = "; ".join(
+                    f"{r['name']}: {status_label(r['status'], self.lang)} ({text})"
+                    for (_, r), text in zip(chosen.iterrows(), charts.gap_texts(chosen, self.lang))
+                )
+                alt.append(f"{tr(f'distance_{measure}', self.lang)}: {items}")
+        return self._h2("distance") + charts.figure_html(fig, ". ".join(alt) + ".")
 
     @section
     def survey_html(self) -> str:
         rows = self.own[self.own["indicator_type"] == "opplevd_kvalitet"]
-        return self._h2("survey") + survey_table(rows, self.lang, min_n=self.min_n)
-
-    def _bars(self, rows: pd.DataFrame, freq: str, periods: int, reference=None) -> str:
-        parts = []
-        for _, row in rows.iterrows():
-            history = self._history(row["indicator_id"], freq=freq)
-            history = history[history["year"] <= self.year].tail(periods)
-            if history["value"].notna().sum() == 0:
-                continue
-            with charts.briefing_figure(7.0, 2.4) as (fig, ax):
-                charts.period_bars(history, ax=ax, name=row["name"], unit=row["unit_of_measure"],
-                                   lang=self.lang, reference=reference)  # fmt: skip
-            parts.append(charts.figure_html(fig, self._alt(row, history)))
-        return "".join(parts)
+        return self._h2("survey") + scrolling(survey_table(rows, self.lang, min_n=self.min_n))
 
     @section
     def sick_leave_html(self) -> str:
-        """Indicators reported per tertial (sick leave), the last three years."""
-        tertial = self.values[
-            (self.values["unit_id"] == self.unit["unit_id"]) & (self.values["freq"] == TERTIAL)
-        ]
-        rows = self.own[self.own["indicator_id"].isin(tertial["indicator_id"])]
+        """Indicators reported per tertial (sick leave), the last three years, as bars."""
+        rows = self._tertial_rows()
         if rows.empty:
             return ""
-        return self._h2("sick_leave") + (self._bars(rows, TERTIAL, 9) or self._no_figures())
+        panels = [p for p in (self._panel(row, TERTIAL, 9, "bars") for _, row in rows.iterrows()) if p]
+        return self._h2("sick_leave") + (self._figures(panels) or self._no_figures())
 
     @section
     def budget_html(self) -> str:
-        rows = self.own[self.own["indicator_type"] == "okonomi"]
+        """Spending: a percentage of budget as dots around the budget line, kroner as lines."""
+        rows = self._budget_rows()
         if rows.empty:
             return ""
-        percent = rows[rows["unit_of_measure"] == "%"]
-        other = rows[rows["unit_of_measure"] != "%"]
-        reference = (100.0, tr("budget_line", self.lang))
-        bars = self._bars(percent, YEARLY, 6, reference) + self._bars(other, YEARLY, 6)
-        return self._h2("budget") + (bars or self._no_figures())
+        panels = []
+        for _, row in rows.iterrows():
+            kind = "budget" if row["unit_of_measure"] == "%" else "trend"
+            panels.append(self._panel(row, YEARLY, 6, kind))
+        return self._h2("budget") + (self._figures([p for p in panels if p]) or self._no_figures())
 
     def _no_figures(self) -> str:
         return f'<p class="empty">{escape(tr("no_data_section", self.lang))}</p>'
@@ -318,7 +400,7 @@ class Briefing:
     def notes_html(self) -> str:
         return (
             self._h2("notes")
-            + notes_table(self.card, self.lang, data_date=self.data_date)
+            + scrolling(notes_table(self.card, self.lang, data_date=self.data_date))
             + self._prices_note()
         )
 

@@ -1,17 +1,30 @@
-"""Numbers as readers expect them: ``10,1 %`` and ``1 234`` in Norwegian, ``1.234`` in Danish."""
+"""Numbers, dates and periods as readers expect them: ``10,1 %`` and ``1 234`` in Norwegian,
+``1.234`` in Danish, ``15. februar 2026`` and ``3. tertial 2025``; names from the data with
+en dashes in ranges (``6–15 år``) and thousands marks in long numbers (``per 1 000 liggedøgn``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from decimal import Decimal
 
 import pandas as pd
 
 from kitlib.analysis.rounding import round_half_up
+from kitlib.data.periods import MONTHLY, YEARLY, PeriodError, parse_period
 from kitlib.report.i18n import tr, unit_word
 
 NBSP = "\u00a0"
+EN_DASH = "\u2013"
 _SEPARATORS = {"nb": (NBSP, ","), "da": (".", ","), "en": (",", ".")}
+# a hyphen between two numbers is a range: 6-15 år, 2019-2025, 1.-4. trinn (ordinals keep their dot);
+# not in a date (2025-01-31) or a section of a law (§ 4-12)
+_RANGE_HYPHEN = re.compile(r"§+\s*[\dA-Za-z]+(?:-[\dA-Za-z]+)+|\d{4}-\d\d-\d\d|(?<=\d)(\.?)-(?=\d)")
+# a whole number of four or more digits, not part of a decimal or already grouped number
+_LONG_INTEGER = re.compile(r"(?<!\d)(?<!\d[.,])\d{4,}(?!\d)(?![.,]\d)")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?$")
 
 
 def format_number(value: float | None, decimals: int = 1, lang: str = "nb") -> str:
@@ -25,29 +38,106 @@ def format_number(value: float | None, decimals: int = 1, lang: str = "nb") -> s
     return ("−" if rounded < 0 else "") + text
 
 
+def format_text(text: str, lang: str = "nb") -> str:
+    """A name or unit of measure from the data as a reader sees it: a hyphen between two
+    numbers becomes an en dash (``6-15 år`` -> ``6–15 år``, ``score 1-6`` -> ``score 1–6``),
+    and a whole number of four or more digits gets the language's thousands mark
+    (``per 1000 liggedøgn`` -> ``per 1 000 liggedøgn``). Years (1900–2099) stay as written.
+    For display only: ids and the data are never changed."""
+    if not isinstance(text, str) or not text:
+        return "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    text = _RANGE_HYPHEN.sub(lambda m: m.group(0) if m.group(1) is None else m.group(1) + EN_DASH, text)
+
+    def group(match: re.Match) -> str:
+        digits = match.group(0)
+        if len(digits) == 4 and 1900 <= int(digits) <= 2099:  # a year
+            return digits
+        return format_number(int(digits), 0, lang)
+
+    return _LONG_INTEGER.sub(group, text)
+
+
+def unit_text(unit: str, lang: str = "nb") -> str:
+    """The reader's words for a unit of measure, as written after a figure: ``%``, ``kr``,
+    ``dager``, ``per 1 000 liggedøgn``; '' for scores and counts."""
+    return format_text(unit_word(unit, lang), lang)
+
+
 def format_value(value: float | None, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
     """A figure with its unit of measure: ``10,1 %``, ``1 234 kr``, ``23 dager``, ``4,5``."""
     number = format_number(value, decimals, lang)
     if not number:
         return ""
-    word = unit_word(unit, lang)
+    word = unit_text(unit, lang)
     if word == "%" and lang == "en":
         return f"{number}%"
     return f"{number}{NBSP}{word}" if word else number
 
 
 def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
-    """A signed difference, ``+1,2 %-poeng`` style: explicit plus so direction is never guessed."""
+    """A signed difference, ``+1,2 prosentpoeng``: an explicit plus so direction is never
+    guessed; a difference of shares is in percentage points, never a percentage. The gap
+    is one unbreakable piece (no-break spaces)."""
     if gap is None or (isinstance(gap, float) and math.isnan(gap)):
         return ""
-    sign = "+" if round(gap, decimals) > 0 else ""
-    text = format_value(gap, "" if unit == "%" else unit, decimals, lang)
+    sign = "+" if round_half_up(float(gap), decimals) > 0 else ""
     if unit == "%":
-        text += NBSP + tr("percentage_points", lang)
-    return sign + text
+        number = format_number(gap, decimals, lang)
+        word = tr("percentage_point" if number.lstrip("−") == "1" else "percentage_points", lang)
+        text = f"{number} {word}"
+    else:
+        text = format_value(gap, unit, decimals, lang)
+    return sign + text.replace(" ", NBSP)
 
 
-def format_indicator_value(value: float | None, indicator, lang: str = "nb") -> str:
-    """`value` in the unit and decimals of `indicator` (a scorecard row; decimals default to 1)."""
+def format_indicator_value(
+    value: float | None, indicator, lang: str = "nb", *, with_unit: bool = True
+) -> str:
+    """`value` in the unit and decimals of `indicator` (a scorecard row; decimals default to 1).
+
+    `with_unit=False` leaves the unit out, for a sentence whose indicator name already says it
+    ("legemiddelavvik per 1 000 liggedøgn er 1,55")."""
     decimals = 1 if pd.isna(indicator["decimals"]) else int(indicator["decimals"])
-    return format_value(value, indicator["unit_of_measure"], decimals, lang)
+    return format_value(value, indicator["unit_of_measure"] if with_unit else "", decimals, lang)
+
+
+def _month(number: int, lang: str) -> str:
+    return tr("months", lang).split()[number - 1]
+
+
+def format_date(value, lang: str = "nb") -> str:
+    """An ISO date as readers write it, one unbreakable piece: ``15. februar 2026`` (nb, da),
+    ``15 February 2026`` (en). A date given as other text (kit.toml allows ``"februar 2026"``)
+    is shown as written; a missing one as ''."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        text = str(value).strip()
+        match = _ISO_DATE.match(text)
+        if not match:
+            return text
+        try:
+            value = dt.date(*(int(part) for part in match.groups()))
+        except ValueError:  # 2026-02-30 is no date: shown as written
+            return text
+    shown = tr("date", lang, day=value.day, month=_month(value.month, lang), year=value.year)
+    return shown.replace(" ", NBSP)
+
+
+def format_period(period, lang: str = "nb") -> str:
+    """A period as readers write it, one unbreakable piece: ``2025`` (a year as it is),
+    ``3. tertial 2025`` / ``T3 2025`` (en), ``2. kvartal 2025`` / ``Q2 2025``, ``mars 2025`` /
+    ``March 2025``. Text that is no period is shown as written."""
+    try:
+        parsed = parse_period(period)
+    except PeriodError:
+        return str(period)
+    if parsed.freq == YEARLY:
+        return str(parsed.year)
+    if parsed.freq == MONTHLY:
+        shown = tr("period_M", lang, month=_month(parsed.sub, lang), year=parsed.year)
+    else:
+        shown = tr(f"period_{parsed.freq}", lang, n=parsed.sub, year=parsed.year)
+    return shown.replace(" ", NBSP)

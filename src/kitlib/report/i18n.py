@@ -28,6 +28,9 @@ UNIT_WORDS = {
     "nok": {"nb": "kr", "da": "kr", "en": "kr"},
     "kr": {"nb": "kr", "da": "kr", "en": "kr"},
     "dkk": {"nb": "kr", "da": "kr", "en": "kr"},
+    "timer": {"nb": "timer", "da": "timer", "en": "hours"},
+    "poeng": {"nb": "poeng", "da": "point", "en": "points"},
+    "skalapoeng": {"nb": "skalapoeng", "da": "skalapoint", "en": "scale points"},
 }
 # What a context figure (indicator_type kontekst) counts, in Norwegian and Danish spellings.
 # A figure in one of these units reads by itself in the title block ("72 barn", "16,5
@@ -79,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "target_line": "Mål", "this_unit": "Denne enheten", "other_units": "Median andre enheter",
         "budget_line": "Budsjett (100 %)", "share_of_target": "Avstand til mål (positiv = bedre)",
         "nothing_to_chart": (
-            "Ingen indikator har status «ikke nådd» eller svekkes, så det er ingen kurver å vise."
+            "Ingen indikator er klart under målet eller svekkes, så det er ingen kurver å vise."
         ),
         "no_survey": "Ingen brukerundersøkelse for enheten dette året.",
         "no_data_section": "Ingen tall for enheten.",
@@ -88,13 +91,19 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ nådd · ◐ nesten (innenfor toleransen) · ≈ innenfor usikkerheten (målet ligger i "
                   "undersøkelsens feilmargin) · ✘ ikke nådd · – mangler tall · "
                   "↗ bedre · ↘ svakere · → stabil (endringen er mindre enn usikkerheten) · "
-                  "(≈) forskjellen til sammenligningen er mindre enn usikkerheten · "
+                  "tall i parentes etter KOSTRA-gruppe og landet: avstanden dit, + betyr at enheten "
+                  "ligger bedre an, − svakere · (≈) forskjellen er mindre enn usikkerheten · "
+                  "nr. 1 av 6: enheten er best av 6 enheter med tall · "
                   "tall i parentes etter et resultat: 95 % usikkerhetsintervall",
         "briefing_for": "Styringsnotat", "generated_from": "Tall per {date}",
         # the run's index page
         "index_failed": "feilet", "index_cell": "celle", "index_units_n": "enheter",
         "index_failed_n": "feilet",
-        "percentage_points": "%-poeng",
+        "percentage_points": "prosentpoeng", "percentage_point": "prosentpoeng",
+        # dates and periods (kitlib.report.formatting: format_date, format_period)
+        "date": "{day}. {month} {year}",
+        "months": "januar februar mars april mai juni juli august september oktober november desember",
+        "period_T": "{n}. tertial {year}", "period_K": "{n}. kvartal {year}", "period_M": "{month} {year}",
         # "Kort fortalt": the narrative's sentences (kitlib.report.narrative)
         "summary_count": "{met} av {total} mål er nådd i {year}{rest}.",
         "summary_near": "{n} er nesten nådd", "summary_not_met": "{n} er ikke nådd",
@@ -106,9 +115,13 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_down": "har gått ned",
         "summary_short": "{name} er {value} mot målet {target}",
         "summary_peers": (
-            "Sammenlignet med {group} ligger enheten bedre an på {better} av {total} indikatorer."
+            "Sammenlignet med {group} ligger enheten bedre an på {better} og svakere an på {worse} av "
+            "{total} indikatorer{unclear}."
         ),
+        "summary_peers_unclear": "; på {n} er forskjellen mindre enn usikkerheten",
+        "summary_suppressed": "Færre enn {n} svarte på {items}, så resultatet vises ikke.",
         "summary_and": " og ", "summary_missing": "Tall mangler for {items}.",
+        "summary_and_clauses": ", og ",  # "og" between two main clauses takes a comma
         "summary_all_fine": "Ingen indikator er klart under målet, og ingen svekkes.",
         "summary_all_met": "Alle {total} mål er nådd i {year}.",
         "summary_uncertain": "{n} er innenfor usikkerheten", "summary_more": "{n} til",
@@ -118,6 +131,49 @@ TEXT: dict[str, dict[str, str]] = {
         "nominal_kroner": "Kronebeløp er i løpende kroner og ikke justert for prisvekst.",
         "fixed_kroner": "Utviklingen i kronebeløp er regnet i faste {year}-kroner.",
         "interval": "95 % usikkerhetsintervall",
+        # chart titles that state the message (kitlib.report.charts.chart_message)
+        "msg_up_since": "Opp siden {period}", "msg_down_since": "Ned siden {period}",
+        "msg_run_up": "Opp {count} år på rad", "msg_run_down": "Ned {count} år på rad",
+        "msg_mixed": "Opp og ned siden {period}", "msg_stable": "Stabil",
+        "msg_above": "over {ref}", "msg_below": "under {ref}", "msg_on": "på {ref}",
+        "msg_just_above": "like over {ref}", "msg_just_below": "like under {ref}",
+        "msg_uncertain": "{position}, men innenfor feilmarginen",
+        "msg_ref_target": "målet", "msg_ref_budget": "budsjett",
+        "msg_and": "{movement} og {position}", "msg_but": "{movement}, men {position}",
+        "msg_but_still": "{movement}, men fortsatt {position}",
+        "msg_in_period": "{position} i {period}", "msg_value": "{value} i {period}",
+        "msg_no_data": "Mangler tall for {period}",
+        "msg_targets_met": "{met} av {total} mål er nådd",
+        "number_words": "null,ett,to,tre,fire,fem,seks,sju,åtte,ni,ti,elleve,tolv",
+        "distance_pp": "Andeler: avstand til målet i prosentpoeng",
+        "distance_pct": "Andre indikatorer: avstand i prosent av målet",
+        "interval_note": "Loddrette streker: 95 % usikkerhetsintervall for undersøkelsen",
+        "charts_below": "Det som ikke er nådd eller svekkes, vises i egne avsnitt nedenfor.",
+        "distance_note": (
+            "Gult felt: toleransen, der målet regnes som nesten nådd. Strek: 95 % usikkerhetsintervall."
+        ),
+        "overview": "Status i korte trekk", "total": "Alle", "perspective": "Perspektiv",
+        # the scorecard workbook's headers (kitlib.report.workbook)
+        "xlsx_perspective": "Perspektiv",
+        "xlsx_indicator": "Indikator",
+        "xlsx_period": "Periode",
+        "xlsx_value": "Resultat",
+        "xlsx_ci_low": "Nedre grense (95 %)",
+        "xlsx_ci_high": "Øvre grense (95 %)",
+        "xlsx_target": "Mål",
+        "xlsx_status": "Status",
+        "xlsx_trend": "Trend",
+        "xlsx_peer_group": "KOSTRA-gruppe",
+        "xlsx_national": "Landet",
+        "xlsx_other_units_median": "Median andre enheter",
+        "xlsx_rank": "Rangering (1 = best)",
+        "xlsx_units_compared": "Enheter sammenlignet",
+        "xlsx_next_target": "Mål neste år",
+        "xlsx_unit_of_measure": "Måleenhet",
+        "xlsx_source": "Kilde",
+        "xlsx_definition": "Definisjon",
+        "index_all_units": "Hele kommunen", "index_totals": "Sum",
+        "contents": "Innhold", "index_pack": "Alle notatene i én PDF (for utskrift)",
     },
     "da": {
         "met": "nået", "near": "næsten", "not_met": "ikke nået", "no_data": "mangler tal",
@@ -148,7 +204,7 @@ TEXT: dict[str, dict[str, str]] = {
         "target_line": "Mål", "this_unit": "Denne enhed", "other_units": "Median andre enheder",
         "budget_line": "Budget (100 %)", "share_of_target": "Afstand til mål (positiv = bedre)",
         "nothing_to_chart": (
-            "Ingen indikator har status »ikke nået« eller bliver svagere, så der er ingen kurver at vise."
+            "Ingen indikator ligger klart under målet eller bliver svagere, så der er ingen kurver at vise."
         ),
         "no_survey": "Ingen brugerundersøgelse for enheden i år.",
         "no_data_section": "Ingen tal for enheden.",
@@ -157,13 +213,19 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ nået · ◐ næsten (inden for tolerancen) · ≈ inden for usikkerheden (målet ligger i "
                   "undersøgelsens fejlmargin) · ✘ ikke nået · – mangler tal · "
                   "↗ bedre · ↘ svagere · → stabil (ændringen er mindre end usikkerheden) · "
-                  "(≈) forskellen til sammenligningen er mindre end usikkerheden · "
+                  "tal i parentes efter sammenligningsgruppe og landsgennemsnit: afstanden dertil, + betyder "
+                  "at enheden klarer sig bedre, − svagere · (≈) forskellen er mindre end usikkerheden · "
+                  "nr. 1 af 6: enheden er bedst af 6 enheder med tal · "
                   "tal i parentes efter et resultat: 95 % usikkerhedsinterval",
         "briefing_for": "Ledelsesnotat", "generated_from": "Tal pr. {date}",
         # the run's index page
         "index_failed": "fejlede", "index_cell": "celle", "index_units_n": "enheder",
         "index_failed_n": "fejlede",
-        "percentage_points": "%-point",
+        "percentage_points": "procentpoint", "percentage_point": "procentpoint",
+        # dates and periods (kitlib.report.formatting: format_date, format_period)
+        "date": "{day}. {month} {year}",
+        "months": "januar februar marts april maj juni juli august september oktober november december",
+        "period_T": "{n}. tertial {year}", "period_K": "{n}. kvartal {year}", "period_M": "{month} {year}",
         # "Kort fortalt": the narrative's sentences (kitlib.report.narrative)
         "summary_count": "{met} af {total} mål er nået i {year}{rest}.",
         "summary_near": "{n} er næsten nået", "summary_not_met": "{n} er ikke nået",
@@ -174,9 +236,13 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_up": "er steget", "summary_down": "er faldet",
         "summary_short": "{name} er {value} mod målet {target}",
         "summary_peers": (
-            "Sammenlignet med {group} klarer enheden sig bedre på {better} af {total} indikatorer."
+            "Sammenlignet med {group} klarer enheden sig bedre på {better} og svagere på {worse} af "
+            "{total} indikatorer{unclear}."
         ),
+        "summary_peers_unclear": "; på {n} er forskellen mindre end usikkerheden",
+        "summary_suppressed": "Færre end {n} svarede på {items}, så resultatet vises ikke.",
         "summary_and": " og ", "summary_missing": "Tal mangler for {items}.",
+        "summary_and_clauses": ", og ",  # "og" between two main clauses takes a comma
         "summary_all_fine": "Ingen indikator ligger klart under målet, og ingen bliver svagere.",
         "summary_all_met": "Alle {total} mål er nået i {year}.",
         "summary_uncertain": "{n} er inden for usikkerheden", "summary_more": "{n} flere",
@@ -188,6 +254,49 @@ TEXT: dict[str, dict[str, str]] = {
         "nominal_kroner": "Kronebeløb er i løbende kroner og ikke justeret for prisudvikling.",
         "fixed_kroner": "Udviklingen i kronebeløb er regnet i faste {year}-kroner.",
         "interval": "95 % usikkerhedsinterval",
+        # chart titles that state the message (kitlib.report.charts.chart_message)
+        "msg_up_since": "Op siden {period}", "msg_down_since": "Ned siden {period}",
+        "msg_run_up": "Op {count} år i træk", "msg_run_down": "Ned {count} år i træk",
+        "msg_mixed": "Op og ned siden {period}", "msg_stable": "Stabil",
+        "msg_above": "over {ref}", "msg_below": "under {ref}", "msg_on": "på {ref}",
+        "msg_just_above": "lige over {ref}", "msg_just_below": "lige under {ref}",
+        "msg_uncertain": "{position}, men inden for fejlmarginen",
+        "msg_ref_target": "målet", "msg_ref_budget": "budget",
+        "msg_and": "{movement} og {position}", "msg_but": "{movement}, men {position}",
+        "msg_but_still": "{movement}, men stadig {position}",
+        "msg_in_period": "{position} i {period}", "msg_value": "{value} i {period}",
+        "msg_no_data": "Mangler tal for {period}",
+        "msg_targets_met": "{met} af {total} mål er nået",
+        "number_words": "nul,et,to,tre,fire,fem,seks,syv,otte,ni,ti,elleve,tolv",
+        "distance_pp": "Andele: afstand til målet i procentpoint",
+        "distance_pct": "Øvrige indikatorer: afstand i procent af målet",
+        "interval_note": "Lodrette streger: 95 % usikkerhedsinterval for undersøgelsen",
+        "charts_below": "Det, der ikke er nået eller bliver svagere, vises i egne afsnit nedenfor.",
+        "distance_note": (
+            "Gult felt: tolerancen, hvor målet regnes som næsten nået. Streg: 95 % usikkerhedsinterval."
+        ),
+        "overview": "Status kort fortalt", "total": "Alle", "perspective": "Perspektiv",
+        # the scorecard workbook's headers (kitlib.report.workbook)
+        "xlsx_perspective": "Perspektiv",
+        "xlsx_indicator": "Indikator",
+        "xlsx_period": "Periode",
+        "xlsx_value": "Resultat",
+        "xlsx_ci_low": "Nedre grænse (95 %)",
+        "xlsx_ci_high": "Øvre grænse (95 %)",
+        "xlsx_target": "Mål",
+        "xlsx_status": "Status",
+        "xlsx_trend": "Tendens",
+        "xlsx_peer_group": "Sammenligningsgruppe",
+        "xlsx_national": "Landsgennemsnit",
+        "xlsx_other_units_median": "Median andre enheder",
+        "xlsx_rank": "Placering (1 = bedst)",
+        "xlsx_units_compared": "Enheder sammenlignet",
+        "xlsx_next_target": "Mål næste år",
+        "xlsx_unit_of_measure": "Måleenhed",
+        "xlsx_source": "Kilde",
+        "xlsx_definition": "Definition",
+        "index_all_units": "Hele kommunen", "index_totals": "I alt",
+        "contents": "Indhold", "index_pack": "Alle notaterne i én PDF (til udskrift)",
     },
     "en": {
         "met": "met", "near": "near", "not_met": "not met", "no_data": "no data",
@@ -217,8 +326,10 @@ TEXT: dict[str, dict[str, str]] = {
         "rank": "no. {rank} of {count}", "median": "median", "missing_..": "not yet available",
         "missing_.": "not applicable", "missing_:": "suppressed", "target_line": "Target",
         "this_unit": "This unit", "other_units": "Median of other units",
-        "budget_line": "Budget (100 %)", "share_of_target": "Distance to target (positive = better)",
-        "nothing_to_chart": "No indicator is marked “not met” or worsening, so there are no curves to show.",
+        "budget_line": "Budget (100%)", "share_of_target": "Distance to target (positive = better)",
+        "nothing_to_chart": (
+            "No indicator is clearly short of its target or worsening, so there are no curves to show."
+        ),
         "no_survey": "No user survey for this unit this year.",
         "no_data_section": "No figures for this unit.",
         "better": "better", "worse": "worse",
@@ -226,12 +337,18 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ met · ◐ near (within tolerance) · ≈ within the uncertainty (the target lies in "
                   "the survey's margin of error) · ✘ not met · – no data · "
                   "↗ improving · ↘ worsening · → stable (change smaller than the uncertainty) · "
-                  "(≈) the difference from the comparison is smaller than the uncertainty · "
-                  "range in brackets after a result: 95 % confidence interval",
+                  "figures in brackets after the KOSTRA group and the national figure: the distance to "
+                  "it, + means the unit does better, − worse · (≈) the difference is smaller than the "
+                  "uncertainty · no. 1 of 6: the best of 6 units with figures · "
+                  "range in brackets after a result: 95% confidence interval",
         "briefing_for": "Briefing note", "generated_from": "Figures as of {date}",
         # the run's index page
         "index_failed": "failed", "index_cell": "cell", "index_units_n": "units", "index_failed_n": "failed",
-        "percentage_points": "pp",
+        "percentage_points": "percentage points", "percentage_point": "percentage point",
+        # dates and periods (kitlib.report.formatting: format_date, format_period)
+        "date": "{day} {month} {year}",
+        "months": "January February March April May June July August September October November December",
+        "period_T": "T{n} {year}", "period_K": "Q{n} {year}", "period_M": "{month} {year}",
         # "Kort fortalt": the narrative's sentences (kitlib.report.narrative)
         "summary_count": "{met} of {total} targets were met in {year}{rest}.",
         "summary_near": "{n} nearly met", "summary_not_met": "{n} not met",
@@ -241,8 +358,14 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_moved": "{name} {verb} from {start} in {start_period} to {value} in {period}",
         "summary_up": "rose", "summary_down": "fell",
         "summary_short": "{name} is {value} against a target of {target}",
-        "summary_peers": "Compared with {group} the unit does better on {better} of {total} indicators.",
+        "summary_peers": (
+            "Compared with {group}, the unit does better on {better} and worse on {worse} of "
+            "{total} indicators{unclear}."
+        ),
+        "summary_peers_unclear": "; on {n} the difference is smaller than the uncertainty",
+        "summary_suppressed": "Fewer than {n} answered {items}, so the result is not shown.",
         "summary_and": " and ", "summary_missing": "Figures are missing for {items}.",
+        "summary_and_clauses": ", and ",
         "summary_all_fine": "No indicator is clearly short of its target, and none is worsening.",
         "summary_all_met": "All {total} targets were met in {year}.",
         "summary_uncertain": "{n} within the uncertainty", "summary_more": "{n} more",
@@ -251,7 +374,51 @@ TEXT: dict[str, dict[str, str]] = {
         "summary_fixed_prices": "in fixed {year} kroner",
         "nominal_kroner": "Kroner figures are nominal, not adjusted for price growth.",
         "fixed_kroner": "Changes in kroner figures are in fixed {year} kroner.",
-        "interval": "95 % confidence interval",
+        "interval": "95% confidence interval",
+        # chart titles that state the message (kitlib.report.charts.chart_message)
+        "msg_up_since": "Up since {period}", "msg_down_since": "Down since {period}",
+        "msg_run_up": "Up {count} years in a row", "msg_run_down": "Down {count} years in a row",
+        "msg_mixed": "Up and down since {period}", "msg_stable": "Stable",
+        "msg_above": "above {ref}", "msg_below": "below {ref}", "msg_on": "on {ref}",
+        "msg_just_above": "just above {ref}", "msg_just_below": "just below {ref}",
+        "msg_uncertain": "{position}, but within the margin of error",
+        "msg_ref_target": "target", "msg_ref_budget": "budget",
+        "msg_and": "{movement} and {position}", "msg_but": "{movement}, but {position}",
+        "msg_but_still": "{movement}, but still {position}",
+        "msg_in_period": "{position} in {period}", "msg_value": "{value} in {period}",
+        "msg_no_data": "No figure for {period}",
+        "msg_targets_met": "{met} of {total} targets met",
+        "number_words": "zero,one,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve",
+        "distance_pp": "Shares: distance to target in percentage points",
+        "distance_pct": "Other indicators: distance in per cent of the target",
+        "interval_note": "Vertical bars: 95% confidence interval of the survey",
+        "charts_below": "What is not met or worsening is shown in its own section below.",
+        "distance_note": (
+            "Yellow band: the tolerance, within which a target counts as near. "
+            "Line: 95% confidence interval."
+        ),
+        "overview": "Status at a glance", "total": "All", "perspective": "Perspective",
+        # the scorecard workbook's headers (kitlib.report.workbook)
+        "xlsx_perspective": "Perspective",
+        "xlsx_indicator": "Indicator",
+        "xlsx_period": "Period",
+        "xlsx_value": "Result",
+        "xlsx_ci_low": "Lower bound (95 %)",
+        "xlsx_ci_high": "Upper bound (95 %)",
+        "xlsx_target": "Target",
+        "xlsx_status": "Status",
+        "xlsx_trend": "Trend",
+        "xlsx_peer_group": "KOSTRA group",
+        "xlsx_national": "National",
+        "xlsx_other_units_median": "Median of other units",
+        "xlsx_rank": "Rank (1 = best)",
+        "xlsx_units_compared": "Units compared",
+        "xlsx_next_target": "Next year's target",
+        "xlsx_unit_of_measure": "Unit of measure",
+        "xlsx_source": "Source",
+        "xlsx_definition": "Definition",
+        "index_all_units": "The whole municipality", "index_totals": "Total",
+        "contents": "Contents", "index_pack": "All the notes in one PDF (for printing)",
     },
 }  # fmt: skip
 

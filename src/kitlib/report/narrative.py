@@ -15,6 +15,7 @@ can carry an empty slot; what it claims is what the analysis supports:
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -23,24 +24,59 @@ from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE
-from kitlib.report.formatting import format_indicator_value
-from kitlib.report.i18n import check_language, tr
+from kitlib.data.periods import parse_period
+from kitlib.report.formatting import format_indicator_value, format_period, format_text
+from kitlib.report.i18n import check_language, tr, unit_word
 
 MAX_ITEMS = 2  # improvements or concerns named in one sentence
 
 
 def in_sentence(name: str) -> str:
-    """A name as it reads inside a sentence: 'Sykefravær' -> 'sykefravær', 'KOSTRA ...' stays."""
+    """A name as it reads inside a sentence: 'Sykefravær' -> 'sykefravær'; a name that starts
+    with an acronym or a word with capitals inside ('KOSTRA-...', 'NAV', 'SkoleArena') stays."""
     text = str(name)
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper() and not text[1].isdigit():
+    first_word = re.split(r"[\s\-–/]", text, maxsplit=1)[0]
+    if len(text) > 1 and text[0].isupper() and not any(c.isupper() or c.isdigit() for c in first_word[1:]):
         return text[0].lower() + text[1:]
     return text
 
 
-def _join(items: list[str], lang: str) -> str:
+def _name(name: str, lang: str) -> str:
+    """An indicator's name inside a sentence: lower case, en dashes in ranges, thousands marks."""
+    return in_sentence(format_text(str(name), lang))
+
+
+def _plain(text: str) -> str:
+    """Text compared as words: lower case, one space, no grouping inside numbers, no brackets."""
+    text = " ".join(str(text).casefold().split())
+    return re.sub(r"(?<=\d)[\s.,](?=\d{3}\b)", "", text).strip("() ")
+
+
+def names_its_unit(row, lang: str) -> bool:
+    """Whether the indicator's name already says its unit of measure: it ends with it
+    ('Saksbehandlingstid i dager', 'Sykefravær (%)') or holds its 'per ...' phrase
+    ('Legemiddelavvik per 1000 liggedøgn'). A sentence then gives the figures without it."""
+    name = _plain(row["name"])
+    unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"]).strip()
+    for said in {_plain(unit), _plain(unit_word(unit, lang))} - {""}:
+        if said.startswith("per ") and re.search(rf"(?<!\w){re.escape(said)}(?!\w)", name):
+            return True
+        if name.endswith(said) and (len(name) == len(said) or not name[-len(said) - 1].isalnum()):
+            return True
+    return False
+
+
+def _figure(value, row, lang: str) -> str:
+    """A figure of `row` in a sentence: with its unit unless the name already says it."""
+    return format_indicator_value(value, row, lang, with_unit=not names_its_unit(row, lang))
+
+
+def _join(items: list[str], lang: str, clauses: bool = False) -> str:
+    """'a, b og c'; `clauses` (each item a clause with its own verb): 'a, b, og c', as a careful
+    writer puts a comma before the 'og' that joins two main clauses."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + tr("summary_and", lang) + items[-1]
+    return ", ".join(items[:-1]) + tr("summary_and_clauses" if clauses else "summary_and", lang) + items[-1]
 
 
 def _moved(row, lang: str) -> str:
@@ -50,17 +86,18 @@ def _moved(row, lang: str) -> str:
     """
     verb = tr("summary_up" if row["trend_change"] > 0 else "summary_down", lang)
     fixed = row.get("fixed_prices")
-    prices = f" ({tr('summary_fixed_prices', lang, year=row['period'])})" if _is_true(fixed) else ""
+    year = parse_period(row["period"]).year  # the prices of the results year
+    prices = f" ({tr('summary_fixed_prices', lang, year=year)})" if _is_true(fixed) else ""
     return (
         tr(
             "summary_moved",
             lang,
-            name=in_sentence(row["name"]),
+            name=_name(row["name"], lang),
             verb=verb,
-            start=format_indicator_value(row["trend_from_value"], row, lang),
-            start_period=row["trend_from_period"],
-            value=format_indicator_value(row["value"], row, lang),
-            period=row["period"],
+            start=_figure(row["trend_from_value"], row, lang),
+            start_period=format_period(row["trend_from_period"], lang),
+            value=_figure(row["value"], row, lang),
+            period=format_period(row["period"], lang),
         )
         + prices
     )
@@ -75,9 +112,9 @@ def _short(row, lang: str) -> str:
     return tr(
         "summary_short",
         lang,
-        name=in_sentence(row["name"]),
-        value=format_indicator_value(row["value"], row, lang),
-        target=format_indicator_value(row["target"], row, lang),
+        name=_name(row["name"], lang),
+        value=_figure(row["value"], row, lang),
+        target=_figure(row["target"], row, lang),
     )
 
 
@@ -107,7 +144,12 @@ def _concerns(card: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary_sentences(
-    card: pd.DataFrame, year: int, lang: str = "nb", peer_group: str = "", underspend_warning=None
+    card: pd.DataFrame,
+    year: int,
+    lang: str = "nb",
+    peer_group: str = "",
+    underspend_warning=None,
+    min_respondents: int | None = None,
 ) -> list[str]:
     """2-6 sentences: targets met, the largest improvements and concerns, peers, gaps in data.
 
@@ -119,7 +161,7 @@ def summary_sentences(
     improving = _trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING)
     items = [_moved(row, lang) for _, row in improving.head(MAX_ITEMS).iterrows()]
     if items:
-        sentences.append(tr("summary_better", lang, items=_join(items, lang)))
+        sentences.append(tr("summary_better", lang, items=_join(items, lang, clauses=True)))
 
     concerns = _concerns(card)
     worsening = _trend_rows(card[card["status"] != Status.NOT_MET], Trend.WORSENING)
@@ -129,7 +171,7 @@ def summary_sentences(
         [Status.MET, Status.NO_TARGET]
     ).all()
     if items:
-        sentences.append(tr("summary_worse", lang, items=_join(items, lang)))
+        sentences.append(tr("summary_worse", lang, items=_join(items, lang, clauses=True)))
     elif card["value"].notna().any() and not all_met:  # "all met" already says it
         sentences.append(tr("summary_all_fine", lang))
 
@@ -137,18 +179,27 @@ def summary_sentences(
     if peer_group and gaps.notna().sum() >= 2:
         # a survey gap inside the unit's interval is no certain difference: not counted as better
         clear = card.get("peer_group_gap_clear", pd.Series(True, card.index)).fillna(True).astype(bool)
-        better = int(((gaps > 0) & clear).sum())
-        total = int(gaps.notna().sum())
-        sentences.append(tr("summary_peers", lang, group=peer_group, better=better, total=total))
+        better, worse = int(((gaps > 0) & clear).sum()), int(((gaps < 0) & clear).sum())
+        total, unclear = int(gaps.notna().sum()), int((gaps.notna() & ~clear).sum())
+        unclear_text = tr("summary_peers_unclear", lang, n=unclear) if unclear else ""
+        sentences.append(
+            tr("summary_peers", lang, group=peer_group, better=better, worse=worse, total=total,
+               unclear=unclear_text)
+        )  # fmt: skip
 
     if "underspend" in card and underspend_warning is not None:
         for _, row in card[card["underspend"].fillna(False).astype(bool)].iterrows():
-            limit = format_indicator_value(underspend_warning, row, lang)
-            value = format_indicator_value(row["value"], row, lang)
-            sentences.append(tr("summary_underspend", lang, name=row["name"], value=value, limit=limit) + ".")
+            limit = _figure(underspend_warning, row, lang)
+            value = _figure(row["value"], row, lang)
+            name = format_text(str(row["name"]), lang)  # it opens the sentence
+            sentences.append(tr("summary_underspend", lang, name=name, value=value, limit=limit) + ".")
 
-    missing = card[card["value"].isna() & (card["value_status"] != NOT_APPLICABLE)]["name"]
-    names = [in_sentence(n) for n in missing]
+    suppressed = card["suppressed"].fillna(False).astype(bool) if "suppressed" in card else False
+    hidden = [_name(n, lang) for n in card.loc[suppressed & card["value"].isna(), "name"]]
+    if hidden and min_respondents:
+        sentences.append(tr("summary_suppressed", lang, n=min_respondents, items=_join(hidden[:3], lang)))
+    missing = card[card["value"].isna() & (card["value_status"] != NOT_APPLICABLE) & ~suppressed]["name"]
+    names = [_name(n, lang) for n in missing]
     if names:
         shown = names[:3] + ([tr("summary_more", lang, n=len(names) - 3)] if len(names) > 3 else [])
         sentences.append(tr("summary_missing", lang, items=_join(shown, lang)))
@@ -168,4 +219,6 @@ def _count_sentence(card: pd.DataFrame, year: int, lang: str) -> str:
         for code in (Status.NEAR, Status.UNCERTAIN, Status.NOT_MET, Status.NO_DATA)
         if counts.get(code)
     ]
-    return tr("summary_count", lang, met=met, total=total, year=year, rest=", " + _join(rest, lang))
+    # the others follow the first clause as clauses of their own: ', 2 er nesten nådd, og 1 er ikke nådd'
+    others = _join(["", *rest], lang, clauses=True)
+    return tr("summary_count", lang, met=met, total=total, year=year, rest=others)

@@ -11,7 +11,15 @@ import pandas as pd
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import MISSING_SYMBOLS
 from kitlib.data.periods import YEARLY, parse_period
-from kitlib.report.formatting import format_gap, format_indicator_value, format_number, format_value
+from kitlib.report.formatting import (
+    format_date,
+    format_gap,
+    format_indicator_value,
+    format_number,
+    format_period,
+    format_text,
+    format_value,
+)
 from kitlib.report.i18n import status_label, tr, trend_label
 
 
@@ -81,11 +89,11 @@ def _scorecard_cells(row, lang: str, min_n: int, commented: bool = False) -> dic
     period = (
         ""
         if parse_period(row["period"]).freq == YEARLY
-        else f' <span class="period">{escape(str(row["period"]))}</span>'
+        else f' <span class="period">{escape(format_period(row["period"], lang))}</span>'
     )
     status, trend = row["status"], row["trend"]
     return {
-        "indicator": f'<th scope="row" class="indicator">{escape(str(row["name"]))}'
+        "indicator": f'<th scope="row" class="indicator">{escape(format_text(str(row["name"]), lang))}'
         f"{comment_marker(row['indicator_id'], lang) if commented else ''}</th>",
         "value": f'<td class="num">{value_cell(row, lang, min_n)}{period}</td>',
         "target": f'<td class="num">{_fmt(row, "target", lang)}</td>',
@@ -107,6 +115,7 @@ def scorecard_table(
     min_n: int = 5,
     headers: tuple[str, ...] = SCORECARD_HEADERS,
     commented: Collection[str] = (),
+    legend: bool = True,
 ) -> str:
     """The scorecard grouped by perspective; status and trend as symbol and word.
 
@@ -126,7 +135,7 @@ def scorecard_table(
                 f"{''.join(cells[h] for h in headers)}</tr>"
             )
         bodies.append(f"<tbody>{''.join(lines)}</tbody>")
-    legend = f'<caption class="legend">{escape(tr("legend", lang))}</caption>'
+    legend = f'<caption class="legend">{escape(tr("legend", lang))}</caption>' if legend else ""
     return (
         f'<table class="kit-table scorecard" id="{escape(table_id)}">{legend}'
         f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
@@ -159,7 +168,7 @@ def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "surve
     for _, row in card.iterrows():
         n = "" if pd.isna(row["n"]) else escape(format_value(row["n"], "", 0, lang))
         lines.append(
-            f'<tr><th scope="row">{escape(str(row["name"]))}</th>'
+            f'<tr><th scope="row">{escape(format_text(str(row["name"]), lang))}</th>'
             f'<td class="num">{value_cell(row, lang, min_n)}</td><td class="num">{n}</td>'
             f'<td class="num">{_survey_change(row, lang)}</td>'
             f'<td class="num">{_fmt(row, "target", lang)}</td>'
@@ -173,17 +182,36 @@ def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "surve
 
 
 def notes_table(card: pd.DataFrame, lang: str = "nb", *, data_date: str = "", table_id: str = "notes") -> str:
-    """Definition, source and data date of every indicator shown."""
+    """Definition, source and data date of every indicator shown (the date as readers write it)."""
     headers = ["indicator", "definition", "source", "data_date"]
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
     lines = []
     for _, row in card.iterrows():
         date = row["data_date"] if isinstance(row["data_date"], str) and row["data_date"] else data_date
         lines.append(
-            f'<tr><th scope="row">{escape(str(row["name"]))}</th><td>{escape(str(row["definition"]))}</td>'
-            f"<td>{escape(str(row['source']))}</td><td>{escape(str(date))}</td></tr>"
+            f'<tr><th scope="row">{escape(format_text(str(row["name"]), lang))}</th>'
+            f"<td>{escape(str(row['definition']))}</td>"
+            f"<td>{escape(str(row['source']))}</td><td>{escape(format_date(date, lang))}</td></tr>"
         )
     return (
         f'<table class="kit-table notes" id="{escape(table_id)}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>"
+    )
+
+
+def overview_table(counts: pd.DataFrame, lang: str = "nb", *, table_id: str = "overview") -> str:
+    """Status counts per perspective (rows, already named) and status code (columns), with
+    symbol and word in each header; a zero is shown pale, so the eye finds the numbers."""
+    head = "".join(f'<th scope="col" class="num">{escape(status_label(c, lang))}</th>' for c in counts)
+    lines = []
+    for i, (label, row) in enumerate(counts.iterrows()):
+        last = ' class="total"' if i == len(counts) - 1 else ""
+        cells = "".join(
+            f'<td class="num{" zero" if n == 0 else ""}">{format_number(n, 0, lang)}</td>' for n in row
+        )
+        lines.append(f'<tr{last}><th scope="row">{escape(str(label))}</th>{cells}</tr>')
+    return (
+        f'<table class="kit-table overview" id="{escape(table_id)}"><thead><tr>'
+        f'<th scope="col">{escape(tr("perspective", lang))}</th>{head}</tr></thead>'
         f"<tbody>{''.join(lines)}</tbody></table>"
     )
