@@ -82,7 +82,8 @@ def _page_count(pdf: Path) -> int:
 
 
 def _widths_in_browser(tmp_path: Path, pages: list[Path], width: int) -> dict[str, tuple[int, int]]:
-    """{page name: (scrollWidth, clientWidth)} of each page shown `width` px wide, in one browser run."""
+    """{page name: (scrollWidth, clientWidth, px of the widest table hidden in its scroll box)}
+    of each page shown `width` px wide, in one browser run."""
     frames = "".join(
         f'<iframe src="{p.as_uri()}" data-name="{p.stem}" style="width:{width}px;height:400px"></iframe>'
         for p in pages
@@ -93,7 +94,9 @@ def _widths_in_browser(tmp_path: Path, pages: list[Path], width: int) -> dict[st
         window.addEventListener("load", () => {{
           const lines = [...document.querySelectorAll("iframe")].map(f => {{
             const d = f.contentDocument.documentElement;
-            return f.dataset.name + " " + d.scrollWidth + " " + d.clientWidth;
+            const boxes = [...f.contentDocument.querySelectorAll(".table-scroll")];
+            const hidden = Math.max(0, ...boxes.map(b => b.scrollWidth - b.clientWidth));
+            return f.dataset.name + " " + d.scrollWidth + " " + d.clientWidth + " " + hidden;
           }});
           document.getElementById("out").textContent = lines.join("\\n");
         }});</script></body></html>""",
@@ -105,7 +108,7 @@ def _widths_in_browser(tmp_path: Path, pages: list[Path], width: int) -> dict[st
     ).stdout  # fmt: skip
     text = re.search(r'<pre id="out">(.*?)</pre>', dom, re.S).group(1)
     rows = [line.split() for line in text.strip().splitlines()]
-    return {name: (int(scroll), int(client)) for name, scroll, client in rows}
+    return {name: (int(scroll), int(client), int(hidden)) for name, scroll, client, hidden in rows}
 
 
 @pytest.mark.parametrize("width", [1200, 820, 390])
@@ -115,7 +118,10 @@ def test_no_page_scrolls_sideways_on_a_screen_tablet_or_phone(every_note, tmp_pa
     widths = _widths_in_browser(tmp_path, pages, width)
     assert set(widths) == {p.stem for p in pages}
     too_wide = {name: w for name, w in widths.items() if w[0] > w[1]}
-    assert not too_wide, f"pages wider than {width} px (scrollWidth, clientWidth): {too_wide}"
+    assert not too_wide, f"pages wider than {width} px (scrollWidth, clientWidth, hidden): {too_wide}"
+    if width >= 820:  # a screen or a tablet shows every column; only a phone scrolls a table
+        cut = {name: w[2] for name, w in widths.items() if w[2] > 0}
+        assert not cut, f"tables scrolled sideways at {width} px (px hidden): {cut}"
 
 
 def test_every_note_prints_on_at_most_four_a4_pages(every_note):
