@@ -50,7 +50,7 @@ def test_a_zero_target_a_number_as_perspective_and_dollars_in_names_render(awkwa
         sections = [note.title_html(), note.summary_html(), note.scorecard_html(),
                     note.trend_charts_html(), note.distance_html(), note.notes_html()]  # fmt: skip
     html = "".join(sections)
-    assert "Avvik $x^2$ per 1000" in html  # names are text, never math
+    assert "Avvik $x^2$ per 1\u00a0000" in html  # names are text, never math (1 000 as written)
     assert "Bydel $Alna$" in html
     card = note.card.set_index("indicator_id")
     assert card.loc["avvik", "status"] == "not_met"  # 1 against a target of 0 (lower is better)

@@ -241,7 +241,7 @@ def test_context_figures_stay_out_of_the_scorecard_the_summary_and_the_counts(al
         assert f'data-indicator="{indicator}"' not in scorecard
     assert 'data-indicator="sykefravaer"' in scorecard
     summary = visible(note.summary_html())
-    assert "Tall mangler for brukertilfredshet." in summary  # not "... og årsverk"
+    assert "Tall for brukertilfredshet er ikke tilgjengelige ennå." in summary  # not "... og årsverk"
     assert "årsverk" not in summary and "budsjett" not in summary
     assert note.context_html() == ""
     # the notes still define them

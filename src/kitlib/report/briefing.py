@@ -129,7 +129,8 @@ class Briefing:
 
         first, last = shown.iloc[0], shown.iloc[-1]
         text = (
-            f"{row['name']}, {first['period']}–{last['period']}: {fmt(first['value'])} → {fmt(last['value'])}"
+            f"{format_text(str(row['name']), self.lang)}, {format_period(first['period'], self.lang)}–"
+            f"{format_period(last['period'], self.lang)}: {fmt(first['value'])} → {fmt(last['value'])}"
         )
         if not pd.isna(row["target"]):
             text += f"; {tr('target', self.lang).lower()} {fmt(row['target'])}"

@@ -174,6 +174,7 @@ TEXT: dict[str, dict[str, str]] = {
         "xlsx_definition": "Definisjon",
         "index_all_units": "Hele kommunen", "index_totals": "Sum",
         "contents": "Innhold", "index_pack": "Alle notatene i én PDF (for utskrift)",
+        "summary_not_yet": "Tall for {items} er ikke tilgjengelige ennå.",
     },
     "da": {
         "met": "nået", "near": "næsten", "not_met": "ikke nået", "no_data": "mangler tal",
@@ -297,6 +298,7 @@ TEXT: dict[str, dict[str, str]] = {
         "xlsx_definition": "Definition",
         "index_all_units": "Hele kommunen", "index_totals": "I alt",
         "contents": "Indhold", "index_pack": "Alle notaterne i én PDF (til udskrift)",
+        "summary_not_yet": "Tal for {items} er ikke tilgængelige endnu.",
     },
     "en": {
         "met": "met", "near": "near", "not_met": "not met", "no_data": "no data",
@@ -419,6 +421,7 @@ TEXT: dict[str, dict[str, str]] = {
         "xlsx_definition": "Definition",
         "index_all_units": "The whole municipality", "index_totals": "Total",
         "contents": "Contents", "index_pack": "All the notes in one PDF (for printing)",
+        "summary_not_yet": "Figures for {items} are not available yet.",
     },
 }  # fmt: skip
 

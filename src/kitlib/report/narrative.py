@@ -23,7 +23,7 @@ import pandas as pd
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.analysis.status import better_sign
-from kitlib.data.contract import NOT_APPLICABLE
+from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE
 from kitlib.data.periods import parse_period
 from kitlib.report.formatting import format_indicator_value, format_period, format_text
 from kitlib.report.i18n import check_language, tr, unit_word
@@ -198,11 +198,17 @@ def summary_sentences(
     hidden = [_name(n, lang) for n in card.loc[suppressed & card["value"].isna(), "name"]]
     if hidden and min_respondents:
         sentences.append(tr("summary_suppressed", lang, n=min_respondents, items=_join(hidden[:3], lang)))
-    missing = card[card["value"].isna() & (card["value_status"] != NOT_APPLICABLE) & ~suppressed]["name"]
-    names = [_name(n, lang) for n in missing]
-    if names:
-        shown = names[:3] + ([tr("summary_more", lang, n=len(names) - 3)] if len(names) > 3 else [])
-        sentences.append(tr("summary_missing", lang, items=_join(shown, lang)))
+    absent = card["value"].isna() & (card["value_status"] != NOT_APPLICABLE) & ~suppressed
+    # "not yet available" (..) is a figure still to come (KOSTRA publishes in March and June,
+    # a survey not yet run), not a gap in the unit's reporting: said as such
+    for key, rows in (
+        ("summary_not_yet", card[absent & (card["value_status"] == NOT_YET_AVAILABLE)]),
+        ("summary_missing", card[absent & (card["value_status"] != NOT_YET_AVAILABLE)]),
+    ):
+        names = [_name(n, lang) for n in rows["name"]]
+        if names:
+            shown = names[:3] + ([tr("summary_more", lang, n=len(names) - 3)] if len(names) > 3 else [])
+            sentences.append(tr(key, lang, items=_join(shown, lang)))
     return sentences[:6]
 
 
