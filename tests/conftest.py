@@ -112,3 +112,23 @@ def sample_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def sample_data():
     return load_data(sample_folder())
+
+
+def write_cost_folder(folder: Path, *, growth: float, budget_use: float) -> Path:
+    """One kindergarten 2019-2025: spending per child growing by `growth` a year (NOK) and
+    spending against budget near `budget_use` %, with a budget target of 100 %."""
+    rows = ["unit_id,indicator_id,period,value"]
+    for year in range(2019, 2026):
+        rows.append(f"bhg,kostnad,{year},{200000 * (1 + growth) ** (year - 2019):.0f}")
+        rows.append(f"bhg,forbruk,{year},{budget_use + (year % 2) * 0.3}")
+    return write_folder(
+        folder,
+        indicators=f"""
+            {INDICATOR_HEADER}
+            kostnad,Brutto driftsutgifter per barn,*,okonomi,KOSTRA,produktivitet,NOK,lower,delvis,Kroner
+            forbruk,Forbruk i prosent av budsjett,*,okonomi,Regnskap,okonomi,%,lower,ja,Prosent
+        """,
+        units="unit_id,name,service_area\nbhg,Lia barnehage,Barnehage",
+        values="\n".join(rows),
+        targets="unit_id,indicator_id,period,target\n*,forbruk,2025,100",
+    )

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import INDICATOR_HEADER, write_folder
+from conftest import write_cost_folder
 
 from kitlib import load_data
 from kitlib.analysis.prices import in_fixed_prices, is_money
@@ -49,22 +49,8 @@ def test_kroner_are_compared_in_fixed_prices_when_a_deflator_is_given():
 
 @pytest.fixture
 def cost_folder(tmp_path):
-    """Spending per child rising 3 % a year, exactly with prices; budget use of 93 %."""
-    rows = ["unit_id,indicator_id,period,value"]
-    for year in range(2019, 2026):
-        rows.append(f"bhg,kostnad,{year},{200000 * 1.03 ** (year - 2019):.0f}")
-        rows.append(f"bhg,forbruk,{year},{93 + (year % 2) * 0.4}")
-    return write_folder(
-        tmp_path / "cost",
-        indicators=f"""
-            {INDICATOR_HEADER}
-            kostnad,Brutto driftsutgifter per barn,*,okonomi,KOSTRA,produktivitet,NOK,lower,delvis,Kroner
-            forbruk,Forbruk i prosent av budsjett,*,okonomi,Regnskap,okonomi,%,lower,ja,Prosent
-        """,
-        units="unit_id,name,service_area\nbhg,Lia barnehage,Barnehage",
-        values="\n".join(rows),
-        targets="unit_id,indicator_id,period,target\n*,forbruk,2025,100",
-    )
+    """Spending per child rising 3 % a year, exactly with prices; budget use of about 93 %."""
+    return write_cost_folder(tmp_path / "cost", growth=0.03, budget_use=93.0)
 
 
 def _deflated(folder, settings: str):

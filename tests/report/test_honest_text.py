@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from conftest import INDICATOR_HEADER, write_folder
+from conftest import write_cost_folder
 
 from kitlib import prepare_briefing
 from kitlib.report.charts import briefing_figure, trend_chart
@@ -65,21 +65,7 @@ def test_trend_chart_draws_the_survey_interval_as_error_bars():
 
 
 def test_fixed_prices_and_underspending_in_the_note(tmp_path):
-    rows = ["unit_id,indicator_id,period,value"]
-    for year in range(2019, 2026):
-        rows.append(f"bhg,kostnad,{year},{200000 * 1.06 ** (year - 2019):.0f}")
-        rows.append(f"bhg,forbruk,{year},{91.5 + (year % 2) * 0.3}")
-    folder = write_folder(
-        tmp_path / "cost",
-        indicators=f"""
-            {INDICATOR_HEADER}
-            kostnad,Brutto driftsutgifter per barn,*,okonomi,KOSTRA,produktivitet,NOK,lower,delvis,Kroner
-            forbruk,Forbruk i prosent av budsjett,*,okonomi,Regnskap,okonomi,%,lower,ja,Prosent
-        """,
-        units="unit_id,name,service_area\nbhg,Lia barnehage,Barnehage",
-        values="\n".join(rows),
-        targets="unit_id,indicator_id,period,target\n*,forbruk,2025,100",
-    )
+    folder = write_cost_folder(tmp_path / "cost", growth=0.06, budget_use=91.5)
     index = "\n".join(f"{y} = {100 * 1.03 ** (y - 2019):.4f}" for y in range(2019, 2026))
     (folder / "kit.toml").write_text(f"[budget]\nunderspend_warning = 95\n[deflator]\n{index}\n")
     note = prepare_briefing(folder, "bhg", 2025, "nb")

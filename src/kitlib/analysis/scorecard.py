@@ -12,7 +12,7 @@ from kitlib.analysis.privacy import suppress_small_samples
 from kitlib.analysis.status import DEFAULT_DECIMALS, target_status
 from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.trend import read_trend
-from kitlib.analysis.uncertainty import add_intervals
+from kitlib.analysis.uncertainty import add_intervals, inside_interval
 from kitlib.analysis.yearly import add_yearly_means
 from kitlib.data.contract import (
     ALL_SERVICE_AREAS,
@@ -150,8 +150,7 @@ def _gaps_beyond_uncertainty(rows: pd.DataFrame) -> pd.DataFrame:
         if f"{role}_value" not in out:
             continue
         bench = out[f"{role}_value"]
-        inside = (out["ci_low"] <= bench) & (bench <= out["ci_high"])
-        out[f"{role}_gap_clear"] = (~inside.fillna(False).astype(bool)) & bench.notna()
+        out[f"{role}_gap_clear"] = ~inside_interval(out, bench) & bench.notna()
     return out
 
 

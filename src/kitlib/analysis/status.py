@@ -12,6 +12,7 @@ import pandas as pd
 
 from kitlib.analysis.codes import Status
 from kitlib.analysis.rounding import round_half_up_array
+from kitlib.analysis.uncertainty import inside_interval
 
 DIRECTION_SIGN = {"higher": 1.0, "lower": -1.0, "none": np.nan}
 DEFAULT_DECIMALS = 1  # the contract's default for an indicator without `decimals`
@@ -59,15 +60,8 @@ def target_status(
     surplus = np.rint(sign * (actual - goal) / step)
     allowed = np.rint(margin / step)
     status = np.select(
-        [goal.isna() | sign.isna(), actual.isna(), _target_inside_interval(frame, target), surplus >= 0],
+        [goal.isna() | sign.isna(), actual.isna(), inside_interval(frame, frame[target]), surplus >= 0],
         [Status.NO_TARGET, Status.NO_DATA, Status.UNCERTAIN, Status.MET],
         default=np.where(surplus >= -allowed, Status.NEAR, Status.NOT_MET),
     )
     return pd.Series(status, index=frame.index, name="status")
-
-
-def _target_inside_interval(frame: pd.DataFrame, target: str) -> pd.Series:
-    if "ci_low" not in frame or "ci_high" not in frame:
-        return pd.Series(False, frame.index)
-    goal = frame[target].astype(float)
-    return ((frame["ci_low"] <= goal) & (goal <= frame["ci_high"])).fillna(False).astype(bool)

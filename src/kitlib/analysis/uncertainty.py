@@ -59,6 +59,14 @@ def add_intervals(frame: pd.DataFrame, *, z: float = 1.96, unit: str = "unit_of_
     return out
 
 
+def inside_interval(frame: pd.DataFrame, values: pd.Series) -> pd.Series:
+    """Per row: does `values` lie inside the row's interval (ci_low..ci_high)? False without one."""
+    if "ci_low" not in frame or "ci_high" not in frame:
+        return pd.Series(False, frame.index)
+    values = values.astype(float)
+    return ((frame["ci_low"] <= values) & (values <= frame["ci_high"])).fillna(False).astype(bool)
+
+
 def survey_change_noise(first, last, *, is_share: bool, z: float = 1.96) -> float:
     """The change between two survey rows (value, n, sd) that chance alone could make.
 
