@@ -20,6 +20,10 @@
 # dialogue seminar. Every figure and sentence comes from kitlib; this notebook only
 # displays. Cells tagged `notebook-only` (like this one) are left out of the briefing,
 # whose headings kitlib writes in the chosen language.
+#
+# Each cell shows one section as the reader's page shows it and keeps the objects behind
+# it: `scorecard.frame` is the scorecard as a DataFrame, `charts.figures` the matplotlib
+# figures, `summary.markdown` the summary as Markdown, `briefing.card` every figure.
 
 # %% tags=["parameters"]
 data_dir: str = ""  # data folder, empty for the embedded sample municipality
@@ -31,80 +35,90 @@ lang: str = ""  # language of the note (nb, da or en), empty for the language in
 # ## Load the data and compute the unit's scorecard
 
 # %%
-from IPython.display import HTML, display
-
 from kitlib import prepare_briefing
 
 briefing = prepare_briefing(data_dir, unit_id, year, lang)
 
 # %% [markdown] tags=["notebook-only"]
-# ## Title: municipality, unit, service area, year, date of the data
+# ## Title: municipality, unit, service area, year, date of the data, key figures (`.frame`)
 
 # %%
-display(HTML(briefing.title_html()))
+title = briefing.title_section()
+title
 
 # %% [markdown] tags=["notebook-only"]
-# ## In short: targets met, largest improvements and concerns
+# ## In short: targets met, largest improvements and concerns (`.markdown`)
 
 # %%
-display(HTML(briefing.summary_html()))
+summary = briefing.summary_section()
+summary
 
 # %% [markdown] tags=["notebook-only"]
-# ## Status at a glance: counts per perspective (the end of the first page)
+# ## Status at a glance: counts per perspective, the end of the first page (`.frame`)
 
 # %%
-display(HTML(briefing.overview_html()))
+overview = briefing.overview_section()
+overview
 
 # %% [markdown] tags=["notebook-only"]
-# ## Scorecard by perspective, with peers and benchmarks
+# ## Scorecard by perspective, with peers and benchmarks (`.frame`: one row per indicator)
 
 # %%
-display(HTML(briefing.scorecard_html()))
+scorecard = briefing.scorecard_section()
+scorecard
 
 # %% [markdown] tags=["notebook-only"]
 # ## The unit's own assessment and planned measures (comments.csv), whole unit and per indicator
 
 # %%
-display(HTML(briefing.comments_html()))
+comments = briefing.comments_section()
+comments
 
 # %% [markdown] tags=["notebook-only"]
 # ## Figures of the service area and the municipality: context, not ranked among units
 
 # %%
-display(HTML(briefing.context_html()))
+context = briefing.context_section()
+context
 
 # %% [markdown] tags=["notebook-only"]
-# ## Trend charts for every indicator not met or worsening
+# ## Trend charts for every indicator not met or worsening (`.figures`, plotted rows in `.frame`)
 
 # %%
-display(HTML(briefing.trend_charts_html()))
+charts = briefing.trend_charts_section()
+charts
 
 # %% [markdown] tags=["notebook-only"]
 # ## Distance to target, every indicator at a glance
 
 # %%
-display(HTML(briefing.distance_html()))
+distance = briefing.distance_section()
+distance
 
 # %% [markdown] tags=["notebook-only"]
 # ## User surveys per question, with respondents (small groups hidden)
 
 # %%
-display(HTML(briefing.survey_html()))
+survey = briefing.survey_section()
+survey
 
 # %% [markdown] tags=["notebook-only"]
 # ## Sick leave per tertial
 
 # %%
-display(HTML(briefing.sick_leave_html()))
+sick_leave = briefing.sick_leave_section()
+sick_leave
 
 # %% [markdown] tags=["notebook-only"]
 # ## Spending against budget
 
 # %%
-display(HTML(briefing.budget_html()))
+budget = briefing.budget_section()
+budget
 
 # %% [markdown] tags=["notebook-only"]
 # ## Notes: definition, source and data date of every indicator
 
 # %%
-display(HTML(briefing.notes_html()))
+notes = briefing.notes_section()
+notes

@@ -47,3 +47,25 @@ def test_notebook_is_in_step_with_its_jupytext_pair(path):
     from_py = jupytext.read(paired)
     from_nb = nbformat.read(path, as_version=4)
     assert [c.source for c in from_py.cells] == [c.source for c in from_nb.cells]
+
+
+@pytest.mark.slow
+def test_briefing_notebook_shows_each_section_as_the_page_does(tmp_path):
+    """Run from the notebooks folder as JupyterLab does, with a unit whose note has every
+    section: each section cell shows one HTML output (the summary also as Markdown) and
+    no cell shows a bare object repr."""
+    path = next(p for p in NOTEBOOKS if p.name == "briefing.ipynb")
+    out = tmp_path / path.name
+    papermill.execute_notebook(
+        str(path), str(out), parameters={"unit_id": "shj-berg-dal"}, cwd=str(path.parent),
+        kernel_name="python3", progress_bar=False,
+    )  # fmt: skip
+    executed = nbformat.read(out, as_version=4)
+    shown = [c for c in executed.cells if c.cell_type == "code" and "_section()" in c.source]
+    assert len(shown) == 12
+    for cell in shown:
+        bundles = [o.data for o in cell.outputs]
+        assert len(bundles) == 1, cell.source
+        assert bundles[0]["text/html"].startswith('<div class="kit-section'), cell.source
+    summary = next(c for c in shown if "summary_section" in c.source)
+    assert summary.outputs[0].data["text/markdown"].startswith("## Kort fortalt")

@@ -47,8 +47,8 @@ def test_a_zero_target_a_number_as_perspective_and_dollars_in_names_render(awkwa
     note = prepare_briefing(awkward_folder, "alna", 2008, "nb")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a division by the zero target warned, then drew garbage
-        sections = [note.title_html(), note.summary_html(), note.scorecard_html(),
-                    note.trend_charts_html(), note.distance_html(), note.notes_html()]  # fmt: skip
+        sections = [note.title_section().html, note.summary_section().html, note.scorecard_section().html,
+                    note.trend_charts_section().html, note.distance_section().html, note.notes_section().html]  # fmt: skip
     html = "".join(sections)
     assert "Avvik $x^2$ per 1\u00a0000" in html  # names are text, never math (1 000 as written)
     assert "Bydel $Alna$" in html

@@ -87,7 +87,7 @@ def visible(markup: str) -> str:
 
 def test_comments_section_whole_unit_first_then_per_indicator_assessment_before_measures(alna_with_comments):
     note = prepare_briefing(alna_with_comments, "alna", 2008, "nb")
-    html = note.comments_html()
+    html = note.comments_section().html
     assert html.startswith('<div class="kit-section tex2jax_ignore mathjax_ignore"><h2 id="comments">')
     assert '<h2 id="comments">Enhetens vurdering og tiltak</h2>' in html
     assert visible(html) == (
@@ -105,10 +105,10 @@ def test_comments_section_whole_unit_first_then_per_indicator_assessment_before_
 
 
 def test_comments_section_in_danish_and_english(alna_with_comments):
-    danish = visible(prepare_briefing(alna_with_comments, "alna", 2008, "da").comments_html())
+    danish = visible(prepare_briefing(alna_with_comments, "alna", 2008, "da").comments_section().html)
     assert danish.startswith("Enhedens vurdering og tiltag")
     assert "Enheden som helhed Vurdering: Et år med omstilling. Tiltag: Ny turnus fra høsten." in danish
-    english = visible(prepare_briefing(alna_with_comments, "alna", 2008, "en").comments_html())
+    english = visible(prepare_briefing(alna_with_comments, "alna", 2008, "en").comments_section().html)
     assert english.startswith("The unit's assessment and measures")
     assert "The unit as a whole Assessment: Et år med omstilling. Measures: Ny turnus fra høsten." in english
     assert "Sykefravær 10.1% · target 9.9% · ◐ near" in english
@@ -116,15 +116,15 @@ def test_comments_section_in_danish_and_english(alna_with_comments):
 
 def test_scorecard_marks_an_indicator_the_unit_has_commented_on(alna_with_comments):
     note = prepare_briefing(alna_with_comments, "alna", 2008, "nb")
-    html = note.scorecard_html()
+    html = note.scorecard_section().html
     marked = scorecard_row(html, "sykefravaer")
     assert '<a href="#comment-sykefravaer">✎ Se enhetens kommentar</a>' in marked
-    assert 'id="comment-sykefravaer"' in note.comments_html()  # the link's target
+    assert 'id="comment-sykefravaer"' in note.comments_section().html  # the link's target
     # the marker sits in the indicator's cell, under its name
     assert re.search(r'<th scope="row" class="indicator">Sykefravær<br><small class="comment-ref">', marked)
     assert "comment-ref" not in scorecard_row(html, "forbruk")  # its comment is 2007's
     assert "comment-ref" not in scorecard_row(html, "brukertilfredshet")
-    english = prepare_briefing(alna_with_comments, "alna", 2008, "en").scorecard_html()
+    english = prepare_briefing(alna_with_comments, "alna", 2008, "en").scorecard_section().html
     assert "✎ See the unit&#x27;s comment" in scorecard_row(english, "sykefravaer")
 
 
@@ -136,7 +136,7 @@ def test_comment_texts_are_text_never_html_markdown_or_tex(alna_with_context):
             alna,2008,,vurdering,<script>alert('x')</script> **viktig** og $x$ kroner & <b>fet</b>
         """,
     )
-    html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_html()
+    html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_section().html
     assert "<script" not in html and "<b>" not in html
     assert (
         "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; **viktig** og $x$ kroner &amp; &lt;b&gt;fet&lt;/b&gt;"
@@ -158,7 +158,7 @@ def test_a_comment_for_a_tertial_of_the_year_is_shown_with_its_period(alna_with_
             alna,2009T1,sykefravaer,tiltak,Neste år.
         """,
     )
-    html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_html()
+    html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_section().html
     assert (
         '<ul><li><span class="period">2.\u00a0tertial\u00a02008</span> Sommervikarer på plass tidlig.</li>'
         "<li>Nærværsprosjekt.</li></ul>" in html
@@ -171,12 +171,12 @@ def test_a_line_break_in_a_comment_starts_a_new_line(alna_with_context):
         'unit_id,period,indicator_id,kind,text\nalna,2008,,vurdering,"Første linje.\nAndre <linje>."\n',
         encoding="utf-8",
     )
-    html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_html()
+    html = prepare_briefing(alna_with_context, "alna", 2008, "nb").comments_section().html
     assert "Første linje.<br>Andre &lt;linje&gt;." in html
 
 
 def test_without_comments_for_the_year_the_section_is_left_out_or_says_the_unit_wrote_none(synthetic_folder):
-    assert prepare_briefing(synthetic_folder, "bhg-b", 2024, "nb").comments_html() == ""
+    assert prepare_briefing(synthetic_folder, "bhg-b", 2024, "nb").comments_section().html == ""
     write_folder(
         synthetic_folder,
         comments="""
@@ -185,23 +185,23 @@ def test_without_comments_for_the_year_the_section_is_left_out_or_says_the_unit_
         """,
     )
     other = prepare_briefing(synthetic_folder, "bhg-b", 2024, "nb")
-    assert visible(other.comments_html()) == (
+    assert visible(other.comments_section().html) == (
         "Enhetens vurdering og tiltak Enheten har ikke skrevet noen vurdering eller tiltak for 2024."
     )
-    assert "comment-ref" not in other.scorecard_html()
-    assert prepare_briefing(synthetic_folder, "bhg-a", 2023, "nb").comments_html() == ""
+    assert "comment-ref" not in other.scorecard_section().html
+    assert prepare_briefing(synthetic_folder, "bhg-a", 2023, "nb").comments_section().html == ""
     unit = prepare_briefing(synthetic_folder, "bhg-a", 2024, "nb")
-    assert "Andel barnehagelærere" in unit.comments_html()
-    assert "comment-ref" in scorecard_row(unit.scorecard_html(), "laerere")
+    assert "Andel barnehagelærere" in unit.comments_section().html
+    assert "comment-ref" in scorecard_row(unit.scorecard_section().html, "laerere")
 
 
 def test_the_sample_shows_its_comments_in_the_nursing_homes_note(sample_data):
     note = prepare_briefing("", "shj-berg-dal", 2025, "nb")
-    text = visible(note.comments_html())
+    text = visible(note.comments_section().html)
     assert text.startswith("Enhetens vurdering og tiltak")
     assert "Enheten som helhet Vurdering: 2025 har vært et krevende år." in text
     assert "Sykefravær 12,9" in text and "Tiltak:" in text
-    assert "comment-ref" in scorecard_row(note.scorecard_html(), "sykefravaer")
+    assert "comment-ref" in scorecard_row(note.scorecard_section().html, "sykefravaer")
 
 
 # -- context figures -----------------------------------------------------------------------
@@ -216,15 +216,15 @@ def test_the_sample_shows_its_comments_in_the_nursing_homes_note(sample_data):
     ],
 )
 def test_the_title_block_shows_the_units_context_figures_of_the_year(alna_with_context, lang, expected):
-    title = prepare_briefing(alna_with_context, "alna", 2008, lang).title_html()
+    title = prepare_briefing(alna_with_context, "alna", 2008, lang).title_section().html
     assert f'<p class="key-figures">{expected}</p>' in title
     assert title.index("unit-name") < title.index("key-figures") < title.index('class="facts"')
-    earlier = prepare_briefing(alna_with_context, "alna", 2007, lang).title_html()
+    earlier = prepare_briefing(alna_with_context, "alna", 2007, lang).title_section().html
     assert "17" in re.search(r'<p class="key-figures">(.*?)</p>', earlier).group(1)  # 2007's budget
 
 
 def test_a_title_without_context_figures_has_no_empty_line(alna_folder):
-    assert "key-figures" not in prepare_briefing(alna_folder, "alna", 2008, "nb").title_html()
+    assert "key-figures" not in prepare_briefing(alna_folder, "alna", 2008, "nb").title_section().html
 
 
 def test_context_figures_stay_out_of_the_scorecard_the_summary_and_the_counts(alna_with_context, tmp_path):
@@ -234,18 +234,18 @@ def test_context_figures_stay_out_of_the_scorecard_the_summary_and_the_counts(al
         encoding="utf-8",
     )
     note = prepare_briefing(alna_with_context, "alna", 2008, "nb")
-    title = note.title_html()
+    title = note.title_section().html
     assert f"72{NBSP}barn · budsjett" in title and "årsverk" not in title  # missing: left out
-    scorecard = note.scorecard_html()
+    scorecard = note.scorecard_section().html
     for indicator in ("barn", "aarsverk", "budsjett"):
         assert f'data-indicator="{indicator}"' not in scorecard
     assert 'data-indicator="sykefravaer"' in scorecard
-    summary = visible(note.summary_html())
+    summary = visible(note.summary_section().html)
     assert "Tall for brukertilfredshet er ikke tilgjengelige ennå." in summary  # not "... og årsverk"
     assert "årsverk" not in summary and "budsjett" not in summary
-    assert note.context_html() == ""
+    assert note.context_section().html == ""
     # the notes still define them
-    assert "Justert netto driftsbudsjett" in note.notes_html()
+    assert "Justert netto driftsbudsjett" in note.notes_section().html
 
     # the run index counts the unit's results only
     data = load_data(alna_with_context)

@@ -69,14 +69,14 @@ def test_fixed_prices_and_underspending_in_the_note(tmp_path):
     index = "\n".join(f"{y} = {100 * 1.03 ** (y - 2019):.4f}" for y in range(2019, 2026))
     (folder / "kit.toml").write_text(f"[budget]\nunderspend_warning = 95\n[deflator]\n{index}\n")
     note = prepare_briefing(folder, "bhg", 2025, "nb")
-    summary = note.summary_html()
+    summary = note.summary_section().html
     assert "i faste 2025-kroner" in summary  # 6 % a year nominal is 3 % a year in fixed prices
     assert (
         "Forbruk i prosent av budsjett er 91,8\u00a0%: et mindreforbruk som er verdt et spørsmål" in summary
     )
-    assert "faste 2025-kroner" in note.notes_html()
+    assert "faste 2025-kroner" in note.notes_section().html
     (folder / "kit.toml").write_text("")
-    assert "løpende kroner" in prepare_briefing(folder, "bhg", 2025, "nb").notes_html()
+    assert "løpende kroner" in prepare_briefing(folder, "bhg", 2025, "nb").notes_section().html
 
 
 def test_a_trend_whose_latest_change_went_the_other_way_is_not_named():

@@ -311,7 +311,7 @@ def test_no_chart_is_drawn_twice_in_a_note(monkeypatch):
 
     monkeypatch.setattr(charts, "figure_html", names)
     note = prepare_briefing("", "shj-berg-dal", 0, "nb")
-    for section in (note.trend_charts_html, note.sick_leave_html, note.budget_html):
+    for section in (note.trend_charts_section, note.sick_leave_section, note.budget_section):
         section()
     assert "Sykefravær" in drawn and "Forbruk i prosent av budsjett" in drawn
     assert len(drawn) == len(set(drawn)), drawn

@@ -145,6 +145,6 @@ def test_briefing_defaults_to_the_sample_first_unit_and_latest_year():
     briefing = prepare_briefing()
     assert briefing.year == briefing.data.latest_year
     assert briefing.unit["unit_id"] == briefing.data.units["unit_id"].iat[0]
-    title = briefing.title_html()
+    title = briefing.title_section().html
     assert briefing.data.config.municipality in title
     assert str(briefing.year) in title

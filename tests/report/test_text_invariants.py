@@ -114,14 +114,7 @@ def test_every_sample_briefing_reads_without_placeholders(sample, lang, monkeypa
     for unit_id in data.units["unit_id"]:
         card = scorecard(data, unit_id, year, values=values)
         note = briefing_module.Briefing(data, data.unit(unit_id), year, lang, card, values)
-        html = "".join(
-            section()
-            for section in (
-                note.title_html, note.summary_html, note.scorecard_html, note.comments_html,
-                note.context_html, note.trend_charts_html, note.distance_html, note.survey_html,
-                note.sick_leave_html, note.budget_html, note.notes_html,
-            )
-        )  # fmt: skip
+        html = "".join(section.html for section in note.sections())
         html = USERS_OWN_WORDS.sub("", html)
         texts = visible_texts(html) + drawn
         drawn.clear()

@@ -69,8 +69,8 @@ def test_a_period_is_written_in_words(period, lang, expected):
 )  # fmt: skip
 def test_the_title_and_the_notes_give_the_date_in_words(lang, expected):
     note = prepare_briefing("", "skole-sentrum", 0, lang)
-    assert expected in plain(note.title_html())
-    assert "2026-02-15" not in note.title_html()
+    assert expected in plain(note.title_section().html)
+    assert "2026-02-15" not in note.title_section().html
     notes = plain(notes_table(note.card, lang, data_date="2026-02-15"))
     leave = notes.split("Sykefravær</th>")[1].split("</tr>")[0]  # its own data date: 2026-01-31
     assert leave.endswith({"nb": "31. januar 2026</td>", "da": "31. januar 2026</td>",
@@ -95,7 +95,7 @@ def test_the_scorecards_period_tag_is_in_words(berg_dal, lang, expected):
 def test_a_comment_on_a_tertial_names_the_tertial_in_words(sample_copy, lang, expected):
     with (sample_copy / "comments.csv").open("a", encoding="utf-8") as comments:
         comments.write("shj-berg-dal,2025T1,sykefravaer,tiltak,Ekstra vikarer i januar.\n")
-    html = plain(prepare_briefing(sample_copy, "shj-berg-dal", 2025, lang).comments_html())
+    html = plain(prepare_briefing(sample_copy, "shj-berg-dal", 2025, lang).comments_section().html)
     assert f'<span class="period">{expected}</span> Ekstra vikarer i januar.' in html
 
 
@@ -156,7 +156,7 @@ def test_ranges_in_names_get_an_en_dash(lang):
     assert formatting.format_text("skole_netto_innb", lang) == "skole_netto_innb"
     for kept in ("Tall per 2025-01-31", "Tiltak etter barnevernsloven § 4-12"):  # no ranges
         assert formatting.format_text(kept, lang) == kept
-    html = prepare_briefing("", "skole-sentrum", 0, lang).context_html()
+    html = prepare_briefing("", "skole-sentrum", 0, lang).context_section().html
     assert "per innbygger 6–15 år" in html and "6-15" not in html
     assert 'data-indicator="skole_netto_innb"' in html  # the id is untouched
 

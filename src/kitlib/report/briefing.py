@@ -1,11 +1,14 @@
-"""The briefing note of one unit and year, section by section, as HTML fragments.
+"""The briefing note of one unit and year, section by section.
 
-The notebook calls one method per cell and displays the result; the batch renders the
-executed notebook. Everything a politician reads is made here, in the chosen language.
+The notebook calls one ``*_section`` method per cell and displays the `Section` it returns:
+the page's HTML for the reader, and the DataFrame, figures or Markdown behind it for the
+analyst to reuse (kitlib.report.views). The batch renders the executed notebook.
+Everything a politician reads is made here, in the chosen language.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from html import escape
@@ -32,20 +35,24 @@ from kitlib.report.tables import (
     scorecard_table,
     survey_table,
 )
+from kitlib.report.views import Section, markdown_list
 
 
 def section(method=None, *, css: str = ""):
-    """A section of the note as one block. Its text is the data's, so JupyterLab must not
-    typeset '$...$' in it as math (MathJax skips tex2jax_ignore / mathjax_ignore). `css`
-    adds classes, e.g. ``detail-start``: on paper the detail begins on a new page."""
+    """A section of the note as one block (a method returning its HTML, or a `Section` with
+    the objects behind it). Its text is the data's, so JupyterLab must not typeset '$...$'
+    in it as math (MathJax skips tex2jax_ignore / mathjax_ignore). `css` adds classes, e.g.
+    ``detail-start``: on paper the detail begins on a new page."""
     if method is None:
         return functools.partial(section, css=css)
     classes = " ".join(filter(None, ("kit-section", css, "tex2jax_ignore mathjax_ignore")))
 
     @functools.wraps(method)
-    def wrapper(self) -> str:
-        html = method(self)
-        return f'<div class="{classes}">{html}</div>' if html else ""
+    def wrapper(self) -> Section:
+        part = method(self)
+        part = part if isinstance(part, Section) else Section(part)
+        html = f'<div class="{classes}">{part.html}</div>' if part.html else ""
+        return dataclasses.replace(part, html=html)
 
     return wrapper
 
@@ -137,8 +144,17 @@ class Briefing:
         return f"{text}. {status_label(row['status'], self.lang)}, {trend_label(row['trend'], self.lang)}."
 
     # -- sections --------------------------------------------------------------
+    SECTIONS = (
+        "title", "summary", "overview", "scorecard", "comments", "context", "trend_charts",
+        "distance", "survey", "sick_leave", "budget", "notes",
+    )  # fmt: skip
+
+    def sections(self) -> list[Section]:
+        """Every section in page order (empty ones included, they show nothing)."""
+        return [getattr(self, f"{name}_section")() for name in self.SECTIONS]
+
     @section
-    def title_html(self) -> str:
+    def title_section(self) -> Section:
         cfg = self.data.config
         kicker = " · ".join(x for x in (tr("briefing_for", self.lang), cfg.municipality) if x)
         facts = [
@@ -147,11 +163,12 @@ class Briefing:
         ]
         if self.data_date:
             facts.append(tr("generated_from", self.lang, date=format_date(self.data_date, self.lang)))
-        return (
+        html = (
             f'<header class="briefing-title"><p class="kicker">{escape(kicker)}</p>'
             f'<h1 class="unit-name">{escape(str(self.unit["name"]))}</h1>{self._key_figures_html()}'
             f'<p class="facts">{escape(" · ".join(facts))}</p></header>'
         )
+        return Section(html, frame=self.key_figures)
 
     def _key_figures_html(self) -> str:
         """'72 barn · 16,5 årsverk · budsjett 18 400 000 kr': a figure whose unit says what it
@@ -168,34 +185,29 @@ class Briefing:
         return f'<p class="key-figures">{escape(line)}</p>'
 
     @section
-    def summary_html(self) -> str:
+    def summary_section(self) -> Section:
         peer = benchmark_groups(self.data)["peer_group"]
-        items = "".join(
-            f"<li>{escape(s)}</li>"
-            for s in summary_sentences(
-                self.own,
-                self.year,
-                self.lang,
-                peer,
-                self.data.config.setting("budget.underspend_warning"),
-                self.min_n,
-            )
-        )
-        return f'{self._h2("summary")}<ul class="summary">{items}</ul>'
+        sentences = summary_sentences(
+            self.own, self.year, self.lang, peer, self.data.config.setting("budget.underspend_warning"),
+            self.min_n,
+        )  # fmt: skip
+        items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
+        html = f'{self._h2("summary")}<ul class="summary">{items}</ul>'
+        return Section(html, markdown=f"## {tr('summary', self.lang)}\n\n{markdown_list(sentences)}")
 
     @section
-    def overview_html(self) -> str:
+    def overview_section(self) -> Section:
         """The first page's status overview: per perspective, how many indicators are met, near,
         within the uncertainty, not met or without figures; symbol and word in every header."""
         counts = status_overview(self.own)
         if counts.empty:
             return ""
         labels = {**self._perspective_names(), TOTAL: tr("total", self.lang)}
-        table = overview_table(counts.rename(index=labels), self.lang)
-        return self._h2("overview") + scrolling(table)
+        counts = counts.rename(index=labels)
+        return Section(self._h2("overview") + scrolling(overview_table(counts, self.lang)), frame=counts)
 
     @section(css="detail-start")
-    def scorecard_html(self) -> str:
+    def scorecard_section(self) -> Section:
         # "Andre enheter" only where some indicator has enough other units to compare with
         compared = self.own["peer_median"].notna().any()
         headers = SCORECARD_HEADERS if compared else tuple(h for h in SCORECARD_HEADERS if h != "units")
@@ -203,7 +215,7 @@ class Briefing:
             self.own, self._perspective_names(), self.lang, min_n=self.min_n, commented=self._commented,
             headers=headers,
         )  # fmt: skip
-        return self._h2("scorecard") + scrolling(table)
+        return Section(self._h2("scorecard") + scrolling(table), frame=self.own)
 
     @property
     def _commented(self) -> set[str]:
@@ -211,7 +223,7 @@ class Briefing:
         return set(self.comments["indicator_id"]) - {""}
 
     @section
-    def comments_html(self) -> str:
+    def comments_section(self) -> Section:
         """The unit's own assessment and planned measures for the year, in its own words (escaped
         text, never HTML, Markdown or TeX): first about the whole unit, then per indicator in the
         scorecard's order. Empty when no unit has comments for the year."""
@@ -257,7 +269,7 @@ class Briefing:
                     parts.append(f'<div class="comment comment-{kind}"><p>{label}</p><ul>{items}</ul></div>')
             parts.append("</section>")
         parts.append("</div>")
-        return "".join(parts)
+        return Section("".join(parts), frame=comments)
 
     def _comment_figure(self, indicator: str) -> str:
         """The figure a comment is about, to read without turning back: '10,9 % · mål 9,0 % · ✘ ikke nådd'."""
@@ -273,7 +285,7 @@ class Briefing:
         return f'<p class="comment-figure">{escape(" · ".join(parts))}</p>'
 
     @section
-    def context_html(self) -> str:
+    def context_section(self) -> Section:
         """Service area and municipality figures (KOSTRA prioritering, dekningsgrad): context
         compared with the KOSTRA group and the country, never ranked among units."""
         if self.context.empty:
@@ -283,7 +295,7 @@ class Briefing:
             headers=CONTEXT_HEADERS, commented=self._commented, legend=False,  # explained above
         )  # fmt: skip
         note = f'<p class="note">{escape(tr("context_note", self.lang))}</p>'
-        return self._h2("context") + note + scrolling(table)
+        return Section(self._h2("context") + note + scrolling(table), frame=self.context)
 
     # -- charts (kitlib.report.charts): every indicator is drawn once ----------------------
 
@@ -318,23 +330,29 @@ class Briefing:
                              decimals=decimals, kind=kind)  # fmt: skip
         return panel, f"{message}. {self._alt(row, history)}"
 
-    def _figures(self, panels) -> str:
-        """The panels as figures: those of one kind, unit of measure and frequency together as
-        small multiples on shared axes, at most six to a figure (one page of A4)."""
+    def _figures(self, heading: str, panels, empty: str = "") -> Section:
+        """The panels as figures under `heading`: those of one kind, unit of measure and
+        frequency together as small multiples on shared axes, at most six to a figure (one
+        page of A4). The section keeps the figures and the plotted rows (one per indicator
+        and period) for the analyst; `empty` is said when there is nothing to draw."""
         groups: dict[tuple, list] = {}
         for panel, alt in panels:
             freq = parse_period(panel.history["period"].iat[-1]).freq
             groups.setdefault((panel.kind, panel.unit, freq), []).append((panel, alt))
-        html = []
+        html, figures = [self._h2(heading)], []
+        if empty and not panels:
+            html.append(f'<p class="empty">{escape(tr(empty, self.lang))}</p>')
         for group in groups.values():
             for start in range(0, len(group), 6):
                 chunk = group[start : start + 6]
-                fig = charts.panel_figure([panel for panel, _ in chunk], self.lang)
-                html.append(charts.figure_html(fig, " ".join(alt for _, alt in chunk)))
-        return "".join(html)
+                figures.append(charts.panel_figure([panel for panel, _ in chunk], self.lang))
+                html.append(charts.figure_html(figures[-1], " ".join(alt for _, alt in chunk)))
+        plotted = [panel.history.assign(indicator=panel.name) for panel, _ in panels]
+        frame = pd.concat(plotted, ignore_index=True) if plotted else None
+        return Section("".join(html), frame=frame, figures=tuple(figures))
 
     @section
-    def trend_charts_html(self) -> str:
+    def trend_charts_section(self) -> Section:
         """A chart for every indicator that is not met or is worsening, except those with a
         section of their own (sick leave per tertial, spending): no chart is shown twice."""
         own = self.own
@@ -342,15 +360,11 @@ class Briefing:
         elsewhere = set(self._tertial_rows()["indicator_id"]) | set(self._budget_rows()["indicator_id"])
         shown = rows[~rows["indicator_id"].isin(elsewhere)]
         panels = [p for p in (self._panel(row) for _, row in shown.iterrows()) if p]
-        parts = [self._h2("charts")]
-        if not panels:
-            key = "nothing_to_chart" if rows.empty else "charts_below" if shown.empty else "no_data_section"
-            parts.append(f'<p class="empty">{escape(tr(key, self.lang))}</p>')
-        parts.append(self._figures(panels))
-        return "".join(parts)
+        empty = "nothing_to_chart" if rows.empty else "charts_below" if shown.empty else "no_data_section"
+        return self._figures("charts", panels, empty)
 
     @section
-    def distance_html(self) -> str:
+    def distance_section(self) -> Section:
         rows = charts.distance_rows(self.own)
         if rows.empty:
             return ""
@@ -366,24 +380,26 @@ class Briefing:
                     for (_, r), text in zip(chosen.iterrows(), charts.gap_texts(chosen, self.lang))
                 )
                 alt.append(f"{tr(f'distance_{measure}', self.lang)}: {items}")
-        return self._h2("distance") + charts.figure_html(fig, ". ".join(alt) + ".")
+        html = self._h2("distance") + charts.figure_html(fig, ". ".join(alt) + ".")
+        return Section(html, frame=rows, figures=(fig,))
 
     @section
-    def survey_html(self) -> str:
+    def survey_section(self) -> Section:
         rows = self.own[self.own["indicator_type"] == "opplevd_kvalitet"]
-        return self._h2("survey") + scrolling(survey_table(rows, self.lang, min_n=self.min_n))
+        html = self._h2("survey") + scrolling(survey_table(rows, self.lang, min_n=self.min_n))
+        return Section(html, frame=rows)
 
     @section
-    def sick_leave_html(self) -> str:
+    def sick_leave_section(self) -> Section:
         """Indicators reported per tertial (sick leave), the last three years, as bars."""
         rows = self._tertial_rows()
         if rows.empty:
             return ""
         panels = [p for p in (self._panel(row, TERTIAL, 9, "bars") for _, row in rows.iterrows()) if p]
-        return self._h2("sick_leave") + (self._figures(panels) or self._no_figures())
+        return self._figures("sick_leave", panels, "no_data_section")
 
     @section
-    def budget_html(self) -> str:
+    def budget_section(self) -> Section:
         """Spending: a percentage of budget as dots around the budget line, kroner as lines."""
         rows = self._budget_rows()
         if rows.empty:
@@ -392,18 +408,14 @@ class Briefing:
         for _, row in rows.iterrows():
             kind = "budget" if row["unit_of_measure"] == "%" else "trend"
             panels.append(self._panel(row, YEARLY, 6, kind))
-        return self._h2("budget") + (self._figures([p for p in panels if p]) or self._no_figures())
-
-    def _no_figures(self) -> str:
-        return f'<p class="empty">{escape(tr("no_data_section", self.lang))}</p>'
+        return self._figures("budget", [p for p in panels if p], "no_data_section")
 
     @section
-    def notes_html(self) -> str:
-        return (
-            self._h2("notes")
-            + scrolling(notes_table(self.card, self.lang, data_date=self.data_date))
-            + self._prices_note()
-        )
+    def notes_section(self) -> Section:
+        table = notes_table(self.card, self.lang, data_date=self.data_date)
+        about = ["indicator_id", "name", "definition", "source", "data_date", "unit_of_measure", "direction"]
+        frame = self.card[[c for c in about if c in self.card.columns]]
+        return Section(self._h2("notes") + scrolling(table) + self._prices_note(), frame=frame)
 
     def _prices_note(self) -> str:
         """Whether kroner figures were compared over time in fixed prices (kit.toml's deflator)."""
