@@ -331,14 +331,15 @@ class Briefing:
         return panel, f"{message}. {self._alt(row, history)}"
 
     def _figures(self, heading: str, panels, empty: str = "") -> Section:
-        """The panels as figures under `heading`: those of one kind, unit of measure and
-        frequency together as small multiples on shared axes, at most six to a figure (one
-        page of A4). The section keeps the figures and the plotted rows (one per indicator
+        """The panels as figures under `heading`: those of one kind and frequency together as
+        small multiples on a shared period axis (and a shared value axis where they have one
+        unit and read well together), in the order of the scorecard, at most six to a figure
+        (one page of A4; one figure leaves no empty cells between figures on paper). The section keeps the figures and the plotted rows (one per indicator
         and period) for the analyst; `empty` is said when there is nothing to draw."""
         groups: dict[tuple, list] = {}
         for panel, alt in panels:
             freq = parse_period(panel.history["period"].iat[-1]).freq
-            groups.setdefault((panel.kind, panel.unit, freq), []).append((panel, alt))
+            groups.setdefault((panel.kind, freq), []).append((panel, alt))
         html, figures = [self._h2(heading)], []
         if empty and not panels:
             html.append(f'<p class="empty">{escape(tr(empty, self.lang))}</p>')

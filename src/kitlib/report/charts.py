@@ -580,7 +580,9 @@ def panel_figure(
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(width, 3.0))
         ranges = [_limits_of(p) for p in panels]
-        shared = share_y(ranges) if sharey is None else sharey
+        # a value axis is shared only by panels in one unit of measure that read well together
+        one_unit = len({p.unit for p in panels}) == 1
+        shared = (one_unit and share_y(ranges)) if sharey is None else sharey
         union = (min(r[0] for r in ranges), max(r[1] for r in ranges))
         axes = []
         for panel, own in zip(panels, ranges):
