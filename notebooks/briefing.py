@@ -75,6 +75,14 @@ comments = briefing.comments_section()
 comments
 
 # %% [markdown] tags=["notebook-only"]
+# ## Questions for the dialogue meeting: drafts from the figures, or the analyst's own
+# (comments.csv, kind `sporsmal`: about an indicator it replaces the draft, else it is added)
+
+# %%
+questions = briefing.questions_section()
+questions
+
+# %% [markdown] tags=["notebook-only"]
 # ## Figures of the service area and the municipality: context, not ranked among units
 
 # %%

@@ -61,7 +61,7 @@ def test_every_problem_of_comments_csv_is_named_with_file_line_and_column(synthe
             bhg-a,2024,,vurdering,To ganger.
         """,
     )
-    kinds = "vurdering (the unit's assessment), tiltak (a planned measure)"
+    kinds = "vurdering (the unit's assessment), tiltak (a planned measure), sporsmal (a question for the dialogue meeting)"
     assert problems_of(synthetic_folder) == [
         "comments.csv, line 2, column 'unit_id': unknown unit id 'bhg-x'; it is not in units.csv",
         "comments.csv, line 3, column 'indicator_id': unknown indicator id 'ukjent'; it is not in indicators.csv",
@@ -70,7 +70,7 @@ def test_every_problem_of_comments_csv_is_named_with_file_line_and_column(synthe
         f"comments.csv, line 5, column 'kind': 'tiltag' is not one of: {kinds}; did you mean 'tiltak'?",
         f"comments.csv, line 6, column 'kind': 'kommentar' is not one of: {kinds}",
         f"comments.csv, line 7, column 'kind': is empty; write one of: {kinds}",
-        "comments.csv, line 8, column 'text': is empty; write the assessment or the measure, or drop the row",
+        "comments.csv, line 8, column 'text': is empty; write the assessment, the measure or the question, or drop the row",
         "comments.csv, line 9, column 'period': '2024T4': tertial 1-3 expected after the year",
         "comments.csv, line 10, column 'period': period 2031 is after the current year 2026; fix the date",
         "comments.csv, line 12: duplicate row (unit_id=bhg-a, period=2024, kind=vurdering, text=To ganger.); "

@@ -62,7 +62,7 @@ def test_briefing_notebook_shows_each_section_as_the_page_does(tmp_path):
     )  # fmt: skip
     executed = nbformat.read(out, as_version=4)
     shown = [c for c in executed.cells if c.cell_type == "code" and "_section()" in c.source]
-    assert len(shown) == 12
+    assert len(shown) == 13
     for cell in shown:
         bundles = [o.data for o in cell.outputs]
         assert len(bundles) == 1, cell.source

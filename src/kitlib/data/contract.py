@@ -25,10 +25,15 @@ LEVELS = (UNIT_LEVEL, AREA_LEVEL, MUNICIPALITY_LEVEL)
 # budget in kroner): shown in the title block of the unit's note, never judged against a
 # target, ranked or counted among its results (its direction is always none).
 CONTEXT_TYPE = "kontekst"
-# comments.csv `kind`: the unit leader's assessment, or a measure the unit plans (the same
-# codes in Danish folders).
-ASSESSMENT, MEASURE = "vurdering", "tiltak"
-COMMENT_KINDS = {ASSESSMENT: "the unit's assessment", MEASURE: "a planned measure"}
+# comments.csv `kind`: the unit leader's assessment, a measure the unit plans, or a question
+# for the dialogue meeting that the analyst writes in place of (or besides) the kit's
+# drafts (the same codes in Danish folders).
+ASSESSMENT, MEASURE, QUESTION = "vurdering", "tiltak", "sporsmal"
+COMMENT_KINDS = {
+    ASSESSMENT: "the unit's assessment",
+    MEASURE: "a planned measure",
+    QUESTION: "a question for the dialogue meeting",
+}
 
 
 @dataclass(frozen=True)

@@ -391,7 +391,9 @@ def _check_comments(
             comments.add(i, "kind", f"{found} one of: {shown}{hint}")
     for i, text in enumerate(comments.frame["text"]):
         if not text:
-            comments.add(i, "text", "is empty; write the assessment or the measure, or drop the row")
+            comments.add(
+                i, "text", ("is empty; write the assessment, the measure or the question, or drop the row")
+            )
     if unit_area is not None:
         comments.known("unit_id", unit_area, "unit id")
     if ind_area is not None:

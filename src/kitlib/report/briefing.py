@@ -19,11 +19,12 @@ import pandas as pd
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import indicator_history
 from kitlib.analysis.scorecard import TOTAL, benchmark_groups, prepared_values, scorecard, status_overview
-from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE
+from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE, QUESTION
 from kitlib.data.load import KitData, load_data
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
 from kitlib.data.resources import sample_folder
 from kitlib.report import charts
+from kitlib.report.dialogue import Question, draft_questions
 from kitlib.report.formatting import format_date, format_indicator_value, format_period, format_text
 from kitlib.report.i18n import COUNTED_UNITS, check_language, status_label, tr, trend_label
 from kitlib.report.narrative import in_sentence, summary_sentences
@@ -105,10 +106,23 @@ class Briefing:
         return card[self._is_key_figure & (card["level"] == self.unit["level"]) & card["value"].notna()]
 
     @property
-    def comments(self) -> pd.DataFrame:
-        """The unit's own assessments and planned measures (comments.csv) for the briefing's year."""
+    def _unit_comments(self) -> pd.DataFrame:
         c = self.data.comments
         return c[(c["unit_id"] == self.unit["unit_id"]) & (c["year"] == self.year)]
+
+    @property
+    def comments(self) -> pd.DataFrame:
+        """The unit's own assessments and planned measures (comments.csv) for the briefing's year."""
+        c = self._unit_comments
+        return c[c["kind"] != QUESTION]
+
+    @property
+    def questions(self) -> list[Question]:
+        """3-5 questions for the dialogue meeting: the analyst's own (comments.csv, kind
+        sporsmal) and drafts from the unit's results (kitlib.report.dialogue)."""
+        c = self._unit_comments
+        peer = benchmark_groups(self.data)["peer_group"]
+        return draft_questions(self.own, self.lang, peer_group=peer, own=c[c["kind"] == QUESTION])
 
     def _h2(self, key: str) -> str:
         return f'<h2 id="{key}">{escape(tr(key, self.lang))}</h2>'
@@ -145,7 +159,7 @@ class Briefing:
 
     # -- sections --------------------------------------------------------------
     SECTIONS = (
-        "title", "summary", "overview", "scorecard", "comments", "context", "trend_charts",
+        "title", "summary", "overview", "scorecard", "comments", "questions", "context", "trend_charts",
         "distance", "survey", "sick_leave", "budget", "notes",
     )  # fmt: skip
 
@@ -230,7 +244,7 @@ class Briefing:
         comments = self.comments
         if comments.empty:
             c = self.data.comments
-            if not (c["year"] == self.year).any():
+            if not ((c["year"] == self.year) & (c["kind"] != QUESTION)).any():
                 return ""
             none = escape(tr("comments_none", self.lang, year=self.year))
             return f'{self._h2("comments")}<p class="empty">{none}</p>'
@@ -249,7 +263,7 @@ class Briefing:
                 continue
             anchor = f"comment-{indicator}" if indicator else "comments-unit"
             parts.append(f'<section class="comment-group"><h3 id="{escape(anchor)}">{name}</h3>{figure}')
-            for kind in COMMENT_KINDS:
+            for kind in (k for k in COMMENT_KINDS if k != QUESTION):
                 of_kind = rows[rows["kind"] == kind]
                 # a tertial's (quarter's, month's) comment says which: the note is the year's
                 texts = [
@@ -270,6 +284,17 @@ class Briefing:
             parts.append("</section>")
         parts.append("</div>")
         return Section("".join(parts), frame=comments)
+
+    @section
+    def questions_section(self) -> Section:
+        """Questions for the dialogue meeting, each starting from a fact of the note."""
+        questions = self.questions
+        items = "".join(f"<li>{escape(q.text)}</li>" for q in questions)
+        note = f'<p class="note">{escape(tr("questions_note", self.lang))}</p>'
+        html = f'{self._h2("questions")}{note}<ol class="questions">{items}</ol>'
+        frame = pd.DataFrame([vars(q) for q in questions], columns=["text", "indicator_id", "source"])
+        markdown = f"## {tr('questions', self.lang)}\n\n{markdown_list(frame['text'], numbered=True)}"
+        return Section(html, frame=frame, markdown=markdown)
 
     def _comment_figure(self, indicator: str) -> str:
         """The figure a comment is about, to read without turning back: '10,9 % · mål 9,0 % · ✘ ikke nådd'."""
@@ -334,8 +359,9 @@ class Briefing:
         """The panels as figures under `heading`: those of one kind and frequency together as
         small multiples on a shared period axis (and a shared value axis where they have one
         unit and read well together), in the order of the scorecard, at most six to a figure
-        (one page of A4; one figure leaves no empty cells between figures on paper). The section keeps the figures and the plotted rows (one per indicator
-        and period) for the analyst; `empty` is said when there is nothing to draw."""
+        (one page of A4; one figure leaves no empty cells between figures on paper). The
+        section keeps the figures and the plotted rows (one per indicator and period) for
+        the analyst; `empty` is said when there is nothing to draw."""
         groups: dict[tuple, list] = {}
         for panel, alt in panels:
             freq = parse_period(panel.history["period"].iat[-1]).freq

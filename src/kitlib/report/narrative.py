@@ -41,7 +41,7 @@ def in_sentence(name: str) -> str:
     return text
 
 
-def _name(name: str, lang: str) -> str:
+def sentence_name(name: str, lang: str) -> str:
     """An indicator's name inside a sentence: lower case, en dashes in ranges, thousands marks."""
     return in_sentence(format_text(str(name), lang))
 
@@ -66,7 +66,7 @@ def names_its_unit(row, lang: str) -> bool:
     return False
 
 
-def _figure(value, row, lang: str) -> str:
+def figure_text(value, row, lang: str) -> str:
     """A figure of `row` in a sentence: with its unit unless the name already says it."""
     return format_indicator_value(value, row, lang, with_unit=not names_its_unit(row, lang))
 
@@ -79,7 +79,7 @@ def _join(items: list[str], lang: str, clauses: bool = False) -> str:
     return ", ".join(items[:-1]) + tr("summary_and_clauses" if clauses else "summary_and", lang) + items[-1]
 
 
-def _moved(row, lang: str) -> str:
+def moved_clause(row, lang: str) -> str:
     """'sykefravær har gått ned fra 9,1 % i 2023 til 7,9 % i 2025': start and end, with periods.
 
     Kroner read in fixed prices say so: the start figure is then in the results year's prices.
@@ -92,11 +92,11 @@ def _moved(row, lang: str) -> str:
         tr(
             "summary_moved",
             lang,
-            name=_name(row["name"], lang),
+            name=sentence_name(row["name"], lang),
             verb=verb,
-            start=_figure(row["trend_from_value"], row, lang),
+            start=figure_text(row["trend_from_value"], row, lang),
             start_period=format_period(row["trend_from_period"], lang),
-            value=_figure(row["value"], row, lang),
+            value=figure_text(row["value"], row, lang),
             period=format_period(row["period"], lang),
         )
         + prices
@@ -112,13 +112,13 @@ def _short(row, lang: str) -> str:
     return tr(
         "summary_short",
         lang,
-        name=_name(row["name"], lang),
-        value=_figure(row["value"], row, lang),
-        target=_figure(row["target"], row, lang),
+        name=sentence_name(row["name"], lang),
+        value=figure_text(row["value"], row, lang),
+        target=figure_text(row["target"], row, lang),
     )
 
 
-def _trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
+def trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
     """Rows with trend `code` whose sentence can be written and whose latest change agrees."""
     rows = card[
         (card["trend"] == code)
@@ -132,7 +132,7 @@ def _trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
     return rows.assign(_size=strength.to_numpy()).sort_values("_size", ascending=False, kind="stable")
 
 
-def _concerns(card: pd.DataFrame) -> pd.DataFrame:
+def concerns(card: pd.DataFrame) -> pd.DataFrame:
     """Not met, ranked by shortfall in units of the figure's noise (else of its target)."""
     rows = card[(card["status"] == Status.NOT_MET) & card["value"].notna() & card["target"].notna()]
     shortfall = better_sign(rows["direction"]) * (rows["target"] - rows["value"])
@@ -158,15 +158,15 @@ def summary_sentences(
     check_language(lang)
     sentences = [_count_sentence(card, year, lang)]
 
-    improving = _trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING)
-    items = [_moved(row, lang) for _, row in improving.head(MAX_ITEMS).iterrows()]
+    improving = trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING)
+    items = [moved_clause(row, lang) for _, row in improving.head(MAX_ITEMS).iterrows()]
     if items:
         sentences.append(tr("summary_better", lang, items=_join(items, lang, clauses=True)))
 
-    concerns = _concerns(card)
-    worsening = _trend_rows(card[card["status"] != Status.NOT_MET], Trend.WORSENING)
-    items = [_short(row, lang) for _, row in concerns.head(MAX_ITEMS).iterrows()]
-    items += [_moved(row, lang) for _, row in worsening.head(MAX_ITEMS - len(items)).iterrows()]
+    worst = concerns(card)
+    worsening = trend_rows(card[card["status"] != Status.NOT_MET], Trend.WORSENING)
+    items = [_short(row, lang) for _, row in worst.head(MAX_ITEMS).iterrows()]
+    items += [moved_clause(row, lang) for _, row in worsening.head(MAX_ITEMS - len(items)).iterrows()]
     all_met = (card["status"] != Status.NO_TARGET).any() and card["status"].isin(
         [Status.MET, Status.NO_TARGET]
     ).all()
@@ -189,13 +189,13 @@ def summary_sentences(
 
     if "underspend" in card and underspend_warning is not None:
         for _, row in card[card["underspend"].fillna(False).astype(bool)].iterrows():
-            limit = _figure(underspend_warning, row, lang)
-            value = _figure(row["value"], row, lang)
+            limit = figure_text(underspend_warning, row, lang)
+            value = figure_text(row["value"], row, lang)
             name = format_text(str(row["name"]), lang)  # it opens the sentence
             sentences.append(tr("summary_underspend", lang, name=name, value=value, limit=limit) + ".")
 
     suppressed = card["suppressed"].fillna(False).astype(bool) if "suppressed" in card else False
-    hidden = [_name(n, lang) for n in card.loc[suppressed & card["value"].isna(), "name"]]
+    hidden = [sentence_name(n, lang) for n in card.loc[suppressed & card["value"].isna(), "name"]]
     if hidden and min_respondents:
         sentences.append(tr("summary_suppressed", lang, n=min_respondents, items=_join(hidden[:3], lang)))
     absent = card["value"].isna() & (card["value_status"] != NOT_APPLICABLE) & ~suppressed
@@ -205,7 +205,7 @@ def summary_sentences(
         ("summary_not_yet", card[absent & (card["value_status"] == NOT_YET_AVAILABLE)]),
         ("summary_missing", card[absent & (card["value_status"] != NOT_YET_AVAILABLE)]),
     ):
-        names = [_name(n, lang) for n in rows["name"]]
+        names = [sentence_name(n, lang) for n in rows["name"]]
         if names:
             shown = names[:3] + ([tr("summary_more", lang, n=len(names) - 3)] if len(names) > 3 else [])
             sentences.append(tr(key, lang, items=_join(shown, lang)))

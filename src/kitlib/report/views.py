@@ -53,9 +53,12 @@ class Section:
         display(bundle, raw=True)
 
 
-def markdown_list(items) -> str:
-    """Sentences as a Markdown bullet list, Markdown's own characters escaped."""
-    return "\n".join(f"- {_escape_markdown(unescape(str(item)))}" for item in items)
+def markdown_list(items: list, numbered: bool = False) -> str:
+    """Sentences as a Markdown list (bullets, or numbers), Markdown's own characters escaped."""
+    return "\n".join(
+        f"{f'{i}.' if numbered else '-'} {_escape_markdown(unescape(str(item)))}"
+        for i, item in enumerate(items, 1)
+    )
 
 
 def _escape_markdown(text: str) -> str:
