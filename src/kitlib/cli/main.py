@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kitlib import __version__
+from kitlib.cli.audit import add_audit_command
 from kitlib.cli.briefings import add_briefings_command
 from kitlib.cli.imports import add_import_commands
 from kitlib.data.resources import sample_folder
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=_validate)
     add_briefings_command(commands)
     add_import_commands(commands)
+    add_audit_command(commands)
     return parser
 
 
