@@ -175,6 +175,60 @@ TEXT: dict[str, dict[str, str]] = {
         "index_all_units": "Hele kommunen", "index_totals": "Sum",
         "contents": "Innhold", "index_pack": "Alle notatene i én PDF (for utskrift)",
         "summary_not_yet": "Tall for {items} er ikke tilgjengelige ennå.",
+        # the municipality's note and the challenge note (kitlib.report.municipality)
+        "muni_briefing": "Styringsnotat for hele kommunen",
+        "muni_scope": "{units} enheter i {areas} tjenesteområder",
+        "muni_count": "I de {units} enhetene er {met} av {total} mål nådd i {year}{rest}.",
+        "muni_top": "Størst utfordringer på tvers av enhetene: {items}.",
+        "muni_trends": (
+            "De siste {years} årene har {improving} resultater blitt klart bedre og {worsening} klart "
+            "svakere; de andre har ingen sikker endring eller for få tall."
+        ),
+        "muni_best_area": (
+            "Flest mål nådd: {best} ({best_met} av {best_total}); færrest: {worst} ({worst_met} av "
+            "{worst_total})."
+        ),
+        "muni_suppressed": "Resultater med færre enn {n} svar vises ikke ({count} i {year}).",
+        "muni_overview_note": "Indikatorer med mål i alle enhetene, talt per perspektiv og status.",
+        "muni_areas": "Tjenesteområdene", "muni_area_units": "{n} enheter", "muni_area_unit": "1 enhet",
+        "muni_area_met": "{met} av {total} mål nådd",
+        "muni_area_top": "størst utfordring: {name}", "muni_area_none": "ingen klare utfordringer",
+        "muni_challenges": "Utfordringsnotat",
+        "muni_challenges_note": (
+            "Utkast til kommunedirektørens utfordringsnotat for dialogseminaret: de {n} største "
+            "utfordringene i {year} på tvers av enheter og tjenesteområder. De er rangert etter hvor mange "
+            "enheter de gjelder og hvor langt tallene er fra målet, fra egen utvikling og fra "
+            "KOSTRA-gruppen, målt mot usikkerheten i tallene. Teksten er ment å redigeres."
+        ),
+        "muni_challenges_none": (
+            "Ingen indikator er klart under målet, klart svakere over tid eller klart svakere enn "
+            "KOSTRA-gruppen i {year}."
+        ),
+        "muni_ch_gap_many": "{name} er {side} målet i {n} av {total} {units}, lengst unna {at} {items}.",
+        "muni_ch_gap_one": "{name} er {side} målet {at} {items}.",
+        "muni_ch_item_gap": "{value} mot målet {target}", "muni_ch_over": "over", "muni_ch_under": "under",
+        "muni_ch_worse_many": (
+            "{name} {verb} i {n} av {total} {units}, mer enn tilfeldig variasjon kan forklare: {items}."
+        ),
+        "muni_ch_worse_one": "{name} {verb} {at} {items}, mer enn tilfeldig variasjon kan forklare.",
+        "muni_ch_item_moved": "fra {start} i {start_period} til {value} i {period}",
+        "muni_ch_peers_many": "{name} er {side} enn i {group} ({other}) i {n} av {total} {units}: {items}.",
+        "muni_ch_peers_one": "{name} er {side} enn i {group} ({other}) {at} {items}.",
+        "muni_ch_higher": "høyere", "muni_ch_lower": "lavere", "muni_ch_also": "Det gjelder også {items}.",
+        "muni_ch_units": "enheter", "muni_ch_areas": "tjenesteområder",
+        "muni_ch_at_unit": "ved", "muni_ch_at_area": "for",
+        "muni_load_summary": (
+            "{flagged} av {total} enheter har flere eller færre indikatorer enn KS anbefaler."
+        ),
+        "muni_with_findings": "Med funn",
+        "muni_ch_single": "{name} {at} {unit} er {value} i {period}{clauses}.",
+        "muni_ch_single_gap": "{side} målet på {target}",
+        "muni_ch_single_peers": "{side} enn i {group} ({other})",
+        "muni_ch_single_moved": (
+            "Tallet {verb} fra {start} i {start_period}, mer enn tilfeldig variasjon kan forklare."
+        ),
+        "index_municipality_note": "Kommunens notat: helheten og de største utfordringene",
+        "index_area_note": "Tjenesteområdets notat: alle enhetene side om side",
         # draft questions for the dialogue meeting (kitlib.report.dialogue)
         "questions": "Spørsmål til dialogmøtet",
         "questions_note": "Utkast laget ut fra enhetens resultater, som grunnlag for samtalen i dialogmøtet.",
@@ -266,6 +320,130 @@ TEXT: dict[str, dict[str, str]] = {
         "explore_median_units": "Median for enhetene",
         "explore_heatmap_title": "Status mot mål i {area}, {year}",
         "explore_static_note": "Et statisk bilde av utvalget slik det var da notatboken ble kjørt.",
+        # the service-area note (kitlib.report.area)
+        "area_briefing_for": "Styringsnotat for tjenesteområdet",
+        "area_units_n": "{n} enheter",
+        "area_units_1": "{n} enhet",
+        "area_of": "{name} ({n} av {total})",
+        "area_summary_count": "Enhetene har nådd {met} av {total} mål i {year}{rest}.",
+        "area_summary_all_met": "Enhetene har nådd alle {total} mål i {year}.",
+        "area_summary_no_targets": "Ingen av enhetenes indikatorer har mål for {year}.",
+        "area_summary_widely_missed": "De fleste enhetene når ikke målet for {items}.",
+        "area_summary_best": "Best måloppnåelse har {unit}, med {met} av {total} mål nådd.",
+        "area_summary_attention": "Størst behov for oppfølging har {units}.",
+        "area_summary_spread": (
+            "Størst forskjell mellom enhetene er det på {name}: fra {low} ved {low_unit} til {high} ved "
+            "{high_unit}."
+        ),
+        "area_summary_kostra": "{name} var {value} i {period}, mot {peer} i {group}.",
+        "area_summary_suppressed": (
+            "Resultater fra undersøkelser der færre enn {n} svarte, vises ikke ({count} i alt)."
+        ),
+        "area_heatmap": "Måloppnåelse per enhet i {year}",
+        "area_targets_differ": "målene er ulike",
+        "area_heatmap_legend": (
+            "✔ nådd · ◐ nesten (innenfor toleransen) · ≈ usikkert (målet ligger innenfor undersøkelsens "
+            "feilmargin) · ✘ ikke nådd · – mangler tall, eller skjult fordi færre enn {n} svarte. Grå "
+            "celle uten symbol: ikke aktuelt for enheten. Under symbolet står enhetens resultat."
+        ),
+        "heat_met": "nådd",
+        "heat_near": "nesten",
+        "heat_uncertain": "usikkert",
+        "heat_not_met": "ikke nådd",
+        "heat_no_data": "mangler",
+        "heat_no_target": "uten mål",
+        "heat_suppressed": "skjult",
+        "heat_not_applicable": "ikke aktuelt",
+        "area_attention": "Enheter som trenger oppfølging",
+        "area_attention_note": (
+            "Enhetene med flest mål som ikke er nådd, med resultater som er blitt klart svakere (mer enn "
+            "usikkerheten), og med resultater langt under medianen for området (mer enn den midtre "
+            "halvdelen av enhetene spenner over). Den som trenger det mest, står først."
+        ),
+        "area_attention_none": (
+            "Ingen enhet skiller seg ut med mange mål som ikke er nådd, resultater som blir klart svakere "
+            "eller resultater langt under medianen."
+        ),
+        "area_reason_not_met": "{symbol} {count} av {total} mål er ikke nådd",
+        "area_reason_worsening": "{symbol} Svakere: {items}",
+        "area_moved": "{name} fra {start} i {start_period} til {value} i {period}",
+        "area_reason_below_median": "Langt under medianen: {items}",
+        "area_against_median": "{name} {value} mot median {median}",
+        "area_kostra": "Tjenesteområdet i KOSTRA: fire dimensjoner",
+        "area_dimension": "Dimensjon",
+        "area_value": "Tjenesteområdet",
+        "area_dim_prioritering": "Prioritering",
+        "area_dim_prioritering_note": "hva kommunen bruker på tjenesten",
+        "area_dim_dekningsgrad": "Dekningsgrad",
+        "area_dim_dekningsgrad_note": "hvor stor del av målgruppen som får tjenesten",
+        "area_dim_produktivitet": "Produktivitet",
+        "area_dim_produktivitet_note": "kostnad per bruker eller per tjeneste (enhetskostnad)",
+        "area_dim_kvalitet": "Kvalitet",
+        "area_dim_kvalitet_note": "brukernes tilfredshet og målt kvalitet",
+        "area_no_dimension": "Tjenesteområdet har ikke tall for {dimension}.",
+        "area_kostra_note": (
+            "Tallene gjelder tjenesteområdet som helhet, ikke enkeltenhetene. I parentes: hvor mye "
+            "tjenesteområdet ligger over (+) eller under (−) sammenligningen, kronebeløp i prosent, og "
+            "«bedre» eller «svakere» der det er klart hvilken vei som er best."
+        ),
+        "area_kostra_late": (
+            "Tall for {year} er ikke tilgjengelige ennå for {items}: det siste tallet vises, med "
+            "årstallet."
+        ),
+        "area_same": "likt",
+        "area_school": "Skole",
+        "area_mean_years": "Snitt {n} år",
+        "area_against": "Mot {group}",
+        "area_tests_above": "I {year} ligger {above} av {n} skoler over {group} ({value}).",
+        "area_tests_note": (
+            "Små trinn gir store svingninger fra år til år, så snittet over flere år sier mer enn ett "
+            "enkelt år. Et resultat fra for få elever vises ikke."
+        ),
+        "area_qualification_title": "Kompetanse: {name}",
+        "area_qualification_below": "{below} av {n} enheter ligger under {group} ({value}) på {name}.",
+        "area_change_since": "Endring fra {year}",
+        "area_processing_time": "Saksbehandlingstid og lovens frist",
+        "area_msg_both_met": "Begge enhetene når målet",
+        "area_msg_within_limit": "{inside} av {total} enheter holder fristen i snitt",
+        "area_time_within": (
+            "{name}: {inside} av {n} enheter holder seg i snitt innenfor lovens frist på {limit} dager."
+        ),
+        "area_time_share_note": (
+            "Et snitt innenfor fristen betyr ikke at hver sak er det: {name} viser hvor mange saker som "
+            "ble avgjort i tide."
+        ),
+        "area_days_under": "{days} dager under fristen",
+        "area_days_over": "{days} dager over fristen",
+        "area_day_under": "{days} dag under fristen",
+        "area_day_over": "{days} dag over fristen",
+        "area_days_on": "på fristen",
+        "area_limit_line": "Lovens frist",
+        "area_median_line": "Median",
+        "area_rankings": "Enhetene rangert per indikator",
+        "area_rankings_note": (
+            "Den beste enheten står øverst. Symbolet foran navnet er status mot målet. De loddrette "
+            "strekene viser målet, medianen for enhetene, KOSTRA-gruppen og landet, der de finnes. Der "
+            "verken høyere eller lavere er bedre, står enhetene etter verdi og rangeres ikke."
+        ),
+        "area_msg_met": "{met} av {total} enheter når målet",
+        "area_msg_all_met": "Alle {total} enheter når målet",
+        "area_msg_none_met": "Ingen av de {total} enhetene når målet",
+        "area_msg_met_uncertain": "{met} av {total} når målet, {uncertain} er innenfor feilmarginen",
+        "area_msg_best": "{unit} ligger best an",
+        "area_msg_listed": "Etter verdi: ingen retning er bedre",
+        "area_alt_best_first": "best først",
+        "area_alt_by_value": "etter verdi",
+        "area_interval_note": "Vannrette streker: 95 % usikkerhetsintervall for undersøkelsen.",
+        "area_spread": "Spredning mellom enhetene",
+        "area_units_with_figure": "Enheter med tall",
+        "area_lowest": "Lavest",
+        "area_highest": "Høyest",
+        "area_middle_half": "Midtre halvdel",
+        "area_spread_note": (
+            "Medianen er den midterste enheten; den vises når minst {median} enheter har tall. Midtre "
+            "halvdel: halvparten av enhetene ligger mellom disse verdiene; den vises når minst {quartiles} "
+            "enheter har tall."
+        ),
     },
     "da": {
         "met": "nået", "near": "næsten", "not_met": "ikke nået", "no_data": "mangler tal",
@@ -390,6 +568,60 @@ TEXT: dict[str, dict[str, str]] = {
         "index_all_units": "Hele kommunen", "index_totals": "I alt",
         "contents": "Indhold", "index_pack": "Alle notaterne i én PDF (til udskrift)",
         "summary_not_yet": "Tal for {items} er ikke tilgængelige endnu.",
+        # the municipality's note and the challenge note (kitlib.report.municipality)
+        "muni_briefing": "Ledelsesnotat for hele kommunen",
+        "muni_scope": "{units} enheder i {areas} områder",
+        "muni_count": "I de {units} enheder er {met} af {total} mål nået i {year}{rest}.",
+        "muni_top": "De største udfordringer på tværs af enhederne: {items}.",
+        "muni_trends": (
+            "I de seneste {years} år er {improving} resultater blevet klart bedre og {worsening} klart "
+            "svagere; de øvrige har ingen sikker ændring eller for få tal."
+        ),
+        "muni_best_area": (
+            "Flest mål nået: {best} ({best_met} af {best_total}); færrest: {worst} ({worst_met} af "
+            "{worst_total})."
+        ),
+        "muni_suppressed": "Resultater med færre end {n} svar vises ikke ({count} i {year}).",
+        "muni_overview_note": "Indikatorer med mål i alle enheder, talt pr. perspektiv og status.",
+        "muni_areas": "Områderne", "muni_area_units": "{n} enheder", "muni_area_unit": "1 enhed",
+        "muni_area_met": "{met} af {total} mål nået",
+        "muni_area_top": "største udfordring: {name}", "muni_area_none": "ingen klare udfordringer",
+        "muni_challenges": "Udfordringsnotat",
+        "muni_challenges_note": (
+            "Udkast til kommunaldirektørens udfordringsnotat til dialogseminaret: de {n} største "
+            "udfordringer i {year} på tværs af enheder og områder. De er rangeret efter, hvor mange enheder "
+            "de gælder, og hvor langt tallene er fra målet, fra egen udvikling og fra sammenligningsgruppen, "
+            "målt mod usikkerheden i tallene. Teksten er ment til at blive redigeret."
+        ),
+        "muni_challenges_none": (
+            "Ingen indikator ligger klart under målet, bliver klart svagere eller ligger klart under "
+            "sammenligningsgruppen i {year}."
+        ),
+        "muni_ch_gap_many": "{name} er {side} målet i {n} af {total} {units}, længst fra målet {at} {items}.",
+        "muni_ch_gap_one": "{name} er {side} målet {at} {items}.",
+        "muni_ch_item_gap": "{value} mod målet {target}", "muni_ch_over": "over", "muni_ch_under": "under",
+        "muni_ch_worse_many": (
+            "{name} {verb} i {n} af {total} {units}, mere end tilfældig variation kan forklare: {items}."
+        ),
+        "muni_ch_worse_one": "{name} {verb} {at} {items}, mere end tilfældig variation kan forklare.",
+        "muni_ch_item_moved": "fra {start} i {start_period} til {value} i {period}",
+        "muni_ch_peers_many": "{name} er {side} end i {group} ({other}) i {n} af {total} {units}: {items}.",
+        "muni_ch_peers_one": "{name} er {side} end i {group} ({other}) {at} {items}.",
+        "muni_ch_higher": "højere", "muni_ch_lower": "lavere", "muni_ch_also": "Det gælder også {items}.",
+        "muni_ch_units": "enheder", "muni_ch_areas": "områder",
+        "muni_ch_at_unit": "hos", "muni_ch_at_area": "for",
+        "muni_load_summary": (
+            "{flagged} af {total} enheder har flere eller færre indikatorer, end KS anbefaler."
+        ),
+        "muni_with_findings": "Med fund",
+        "muni_ch_single": "{name} {at} {unit} er {value} i {period}{clauses}.",
+        "muni_ch_single_gap": "{side} målet på {target}",
+        "muni_ch_single_peers": "{side} end i {group} ({other})",
+        "muni_ch_single_moved": (
+            "Tallet {verb} fra {start} i {start_period}, mere end tilfældig variation kan forklare."
+        ),
+        "index_municipality_note": "Kommunens notat: helheden og de største udfordringer",
+        "index_area_note": "Serviceområdets notat: alle enhederne side om side",
         # draft questions for the dialogue meeting (kitlib.report.dialogue)
         "questions": "Spørgsmål til dialogmødet",
         "questions_note": "Udkast ud fra enhedens resultater, som grundlag for samtalen i dialogmødet.",
@@ -480,6 +712,131 @@ TEXT: dict[str, dict[str, str]] = {
         "explore_median_units": "Median for enhederne",
         "explore_heatmap_title": "Status mod mål i {area}, {year}",
         "explore_static_note": "Et statisk billede af udvalget, som det var, da notesbogen blev kørt.",
+        # the service-area note (kitlib.report.area)
+        "area_briefing_for": "Ledelsesnotat for serviceområdet",
+        "area_units_n": "{n} enheder",
+        "area_units_1": "{n} enhed",
+        "area_of": "{name} ({n} af {total})",
+        "area_summary_count": "Enhederne har nået {met} af {total} mål i {year}{rest}.",
+        "area_summary_all_met": "Enhederne har nået alle {total} mål i {year}.",
+        "area_summary_no_targets": "Ingen af enhedernes indikatorer har mål for {year}.",
+        "area_summary_widely_missed": "De fleste enheder når ikke målet for {items}.",
+        "area_summary_best": "Bedst målopfyldelse har {unit}, med {met} af {total} mål nået.",
+        "area_summary_attention": "Størst behov for opfølgning har {units}.",
+        "area_summary_spread": (
+            "Størst forskel mellem enhederne er der på {name}: fra {low} i {low_unit} til {high} i "
+            "{high_unit}."
+        ),
+        "area_summary_kostra": "{name} var {value} i {period}, mod {peer} i {group}.",
+        "area_summary_suppressed": (
+            "Resultater fra undersøgelser, hvor færre end {n} svarede, vises ikke ({count} i alt)."
+        ),
+        "area_heatmap": "Målopfyldelse pr. enhed i {year}",
+        "area_targets_differ": "målene er forskellige",
+        "area_heatmap_legend": (
+            "✔ nået · ◐ næsten (inden for tolerancen) · ≈ usikkert (målet ligger inden for undersøgelsens "
+            "fejlmargin) · ✘ ikke nået · – mangler tal, eller skjult fordi færre end {n} svarede. Grå "
+            "celle uden symbol: ikke relevant for enheden. Under symbolet står enhedens resultat."
+        ),
+        "heat_met": "nået",
+        "heat_near": "næsten",
+        "heat_uncertain": "usikkert",
+        "heat_not_met": "ikke nået",
+        "heat_no_data": "mangler",
+        "heat_no_target": "uden mål",
+        "heat_suppressed": "skjult",
+        "heat_not_applicable": "ikke relevant",
+        "area_attention": "Enheder der har brug for opfølgning",
+        "area_attention_note": (
+            "Enhederne med flest mål, der ikke er nået, med resultater der er blevet klart svagere (mere "
+            "end usikkerheden), og med resultater langt under områdets median (mere end den midterste "
+            "halvdel af enhederne spænder over). Den, der har mest brug for det, står først."
+        ),
+        "area_attention_none": (
+            "Ingen enhed skiller sig ud med mange mål, der ikke er nået, resultater der bliver klart "
+            "svagere eller resultater langt under medianen."
+        ),
+        "area_reason_not_met": "{symbol} {count} af {total} mål er ikke nået",
+        "area_reason_worsening": "{symbol} Svagere: {items}",
+        "area_moved": "{name} fra {start} i {start_period} til {value} i {period}",
+        "area_reason_below_median": "Langt under medianen: {items}",
+        "area_against_median": "{name} {value} mod median {median}",
+        "area_kostra": "Serviceområdet i nøgletal: fire dimensioner",
+        "area_dimension": "Dimension",
+        "area_value": "Serviceområdet",
+        "area_dim_prioritering": "Prioritering",
+        "area_dim_prioritering_note": "hvad kommunen bruger på ydelsen",
+        "area_dim_dekningsgrad": "Dækningsgrad",
+        "area_dim_dekningsgrad_note": "hvor stor en del af målgruppen der får ydelsen",
+        "area_dim_produktivitet": "Produktivitet",
+        "area_dim_produktivitet_note": "udgift pr. bruger eller pr. ydelse (enhedsudgift)",
+        "area_dim_kvalitet": "Kvalitet",
+        "area_dim_kvalitet_note": "brugernes tilfredshed og målt kvalitet",
+        "area_no_dimension": "Serviceområdet har ikke tal for {dimension}.",
+        "area_kostra_note": (
+            "Tallene gælder serviceområdet som helhed, ikke de enkelte enheder. I parentes: hvor meget "
+            "serviceområdet ligger over (+) eller under (−) sammenligningen, kronebeløb i procent, og "
+            "«bedre» eller «svagere» hvor det er klart, hvilken vej der er bedst."
+        ),
+        "area_kostra_late": (
+            "Tal for {year} er ikke tilgængelige endnu for {items}: det seneste tal vises, med årstallet."
+        ),
+        "area_same": "ens",
+        "area_school": "Skole",
+        "area_mean_years": "Gennemsnit {n} år",
+        "area_against": "Mod {group}",
+        "area_tests_above": "I {year} ligger {above} af {n} skoler over {group} ({value}).",
+        "area_tests_note": (
+            "Små årgange giver store udsving fra år til år, så gennemsnittet over flere år siger mere end "
+            "et enkelt år. Et resultat fra for få elever vises ikke."
+        ),
+        "area_qualification_title": "Kompetence: {name}",
+        "area_qualification_below": "{below} af {n} enheder ligger under {group} ({value}) på {name}.",
+        "area_change_since": "Ændring fra {year}",
+        "area_processing_time": "Sagsbehandlingstid og lovens frist",
+        "area_msg_both_met": "Begge enheder når målet",
+        "area_msg_within_limit": "{inside} af {total} enheder holder fristen i gennemsnit",
+        "area_time_within": (
+            "{name}: {inside} af {n} enheder holder sig i gennemsnit inden for lovens frist på {limit} "
+            "dage."
+        ),
+        "area_time_share_note": (
+            "Et gennemsnit inden for fristen betyder ikke, at hver sag er det: {name} viser, hvor mange "
+            "sager der blev afgjort i tide."
+        ),
+        "area_days_under": "{days} dage under fristen",
+        "area_days_over": "{days} dage over fristen",
+        "area_day_under": "{days} dag under fristen",
+        "area_day_over": "{days} dag over fristen",
+        "area_days_on": "på fristen",
+        "area_limit_line": "Lovens frist",
+        "area_median_line": "Median",
+        "area_rankings": "Enhederne rangeret pr. indikator",
+        "area_rankings_note": (
+            "Den bedste enhed står øverst. Symbolet foran navnet er status i forhold til målet. De "
+            "lodrette streger viser målet, enhedernes median, sammenligningsgruppen og landsgennemsnittet, "
+            "hvor de findes. Hvor hverken højere eller lavere er bedre, står enhederne efter værdi og "
+            "rangeres ikke."
+        ),
+        "area_msg_met": "{met} af {total} enheder når målet",
+        "area_msg_all_met": "Alle {total} enheder når målet",
+        "area_msg_none_met": "Ingen af de {total} enheder når målet",
+        "area_msg_met_uncertain": "{met} af {total} når målet, {uncertain} er inden for fejlmarginen",
+        "area_msg_best": "{unit} ligger bedst",
+        "area_msg_listed": "Efter værdi: ingen retning er bedre",
+        "area_alt_best_first": "bedst først",
+        "area_alt_by_value": "efter værdi",
+        "area_interval_note": "Vandrette streger: 95 % usikkerhedsinterval for undersøgelsen.",
+        "area_spread": "Spredning mellem enhederne",
+        "area_units_with_figure": "Enheder med tal",
+        "area_lowest": "Lavest",
+        "area_highest": "Højest",
+        "area_middle_half": "Midterste halvdel",
+        "area_spread_note": (
+            "Medianen er den midterste enhed; den vises, når mindst {median} enheder har tal. Midterste "
+            "halvdel: halvdelen af enhederne ligger mellem disse værdier; den vises, når mindst "
+            "{quartiles} enheder har tal."
+        ),
     },
     "en": {
         "met": "met", "near": "near", "not_met": "not met", "no_data": "no data",
@@ -603,6 +960,63 @@ TEXT: dict[str, dict[str, str]] = {
         "index_all_units": "The whole municipality", "index_totals": "Total",
         "contents": "Contents", "index_pack": "All the notes in one PDF (for printing)",
         "summary_not_yet": "Figures for {items} are not available yet.",
+        # the municipality's note and the challenge note (kitlib.report.municipality)
+        "muni_briefing": "Briefing note for the whole municipality",
+        "muni_scope": "{units} units in {areas} service areas",
+        "muni_count": "Across the {units} units, {met} of {total} targets were met in {year}{rest}.",
+        "muni_top": "The largest challenges across the units: {items}.",
+        "muni_trends": (
+            "Over the last {years} years {improving} results have clearly improved and {worsening} have "
+            "clearly worsened; the others show no certain change or have too few figures."
+        ),
+        "muni_best_area": (
+            "Most targets met: {best} ({best_met} of {best_total}); fewest: {worst} ({worst_met} of "
+            "{worst_total})."
+        ),
+        "muni_suppressed": "Results with fewer than {n} responses are not shown ({count} in {year}).",
+        "muni_overview_note": "Indicators with a target in all units, counted by perspective and status.",
+        "muni_areas": "The service areas", "muni_area_units": "{n} units", "muni_area_unit": "1 unit",
+        "muni_area_met": "{met} of {total} targets met",
+        "muni_area_top": "largest challenge: {name}", "muni_area_none": "no clear challenges",
+        "muni_challenges": "Challenge note",
+        "muni_challenges_note": (
+            "A draft of the chief executive's challenge note for the dialogue seminar: the {n} largest "
+            "challenges of {year} across units and service areas, ranked by how many units they concern and "
+            "how far the figures are from the target, from their own past and from the KOSTRA group, "
+            "measured against the uncertainty in them. The text is meant to be edited."
+        ),
+        "muni_challenges_none": (
+            "No indicator is clearly below its target, clearly worsening or clearly behind the KOSTRA group "
+            "in {year}."
+        ),
+        "muni_ch_gap_many": (
+            "{name} was {side} the target in {n} of {total} {units}, furthest off {at} {items}."
+        ),
+        "muni_ch_gap_one": "{name} was {side} the target {at} {items}.",
+        "muni_ch_item_gap": "{value} against a target of {target}",
+        "muni_ch_over": "above", "muni_ch_under": "below",
+        "muni_ch_worse_many": (
+            "{name} {verb} in {n} of {total} {units}, more than chance variation can explain: {items}."
+        ),
+        "muni_ch_worse_one": "{name} {verb} {at} {items}, more than chance variation can explain.",
+        "muni_ch_item_moved": "from {start} in {start_period} to {value} in {period}",
+        "muni_ch_peers_many": (
+            "{name} was {side} than in {group} ({other}) in {n} of {total} {units}: {items}."
+        ),
+        "muni_ch_peers_one": "{name} was {side} than in {group} ({other}) {at} {items}.",
+        "muni_ch_higher": "higher", "muni_ch_lower": "lower", "muni_ch_also": "It also applies to {items}.",
+        "muni_ch_units": "units", "muni_ch_areas": "service areas",
+        "muni_ch_at_unit": "at", "muni_ch_at_area": "for",
+        "muni_load_summary": "{flagged} of {total} units have more or fewer indicators than KS advises.",
+        "muni_with_findings": "With findings",
+        "muni_ch_single": "{name} {at} {unit} was {value} in {period}{clauses}.",
+        "muni_ch_single_gap": "{side} the target of {target}",
+        "muni_ch_single_peers": "{side} than in {group} ({other})",
+        "muni_ch_single_moved": (
+            "The figure {verb} from {start} in {start_period}, more than chance variation can explain."
+        ),
+        "index_municipality_note": "The municipality's note: the whole picture and the main challenges",
+        "index_area_note": "The service area's note: all its units side by side",
         # draft questions for the dialogue meeting (kitlib.report.dialogue)
         "questions": "Questions for the dialogue meeting",
         "questions_note": "Drafted from the unit's results, as a starting point for the dialogue meeting.",
@@ -697,6 +1111,130 @@ TEXT: dict[str, dict[str, str]] = {
         "explore_median_units": "Median of the units",
         "explore_heatmap_title": "Status against target in {area}, {year}",
         "explore_static_note": "A static picture of the selection as it was when the notebook ran.",
+        # the service-area note (kitlib.report.area)
+        "area_briefing_for": "Service area briefing note",
+        "area_units_n": "{n} units",
+        "area_units_1": "{n} unit",
+        "area_of": "{name} ({n} of {total})",
+        "area_summary_count": "The units met {met} of {total} targets in {year}{rest}.",
+        "area_summary_all_met": "The units met all {total} targets in {year}.",
+        "area_summary_no_targets": "None of the units' indicators has a target for {year}.",
+        "area_summary_widely_missed": "Most units fall short of the target for {items}.",
+        "area_summary_best": "{unit} met the largest share of its targets: {met} of {total}.",
+        "area_summary_attention": "The units most in need of follow-up: {units}.",
+        "area_summary_spread": (
+            "The units differ most on {name}: from {low} at {low_unit} to {high} at {high_unit}."
+        ),
+        "area_summary_kostra": "{name} was {value} in {period}, against {peer} in {group}.",
+        "area_summary_suppressed": (
+            "Survey results with fewer than {n} respondents are not shown ({count} in all)."
+        ),
+        "area_heatmap": "Targets met per unit in {year}",
+        "area_targets_differ": "targets differ",
+        "area_heatmap_legend": (
+            "✔ met · ◐ near (within the tolerance) · ≈ uncertain (the target lies within the survey's "
+            "margin of error) · ✘ not met · – no data, or hidden because fewer than {n} answered. A grey "
+            "cell without a symbol: not applicable to the unit. Under the symbol: the unit's result."
+        ),
+        "heat_met": "met",
+        "heat_near": "near",
+        "heat_uncertain": "uncertain",
+        "heat_not_met": "not met",
+        "heat_no_data": "missing",
+        "heat_no_target": "no target",
+        "heat_suppressed": "hidden",
+        "heat_not_applicable": "not applicable",
+        "area_attention": "Units that need follow-up",
+        "area_attention_note": (
+            "The units with the most targets not met, with results that have clearly worsened (by more "
+            "than the uncertainty), and with results far below the area's median (by more than the middle "
+            "half of the units spans). The one most in need comes first."
+        ),
+        "area_attention_none": (
+            "No unit stands out with many targets not met, clearly worsening results or results far below "
+            "the median."
+        ),
+        "area_reason_not_met": "{symbol} {count} of {total} targets not met",
+        "area_reason_worsening": "{symbol} Worse: {items}",
+        "area_moved": "{name} from {start} in {start_period} to {value} in {period}",
+        "area_reason_below_median": "Far below the median: {items}",
+        "area_against_median": "{name} {value} against a median of {median}",
+        "area_kostra": "The service area in KOSTRA: four dimensions",
+        "area_dimension": "Dimension",
+        "area_value": "Service area",
+        "area_dim_prioritering": "Prioritering (priority)",
+        "area_dim_prioritering_note": "what the municipality spends on the service",
+        "area_dim_dekningsgrad": "Dekningsgrad (coverage)",
+        "area_dim_dekningsgrad_note": "the share of the target group that receives the service",
+        "area_dim_produktivitet": "Produktivitet (productivity)",
+        "area_dim_produktivitet_note": "cost per user or per service (unit cost)",
+        "area_dim_kvalitet": "Kvalitet (quality)",
+        "area_dim_kvalitet_note": "users' satisfaction and measured quality",
+        "area_no_dimension": "The service area has no figures for {dimension}.",
+        "area_kostra_note": (
+            "The figures are the service area's as a whole, not the single units'. In brackets: how far "
+            "the service area lies above (+) or below (−) the comparison, kroner in per cent, and “better” "
+            "or “worse” where it is clear which way is better."
+        ),
+        "area_kostra_late": (
+            "Figures for {year} are not available yet for {items}: the latest figure is shown, with its "
+            "year."
+        ),
+        "area_same": "equal",
+        "area_school": "School",
+        "area_mean_years": "Mean of {n} years",
+        "area_against": "Against {group}",
+        "area_tests_above": "In {year}, {above} of {n} schools are above {group} ({value}).",
+        "area_tests_note": (
+            "Small year groups make results swing from year to year, so the mean over several years says "
+            "more than a single year. A result from too few pupils is not shown."
+        ),
+        "area_qualification_title": "Qualifications: {name}",
+        "area_qualification_below": "{below} of {n} units are below {group} ({value}) on {name}.",
+        "area_change_since": "Change from {year}",
+        "area_processing_time": "Processing time and the statutory limit",
+        "area_msg_both_met": "Both units meet the target",
+        "area_msg_within_limit": "{inside} of {total} units keep within the limit on average",
+        "area_time_within": (
+            "{name}: {inside} of {n} units stay within the statutory limit of {limit} days on average."
+        ),
+        "area_time_share_note": (
+            "An average within the limit does not mean every case is: {name} shows how many cases were "
+            "decided in time."
+        ),
+        "area_days_under": "{days} days under the limit",
+        "area_days_over": "{days} days over the limit",
+        "area_day_under": "{days} day under the limit",
+        "area_day_over": "{days} day over the limit",
+        "area_days_on": "at the limit",
+        "area_limit_line": "Statutory limit",
+        "area_median_line": "Median",
+        "area_rankings": "The units ranked per indicator",
+        "area_rankings_note": (
+            "The best unit comes first. The symbol before its name is its status against the target. The "
+            "vertical lines show the target, the units' median, the KOSTRA group and the country, where "
+            "there are such figures. Where neither higher nor lower is better, the units are listed by "
+            "value, not ranked."
+        ),
+        "area_msg_met": "{met} of {total} units meet the target",
+        "area_msg_all_met": "All {total} units meet the target",
+        "area_msg_none_met": "None of the {total} units meets the target",
+        "area_msg_met_uncertain": "{met} of {total} meet the target, {uncertain} within the margin of error",
+        "area_msg_best": "{unit} does best",
+        "area_msg_listed": "By value: neither direction is better",
+        "area_alt_best_first": "best first",
+        "area_alt_by_value": "by value",
+        "area_interval_note": "Horizontal lines: the survey's 95% confidence interval.",
+        "area_spread": "How far apart the units are",
+        "area_units_with_figure": "Units with figures",
+        "area_lowest": "Lowest",
+        "area_highest": "Highest",
+        "area_middle_half": "Middle half",
+        "area_spread_note": (
+            "The median is the middle unit; it is shown when at least {median} units have figures. Middle "
+            "half: half of the units lie between these values; shown when at least {quartiles} units have "
+            "figures."
+        ),
     },
 }  # fmt: skip
 
