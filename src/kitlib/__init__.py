@@ -8,8 +8,9 @@ The package is layered; data flows one way and no layer imports one above it
     kitlib.report    words, numbers, narrative, tables, charts, the briefing
     kitlib.batch     many notes: papermill, nbconvert, index, manifest
     kitlib.cli       the `kitlib` command
+    kitlib.explorer  `explore`: the analysts' explorer in JupyterLab (beside cli)
 
-The names below are the public API. `prepare_briefing` and `make_briefings` are loaded
+The names below are the public API. `prepare_briefing`, `make_briefings` and `explore` are loaded
 on first use, so that `import kitlib` stays cheap (no matplotlib, no papermill).
 """
 
@@ -31,6 +32,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "prepare_briefing": "kitlib.report.briefing",
     "make_briefings": "kitlib.batch.run",
+    "explore": "kitlib.explorer.app",
 }
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "Problem",
     "UnknownUnitError",
     "check_folder",
+    "explore",
     "load_data",
     "make_briefings",
     "prepare_briefing",

@@ -1,0 +1,134 @@
+"""Seconds per update of the explorer (`kitlib.explore`), control by control, against the
+plain way, on the same changes in the same run.
+
+explorer, warm:  the app as an analyst uses it: data loaded once, scorecards and histories
+                 kept, the area's next ones computed in the background while the analyst
+                 reads (the benchmark waits for that warm-up before each change, as reading
+                 does)
+explorer, cold:  the same app without the background warm-up: every unit, year and
+                 indicator is new to it (the first visit)
+plain:           per change, `prepare_briefing` (load the folder, compute the unit's
+                 scorecard) and the same outputs drawn from scratch
+
+Each figure is the median over the changes (wall clock around setting the selector's
+value; everything the change sets off runs before that returns):
+
+    python benchmarks/bench_explore.py [--data FOLDER]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from kitlib import explore, sample_folder
+from kitlib.explorer.app import TABS, VIEWS
+from kitlib.explorer.session import COMPARISONS, Session
+from kitlib.report.briefing import prepare_briefing
+
+BUDGET = 0.3  # seconds: the issue's bound for an update after a change
+
+
+def changes(app) -> list[tuple[str, object, list]]:
+    """(name, widget, values to set in turn) for every control; each value differs from the one before."""
+    s = app.session
+    area = app.area.value
+    units = s.units_of(area)
+    unit = units[0]
+    indicators = s.indicators_of([unit], app.period.value[1])[:6]
+    first, last = s.years[0], s.years[-1]
+    areas = [a for a in s.areas() if a != area][:4] + [area]
+    return [
+        ("unit", app.units, [(u,) for u in [*units[1:5], unit]]),
+        ("units (two)", app.units, [(u, unit) for u in units[1:4]] + [(unit,)]),
+        ("indicator", app.indicator, [*indicators[1:], indicators[0]]),
+        ("period start", app.period, [(y, last) for y in (first + 1, first + 2, first + 3, first)]),
+        ("period end (results year)", app.period, [(first, y) for y in (last - 1, last - 2, last)]),
+        (
+            "comparison",
+            app.comparison,
+            [("national",), ("peers", "national"), ("peer_group",), tuple(COMPARISONS)],
+        ),
+        ("service area", app.area, areas),
+        ("tab: ranking, then indicator", app.indicator, [*indicators[1:4], indicators[0]]),
+        ("tab: heatmap, then service area", app.area, areas),
+    ]
+
+
+def time_app(app, warm: bool) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall-clock and CPU seconds per change, per control. On a shared machine the CPU time
+    is what the change costs; the wall clock adds the waits for the other processes."""
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    for name, widget, values in changes(app):
+        app.tabs.selected_index = 2 if "ranking" in name else 3 if "heatmap" in name else 0
+        wall[name], cpu[name] = [], []
+        for value in values:
+            if warm:
+                app.session.wait_warm(timeout=600)
+            start, start_cpu = time.perf_counter(), time.process_time()
+            widget.value = value
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return wall, cpu
+
+
+def time_plain(app, folder: Path) -> dict[str, list[float]]:
+    """The same changes (the selection after each), each drawn from scratch."""
+    out: dict[str, list[float]] = {}
+    for name, widget, values in changes(app):
+        tab = 2 if "ranking" in name else 3 if "heatmap" in name else 0
+        app.tabs.selected_index = tab
+        shown = [n for n in VIEWS if n in {"sentences", "facts", "scorecard"} | set(TABS[tab][1])]
+        seconds = []
+        for value in values:
+            widget.value = value
+            sel = app.selection
+            start = time.perf_counter()
+            briefing = prepare_briefing(folder, sel.unit, sel.end, app.session.lang)
+            fresh = Session(briefing.data, lang=app.session.lang, values=briefing.values, warm=False)
+            for view in shown:
+                VIEWS[view][0](fresh, sel)
+            seconds.append(time.perf_counter() - start)
+        out[name] = seconds
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=None, help="data folder (default: the embedded sample)")
+    args = parser.parse_args()
+    folder = args.data or sample_folder()
+
+    start = time.perf_counter()
+    app = explore(folder)
+    print(f"explore({folder.name}): ready in {time.perf_counter() - start:.1f} s", flush=True)
+    start = time.perf_counter()
+    app.session.wait_warm(timeout=600)
+    print(f"background warm-up of the first service area and year: {time.perf_counter() - start:.1f} s")
+    warm, warm_cpu = time_app(app, warm=True)
+    app.close()
+
+    cold, _ = time_app(explore(folder, warm=False), warm=False)
+    plain = time_plain(explore(folder, warm=False), folder)
+
+    columns = ("changes", 7), ("warm s", 7), ("(cpu s)", 8), ("cold s", 7), ("plain s", 8), ("plain/warm", 10)
+    print(f"\n{'control':<32} " + " ".join(f"{title:>{width}}" for title, width in columns))
+    for name in warm:
+        w, u, c, p = (statistics.median(x[name]) for x in (warm, warm_cpu, cold, plain))
+        print(f"{name:<32} {len(warm[name]):>7} {w:>7.3f} {u:>8.3f} {c:>7.3f} {p:>8.3f} {p / w:>10.1f}")
+    worst = max(statistics.median(v) for v in warm.values())
+    worst_cpu = max(statistics.median(v) for v in warm_cpu.values())
+    verdict = "under" if worst < BUDGET else "OVER"
+    print(f"\nslowest control (warm, median): {worst:.3f} s wall, {worst_cpu:.3f} s cpu: {verdict} the "
+          f"{BUDGET} s bound (wall clock)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

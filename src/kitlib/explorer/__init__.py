@@ -1,0 +1,12 @@
+"""An interactive explorer for analysts in JupyterLab (ipywidgets): ``kitlib.explore(folder)``.
+
+Above the report and batch layers, beside the command line: it reads the data and its
+analyses, shows the report's charts, tables and sentences, and its briefing button runs the
+batch. The package is called `explorer`, not `explore`, so that it never shadows the
+function `kitlib.explore` (importing a subpackage sets the parent's attribute of its name);
+it is loaded on first use, so that importing kitlib stays cheap.
+"""
+
+from kitlib.explorer.app import Explorer, explore
+
+__all__ = ["Explorer", "explore"]

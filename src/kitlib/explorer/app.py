@@ -1,0 +1,342 @@
+"""The explorer's widgets and their wiring: selectors, outputs in tabs, the briefing button.
+
+Each output is a view of kitlib.explorer.views, rendered again only when the part of the
+selection it shows changed; the charts of the tabs not in sight wait until their tab is
+opened. The selectors filter one another: the service area's units, then the units'
+indicators. Displayed, the app also shows a static HTML copy of the current selection,
+which a notebook exported to HTML shows where the live widgets cannot.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections import OrderedDict
+from collections.abc import Callable
+from contextlib import contextmanager
+from html import escape
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from kitlib.data.load import KitData, load_data
+from kitlib.data.resources import sample_folder
+from kitlib.errors import BriefingError, KitlibError, UnknownUnitError
+from kitlib.explorer import views
+from kitlib.explorer.render import Rendered, link_html, render_briefing
+from kitlib.explorer.session import COMPARISONS, Selection, Session
+from kitlib.report.i18n import tr
+
+# output name -> (the view, the part of the selection it shows)
+VIEWS: dict[str, tuple[Callable[[Session, Selection], str], Callable[[Selection], tuple]]] = {
+    "sentences": (views.sentences_html, lambda s: (s.unit, s.end)),
+    "facts": (views.facts_html, lambda s: (s.units, s.indicator, s.end, s.comparisons)),
+    "scorecard": (views.scorecard_html, lambda s: (s.unit, s.end, s.indicator)),
+    "trend": (views.trend_html, lambda s: (s.units, s.indicator, s.start, s.end, s.comparisons)),
+    "ranking": (views.ranking_html, lambda s: (s.area, s.indicator, s.end, s.units, s.comparisons)),
+    "heatmap": (views.heatmap_html, lambda s: (s.area, s.end, s.units, s.indicator)),
+}
+# The tabs, in order: (phrase of the title, outputs shown in it).
+TABS = (("charts", ("trend", "facts")), ("scorecard", ("scorecard",)),
+        ("explore_ranking", ("ranking",)), ("explore_heatmap", ("heatmap",)))  # fmt: skip
+LAZY = {"trend", "ranking", "heatmap"}  # charts: drawn only while their tab is open
+KEPT = 60  # rendered outputs kept, so that going back to a unit or indicator is immediate
+YEARS_SHOWN = 7  # the default range ends with the results year
+
+
+class Explorer:
+    """An ipywidgets app over one data folder; see `explore`. `widget` is the whole app, the
+    selectors and outputs are attributes (set a selector's ``.value`` to drive it)."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        unit_id: str = "",
+        indicator_id: str = "",
+        year: int = 0,
+        start: int = 0,
+        out: Path | str | None = None,
+    ):
+        self.session = session
+        self.out = Path(out) if out else None
+        self.seconds = 0.0  # how long the last update took
+        self.rendered: Rendered | None = None  # what the briefing button made last
+        self._holding = 0
+        self._shown: dict[str, tuple] = {}
+        self._kept: OrderedDict[tuple, str] = OrderedDict()  # (output, part) -> HTML, the latest KEPT
+        self._displays: list[str] = []  # display ids of the static copies shown
+        lang = session.lang
+        years = session.years
+        end, first = self._initial_years(year, start)
+        area, unit = self._initial_unit(unit_id)
+        if indicator_id and indicator_id not in session.indicators.index:
+            known = ", ".join(session.indicators.index[:6])
+            raise KitlibError(f"no indicator '{indicator_id}' in indicators.csv; ids are e.g. {known}")
+
+        def label(key: str) -> widgets.Label:
+            return widgets.Label(tr(key, lang))
+
+        self.area = widgets.Dropdown(options=session.areas(), value=area)
+        self.units = widgets.SelectMultiple(
+            options=self._unit_options(area), value=(unit,), rows=6, layout=widgets.Layout(width="24em")
+        )
+        self.indicator = widgets.Dropdown(options=[], layout=widgets.Layout(width="24em"))
+        self.period = widgets.IntRangeSlider(
+            min=years[0], max=years[-1], step=1, value=(first, end), continuous_update=False
+        )
+        self.comparison = widgets.SelectMultiple(
+            options=[(self._comparison_label(k), k) for k in COMPARISONS], value=tuple(COMPARISONS), rows=3
+        )
+        self.outputs = {name: widgets.HTML() for name in VIEWS}
+        self.tabs = widgets.Tab(
+            children=[widgets.VBox([self.outputs[n] for n in names]) for _, names in TABS],
+            titles=[tr(key, lang) for key, _ in TABS],
+        )
+        self.render_button = widgets.Button(description=tr("explore_render", lang), icon="file",
+                                            layout=widgets.Layout(width="auto"))  # fmt: skip
+        self.render_status = widgets.HTML()
+        self._set_indicators(indicator_id)
+
+        municipality = session.data.config.municipality
+        title = " · ".join(x for x in (tr("explore_title", lang), municipality) if x)
+        column = widgets.Layout(margin="0 1.5em 0 0")
+        selectors = widgets.HBox([
+            widgets.VBox([label("service_area"), self.area, label("explore_units"), self.units],
+                         layout=column),
+            widgets.VBox([label("indicator"), self.indicator, label("period"), self.period], layout=column),
+            widgets.VBox([label("explore_compare"), self.comparison]),
+        ])  # fmt: skip
+        self.widget = widgets.VBox([
+            widgets.HTML(f"<h2>{escape(title)}</h2>"), selectors, self.outputs["sentences"], self.tabs,
+            widgets.HBox([self.render_button, self.render_status]),
+        ])  # fmt: skip
+        self.widget.add_class(views.LIVE_CLASS)  # where it renders, the static copy hides
+
+        self.area.observe(self._on_area, "value")
+        self.units.observe(self._on_units, "value")
+        self.period.observe(self._on_units, "value")  # the results year may change the indicators
+        self.indicator.observe(self._on_change, "value")
+        self.comparison.observe(self._on_change, "value")
+        self.tabs.observe(self._on_change, "selected_index")
+        self.render_button.on_click(self.render)
+        self.refresh()
+
+    # -- the initial selection -----------------------------------------------------------
+    def _initial_years(self, year: int, start: int) -> tuple[int, int]:
+        years = self.session.years
+        end = int(year) or self.session.data.latest_year
+        if end not in years:
+            raise BriefingError(f"no figures for year {end}; the data hold {years[0]}-{years[-1]}: pick one")
+        first = int(start) or max(years[0], end - YEARS_SHOWN + 1)
+        if not years[0] <= first <= end:
+            raise BriefingError(f"the range must start between {years[0]} and {end}, not in {first}")
+        return end, first
+
+    def _initial_unit(self, unit_id: str) -> tuple[str, str]:
+        units = self.session.result_units
+        if not unit_id:
+            return str(units["service_area"].iat[0]), str(units["unit_id"].iat[0])
+        match = units[units["unit_id"] == unit_id]
+        if match.empty:
+            known = ", ".join(units["unit_id"].head(8))
+            raise UnknownUnitError(f"'{unit_id}' is no result unit in units.csv; choose one of e.g. {known}")
+        return str(match["service_area"].iat[0]), unit_id
+
+    def _unit_options(self, area: str) -> list[tuple[str, str]]:
+        return [(str(self.session.names[u]), u) for u in self.session.units_of(area)]
+
+    def _comparison_label(self, key: str) -> str:
+        word = tr(views.COMPARISON_WORDS[key], self.session.lang)
+        group = self.session.groups.get(key, "")
+        return f"{word} ({group})" if group and group != word else word
+
+    # -- reacting to the selectors -----------------------------------------------------------
+    @contextmanager
+    def _hold(self):
+        """Change selectors without each change updating the outputs (one update after)."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+
+    def _set_indicators(self, wanted: str = "") -> None:
+        """The indicators the selected units report on; keep the chosen one where it still is."""
+        ids = self.session.indicators_of(self.units.value, self.period.value[1])
+        keep = wanted or self.indicator.value
+        with self._hold():
+            self.indicator.options = [(views.indicator_name(self.session, i), i) for i in ids]
+            self.indicator.value = keep if keep in ids else (ids[0] if ids else None)
+
+    def _on_area(self, change) -> None:
+        if self._holding:
+            return
+        with self._hold():
+            options = self._unit_options(change["new"])
+            self.units.options = options
+            self.units.value = (options[0][1],) if options else ()
+            self._set_indicators()
+        self.refresh()
+
+    def _on_units(self, change) -> None:
+        if self._holding:
+            return
+        self._set_indicators()
+        self.refresh()
+
+    def _on_change(self, change) -> None:
+        if not self._holding:
+            self.refresh()
+
+    @property
+    def selection(self) -> Selection:
+        start, end = self.period.value
+        return Selection(
+            area=self.area.value,
+            units=tuple(self.units.value),
+            indicator=self.indicator.value or "",
+            start=int(start),
+            end=int(end),
+            comparisons=tuple(k for k in COMPARISONS if k in self.comparison.value),
+        )
+
+    def _visible(self) -> set[str]:
+        index = self.tabs.selected_index
+        return set(TABS[index][1]) if index is not None else set()
+
+    def refresh(self) -> None:
+        """Render every output whose part of the selection changed (a chart only while its
+        tab is open), then warm the cache for the likely next change."""
+        began = time.perf_counter()
+        sel, visible = self.selection, self._visible()
+        with self.session.busy():
+            for name, (_view, part) in VIEWS.items():
+                key = part(sel)
+                if self._shown.get(name) == key or (name in LAZY and name not in visible):
+                    continue
+                self.outputs[name].value = self._render_view(name, sel)
+                self._shown[name] = key
+            self.seconds = time.perf_counter() - began
+            self._update_static()
+            self.session.warm(sel)
+
+    def _render_view(self, name: str, sel: Selection) -> str:
+        view, part = VIEWS[name]
+        key = (name, part(sel))
+        if key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        try:
+            html = view(self.session, sel)
+        except Exception as exc:  # noqa: BLE001 - shown in the output instead of a silent log
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            return f'<pre class="kit-explore-error">{escape(detail)}</pre>'  # not kept: tried again
+        self._kept[key] = html
+        if len(self._kept) > KEPT:
+            self._kept.popitem(last=False)
+        return html
+
+    # -- the briefing button -------------------------------------------------------------------
+    def render(self, _button=None) -> Rendered | None:
+        """Make the current unit's briefing through the batch (the button does this) and show
+        a link to the page; returns what was made."""
+        lang, sel = self.session.lang, self.selection
+        if not sel.unit:
+            self.render_status.value = escape(tr("explore_pick_unit", lang))
+            return None
+        folder = self.session.data.folder
+        name = str(self.session.names[sel.unit])
+        if folder is None:
+            self.render_status.value = escape(tr("explore_render_needs_folder", lang))
+            return None
+        self.render_status.value = escape(tr("explore_rendering", lang, unit=name))
+        self.render_button.disabled = True
+        try:
+            self.rendered = render_briefing(folder, sel.unit, year=sel.end, lang=lang, out=self.out)
+        finally:
+            self.render_button.disabled = False
+        if self.rendered.ok:
+            link = link_html(self.rendered.page, self.rendered.page.name)
+            self.render_status.value = f"{escape(tr('explore_rendered', lang, unit=name))} {link}"
+        else:
+            error = tr("explore_render_failed", lang, unit=name, error=self.rendered.error)
+            self.render_status.value = f'<span class="kit-explore-error">{escape(error)}</span>'
+        return self.rendered
+
+    # -- display -------------------------------------------------------------------------------
+    def static_html(self, *, complete: bool = True) -> str:
+        """The current selection's outputs as one static HTML fragment; `complete` also draws
+        the charts of the closed tabs, else only what is drawn already is shown."""
+        sel, outputs = self.selection, {}
+        for name, (_view, part) in VIEWS.items():
+            if self._shown.get(name) == part(sel):
+                outputs[name] = self.outputs[name].value
+            elif complete:
+                outputs[name] = self._render_view(name, sel)
+        return views.static_html(self.session, sel, outputs)
+
+    def static_bundle(self, *, complete: bool = True) -> dict[str, str]:
+        return {"text/html": self.static_html(complete=complete),
+                "text/plain": views.selection_title(self.session, self.selection)}  # fmt: skip
+
+    def snapshot(self):
+        """The current selection as static HTML, for a cell of its own: it stays in the
+        notebook (and its HTML export) after the widgets are gone."""
+        from IPython.display import HTML
+
+        return HTML(self.static_html())
+
+    def _ipython_display_(self) -> None:
+        """Two outputs: the live app, and a static copy of its selection, kept up to date on
+        every change (without the charts of closed tabs). A notebook exported to HTML shows
+        the copy, since widgets render blank without their kernel (or the internet); where
+        the app is live, the copy's own style rule hides it (see views.static_html)."""
+        from IPython.display import display
+
+        display(self.widget)
+        handle = display(self.static_bundle(), raw=True, display_id=True)
+        if handle is not None:
+            self._displays.append(handle.display_id)
+
+    def _update_static(self) -> None:
+        if not self._displays:
+            return
+        from IPython.display import update_display
+
+        bundle = self.static_bundle(complete=False)
+        for display_id in self._displays:
+            update_display(bundle, raw=True, display_id=display_id)
+
+    def close(self) -> None:
+        """Stop the background warm-up (the outputs stay as they are)."""
+        self.session.close()
+
+
+def explore(
+    data: KitData | Path | str | None = "",
+    *,
+    unit_id: str = "",
+    indicator_id: str = "",
+    year: int = 0,
+    start: int = 0,
+    lang: str = "",
+    out: Path | str | None = "",
+    warm: bool = True,
+) -> Explorer:
+    """An interactive explorer of a data folder (a path, or data from `load_data`; empty for
+    the embedded sample), for JupyterLab: display the returned app.
+
+    `unit_id`, `indicator_id`, `year` (the results year, default the latest) and `start` (the
+    first year shown) choose what it opens on; `lang` the language of its words (default:
+    kit.toml's); `out` the folder its briefing button writes to (default output/briefings).
+    `warm` computes the service area's scorecards in the background, so that the next
+    change answers at once.
+    """
+    kit = data if isinstance(data, KitData) else load_data(data or sample_folder())
+    session = Session(kit, lang=lang, warm=warm)
+    try:
+        return Explorer(session, unit_id=unit_id, indicator_id=indicator_id, year=year, start=start, out=out)
+    except BaseException:
+        session.close()
+        raise
