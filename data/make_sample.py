@@ -16,6 +16,10 @@ Indicators without direction wander around ``mid``. Money grows with ``growth`` 
 Figures of ``scope="kommune"`` (KOSTRA prioritering, coverage of the population) are
 municipal figures: they belong to the service area's own row in units.csv (level
 ``tjenesteomrade``), not to any unit, and each unit's note shows them as context.
+Indicators marked ``area_total`` also get the service area's own figure, the area as a
+whole: the units' figures weighted by their size (survey answers by respondents). With
+them every area has KOSTRA figures in all four of seed 004's dimensions (prioritering,
+dekningsgrad, produktivitet, kvalitet) with the KOSTRA group and the country beside them.
 Sick leave is tertial, with a seasonal pattern (T1 high, T2 low) and the 2022 covid wave.
 Survey items carry the number of respondents ``n`` and, for scores, the spread ``sd``.
 Targets for every unit (``*``) sit a little better than ``mid`` and tighten each year;
@@ -120,6 +124,7 @@ def ind(iid, name, area, persp, source, itype, unit, direction, infl, definition
         only=(),
         tertial=False,
         late=False,
+        area_total=False,
     )
     spec.update(model)
     return spec
@@ -130,7 +135,7 @@ MU, KOSTRA = "Medarbeiderundersøkelse (bedrekommune.no)", "KOSTRA (SSB)"
 SCORE = dict(spread=0.3, noise=0.12, lo=3.8, hi=5.6, bench=True, tol=0.1)
 
 
-def bruker(iid, area, name, question, mid, source=BU):
+def bruker(iid, area, name, question, mid, source=BU, **model):
     """A user-survey question, scale 1-6."""
     return ind(
         iid,
@@ -146,7 +151,7 @@ def bruker(iid, area, name, question, mid, source=BU):
         "Fornøyde brukere",
         mid=mid,
         survey="bruker",
-        **SCORE,
+        **(SCORE | model),
     )
 
 
@@ -264,6 +269,7 @@ INDICATORS = [
         "Foreldrenes tilfredshet totalt",
         "Alt i alt, hvor fornøyd er du med barnehagen?",
         5.0,
+        area_total=True,
     ),
     bruker("bhg_bu_trivsel", "Barnehage", "Barnets trivsel", "Barnet mitt trives i barnehagen", 5.2),
     bruker(
@@ -302,6 +308,7 @@ INDICATORS = [
         "Brutto driftsutgifter per heltidsbarn, korrigert for alder og oppholdstid.",
         215000,
         late=True,
+        area_total=True,
     ),
     kroner(
         "bhg_netto_innb",
@@ -381,6 +388,7 @@ INDICATORS = [
         lo=40,
         hi=60,
         bench=True,
+        area_total=True,
     ),
     ind(
         "skole_grunnskolepoeng",
@@ -428,6 +436,7 @@ INDICATORS = [
         "Brutto driftsutgifter til grunnskole per elev, korrigert for skyss og spesialskoler.",
         118000,
         late=True,
+        area_total=True,
     ),
     kroner(
         "skole_netto_innb",
@@ -457,6 +466,7 @@ INDICATORS = [
         lo=30,
         hi=95,
         bench=True,
+        area_total=True,
     ),
     # Sykehjem
     bruker(
@@ -465,6 +475,7 @@ INDICATORS = [
         "Tilfredshet totalt (beboere og pårørende)",
         "Alt i alt, hvor fornøyd er du med sykehjemmet?",
         4.9,
+        area_total=True,
     ),
     bruker(
         "shj_bu_respekt",
@@ -565,6 +576,7 @@ INDICATORS = [
         "Brutto driftsutgifter til institusjon per plass, korrigert for kjøp og salg av plasser.",
         1350000,
         late=True,
+        area_total=True,
     ),
     ind(
         "shj_dekning",
@@ -585,6 +597,16 @@ INDICATORS = [
         scope="kommune",
         bench=True,
     ),
+    kroner(
+        "shj_netto_innb80",
+        "Sykehjem",
+        "Netto driftsutgifter til sykehjem per innbygger 80 år og over",
+        "prioritering",
+        "none",
+        "Kommunens netto driftsutgifter til institusjonstjenester per innbygger 80 år og over. Kommunetall.",
+        190000,
+        scope="kommune",
+    ),
     # Hjemmetjenester
     bruker(
         "hjt_bu_helhet",
@@ -592,6 +614,7 @@ INDICATORS = [
         "Tilfredshet totalt",
         "Alt i alt, hvor fornøyd er du med hjemmetjenesten?",
         5.0,
+        area_total=True,
     ),
     bruker(
         "hjt_bu_tid",
@@ -673,6 +696,7 @@ INDICATORS = [
         spread=3,
         noise=1,
         bench=True,
+        area_total=True,
     ),
     ind(
         "hjt_prioritet",
@@ -691,6 +715,17 @@ INDICATORS = [
         noise=0.4,
         scope="kommune",
         bench=True,
+    ),
+    kroner(
+        "hjt_kostnad_mottaker",
+        "Hjemmetjenester",
+        "Korrigerte brutto driftsutgifter per mottaker av hjemmetjenester",
+        "produktivitet",
+        "lower",
+        "Brutto driftsutgifter til hjemmetjenester per mottaker, korrigert for kjøp og salg av tjenester. "
+        "Kommunetall.",
+        265000,
+        scope="kommune",
     ),
     # Barnevern
     bruker(
@@ -725,6 +760,7 @@ INDICATORS = [
         lo=0,
         hi=45,
         bench=True,
+        area_total=True,
         tol=2,
         step=1,
     ),
@@ -764,6 +800,7 @@ INDICATORS = [
         spread=2,
         noise=1,
         bench=True,
+        area_total=True,
     ),
     ind(
         "bv_dekning",
@@ -783,6 +820,16 @@ INDICATORS = [
         growth=-0.02,
         scope="kommune",
         bench=True,
+    ),
+    kroner(
+        "bv_netto_innb",
+        "Barnevern",
+        "Netto driftsutgifter til barnevern per innbygger 0-17 år",
+        "prioritering",
+        "none",
+        "Kommunens netto driftsutgifter til barnevern per innbygger 0-17 år. Kommunetall.",
+        9800,
+        scope="kommune",
     ),
     # Byggesak
     bruker(
@@ -839,6 +886,7 @@ INDICATORS = [
         lo=20,
         hi=70,
         bench=True,
+        area_total=True,
         target=(50, -1),
         tol=3,
     ),
@@ -899,6 +947,47 @@ INDICATORS = [
         lo=50,
         hi=130,
         step=5,
+    ),
+    kroner(
+        "bygg_netto_innb",
+        "Byggesak",
+        "Netto driftsutgifter til byggesak per innbygger",
+        "prioritering",
+        "none",
+        "Kommunens netto driftsutgifter til byggesaksbehandling per innbygger; gebyrene dekker det meste. "
+        "Kommunetall.",
+        95,
+        scope="kommune",
+    ),
+    ind(
+        "bygg_soknader_innb",
+        "Byggesøknader per 1000 innbyggere",
+        "Byggesak",
+        "samfunn",
+        KOSTRA,
+        "dekningsgrad",
+        "per 1000 innbyggere",
+        "none",
+        "nei",
+        "Behandlede søknader om tiltak etter plan- og bygningsloven per 1000 innbyggere. Kommunetall.",
+        "Rett tjeneste til rett tid",
+        mid=9.5,
+        spread=1.0,
+        noise=0.4,
+        lo=4,
+        hi=16,
+        scope="kommune",
+        bench=True,
+    ),
+    kroner(
+        "bygg_kostnad_sak",
+        "Byggesak",
+        "Brutto driftsutgifter per behandlet byggesak",
+        "produktivitet",
+        "lower",
+        "Brutto driftsutgifter til byggesaksbehandling delt på antall behandlede byggesaker. Kommunetall.",
+        24000,
+        scope="kommune",
     ),
 ]
 
@@ -1179,7 +1268,43 @@ def value_rows() -> list[dict]:
                         e = stream(f"{unit['id']}/{spec['id']}/{year}/sd").normal()
                         row["sd"] = fmt(min(max(1.0 - 0.35 * (v - 4.7) + 0.1 * e, 0.6), 1.4), 2)
                 rows.append(row)
-    return rows
+    return rows + area_total_rows(rows)
+
+
+def area_total_rows(unit_rows: list[dict]) -> list[dict]:
+    """The service area's own figure of each ``area_total`` indicator, per period: its units'
+    published figures weighted by their size (a survey's by respondents, with all of them
+    counted and the answers' spread pooled). A period no unit has a figure for yet is ".."."""
+    units = {u[0]: dict(zip(UNIT_KEYS, u)) for u in UNITS}
+    out = []
+    for spec in (s for s in INDICATORS if s["area_total"]):
+        for area_id, _, area in AREA_ROWS:
+            of_area = [r for r in unit_rows if r["unit_id"] in units and units[r["unit_id"]]["area"] == area]
+            mine = [r for r in of_area if r["indicator_id"] == spec["id"]]
+            for period in dict.fromkeys(r["period"] for r in mine):
+                rows = [r for r in mine if r["period"] == period]
+                shown = [r for r in rows if r["value"]]
+                row = dict(unit_id=area_id, indicator_id=spec["id"], period=period, value="", status="",
+                           n="", sd="")  # fmt: skip
+                if not shown:
+                    if any(r["status"] == ".." for r in rows):
+                        out.append(dict(row, status=".."))
+                    continue
+                values = np.array([float(r["value"]) for r in shown])
+                if spec["survey"]:
+                    weights = np.array([float(r["n"]) for r in shown])
+                    row["n"] = str(int(weights.sum()))
+                else:
+                    year = int(period[:4])
+                    weights = np.array([float(unit_size(units[r["unit_id"]], year)) for r in shown])
+                mean = float(np.average(values, weights=weights))
+                row["value"] = fmt(mean, spec["dec"])
+                if spec["survey"] and spec["unit"] == "score 1-6":
+                    sds = np.array([float(r["sd"]) for r in shown])
+                    pooled = math.sqrt(float(np.average(sds**2 + (values - mean) ** 2, weights=weights)))
+                    row["sd"] = fmt(min(max(pooled, 0.6), 1.4), 2)
+                out.append(row)
+    return out
 
 
 def target_value(spec, year: int) -> str:

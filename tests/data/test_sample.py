@@ -207,6 +207,11 @@ def test_municipal_figures_belong_to_the_service_areas_rows(data, values):
     priorities = values[values["indicator_type"] == "prioritering"]
     assert len(priorities) and set(priorities["unit_id"]) <= set(areas["unit_id"])
     on_area_rows = values[values["unit_id"].isin(areas["unit_id"])]
-    assert set(on_area_rows["indicator_type"]) == {"prioritering", "dekningsgrad"}
+    # every area has all four KOSTRA dimensions of seed 004, each with both benchmark groups
+    dimensions = on_area_rows["indicator_type"].replace({"malt_kvalitet": "kvalitet", "opplevd_kvalitet": "kvalitet"})
+    per_area = dimensions.groupby(on_area_rows["service_area"]).agg(set)
+    assert (per_area == {"prioritering", "dekningsgrad", "produktivitet", "kvalitet"}).all(), per_area
+    benchmarked = set(data.benchmarks["indicator_id"])
+    assert set(on_area_rows["indicator_id"]) <= benchmarked
     units = data.units[data.units["level"] == "enhet"]
     assert set(units["parent_id"]) == set(areas["unit_id"])
