@@ -14,6 +14,7 @@ import pytest
 
 from kitlib import batch
 from kitlib.batch.pdf import chromium_command, find_chromium
+from kitlib.batch.plan import UNIT_NOTE
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -70,11 +71,12 @@ def test_screenshot_is_not_blank(made, tmp_path):
 
 @pytest.fixture(scope="module")
 def every_note(tmp_path_factory):
-    """Every sample unit's note, in HTML and PDF, as `kitlib briefings --pdf` makes them."""
+    """Every note of the sample (the municipality's, each service area's, each unit's), in
+    HTML and PDF, as `kitlib briefings --pdf --combined` makes them: {file stem: level}."""
     out = tmp_path_factory.mktemp("every")
     result = batch.make_briefings(out=out, jobs=2, pdf=True, combined=True)
     assert result.exit_code == 0, [r.error for r in result.failed]
-    return out, [r.unit_id for r in result.results]
+    return out, {job.stem: job.level for job in result.plan.units}
 
 
 def _page_count(pdf: Path) -> int:
@@ -124,11 +126,11 @@ def test_no_page_scrolls_sideways_on_a_screen_tablet_or_phone(every_note, tmp_pa
         assert not cut, f"tables scrolled sideways at {width} px (px hidden): {cut}"
 
 
-def test_every_note_prints_on_at_most_four_a4_pages(every_note):
-    out, units = every_note
-    pages = {
-        unit: len(re.findall(rb"/Type\s*/Page[^s]", (out / f"{unit}.pdf").read_bytes())) for unit in units
-    }
+def test_every_unit_note_prints_on_at_most_four_a4_pages(every_note):
+    out, notes = every_note
+    units = [stem for stem, level in notes.items() if level == UNIT_NOTE]
+    assert len(units) == 24 and len(notes) == 24 + 6 + 1
+    pages = {unit: _page_count(out / f"{unit}.pdf") for unit in units}
     assert all(pages.values()), pages
     # Before the redesign: up to 8. The largest sample note (a nursing home with 11
     # indicators and 10 charts) is the one that decides.
@@ -154,5 +156,6 @@ def test_each_service_area_gets_one_pdf_with_contents_and_every_note(every_note,
         assert pack.is_file(), area
         assert f'href="{pack.name}"' in index
         notes = sum(_page_count(out / f"{unit}.pdf") for unit in group["unit_id"])
+        notes += _page_count(out / f"area-{area.lower()}.pdf")  # the area's own note comes first
         assert _page_count(pack) >= notes + 1  # the contents page, then every note from a new page
     assert not list(out.glob(".samlet-*")), "the joined HTML is a temporary file"

@@ -7,13 +7,23 @@ from pathlib import Path
 
 from kitlib.batch.outputs import UnitFiles
 
+# The levels of note a run makes (kitlib briefings --level): one per result unit, one per
+# service area (all its units side by side), one for the municipality (the challenge note).
+UNIT_NOTE, AREA_NOTE, MUNICIPALITY_NOTE = "unit", "service-area", "municipality"
+NOTE_LEVELS = (UNIT_NOTE, AREA_NOTE, MUNICIPALITY_NOTE)
+ALL_LEVELS = "all"
+
 
 @dataclass(frozen=True)
 class UnitJob:
+    """One note to make. For a unit, `unit_id` is its id; for a service area it is
+    'service-area:<name>', for the municipality 'municipality' (ids a unit cannot have)."""
+
     unit_id: str
     name: str
-    service_area: str
+    service_area: str  # "" for the municipality's note
     stem: str  # file name stem in the output folder (the unit id, made safe for file names)
+    level: str = UNIT_NOTE
 
     @property
     def files(self) -> UnitFiles:
@@ -33,10 +43,18 @@ class Plan:
     template_dir: Path
     units: tuple[UnitJob, ...]
     chromium: str | None = None  # path of the browser when PDFs are wanted
+    # the notebooks of the service-area and municipality notes (None: that level not run)
+    area_notebook: Path | None = None
+    municipality_notebook: Path | None = None
     warm_kernel: bool = True
     # every result unit of the folder, in units.csv's order: a run of a few units into a
     # folder that holds the others' notes keeps them in the index and manifest
     all_units: tuple[UnitJob, ...] = ()
+
+    def notebook_for(self, level: str) -> Path:
+        return {AREA_NOTE: self.area_notebook, MUNICIPALITY_NOTE: self.municipality_notebook}.get(
+            level, self.notebook
+        )
 
 
 @dataclass

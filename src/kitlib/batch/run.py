@@ -26,7 +26,17 @@ from kitlib.analysis.scorecard import result_units
 from kitlib.batch.combined import make_combined_pdfs
 from kitlib.batch.outputs import INDEX, MANIFEST, file_stem
 from kitlib.batch.pdf import INSTALL_CHROMIUM, ChromiumMissingError, find_chromium
-from kitlib.batch.plan import BatchResult, Plan, UnitJob, UnitResult
+from kitlib.batch.plan import (
+    ALL_LEVELS,
+    AREA_NOTE,
+    MUNICIPALITY_NOTE,
+    NOTE_LEVELS,
+    UNIT_NOTE,
+    BatchResult,
+    Plan,
+    UnitJob,
+    UnitResult,
+)
 from kitlib.batch.pool import run_units
 from kitlib.batch.run_report import build_manifest, render_index
 from kitlib.data.atomic import write_atomic
@@ -51,8 +61,13 @@ def make_plan(
     pdf: bool = False,
     notebook: Path | str | None = None,
     warm_kernel: bool = True,
+    level: str | None = None,
 ) -> Plan:
-    """Check every input and decide what to run; raises a KitlibError before anything is written."""
+    """Check every input and decide what to run; raises a KitlibError before anything is written.
+
+    `level` (unit, service-area, municipality or all) says which notes; by default all of
+    them, but only unit notes when `units` are named, and the units' and their area's notes
+    when a `service_area` is."""
     folder = Path(data_dir) if data_dir else sample_folder()
     data = load_data(folder)  # DataValidationError lists every problem
     chromium = None
@@ -70,7 +85,9 @@ def make_plan(
     nb_path = Path(notebook) if notebook else bundled("notebooks/briefing.ipynb")
     if not nb_path.is_file():
         raise BriefingError(f"briefing notebook {nb_path} not found; pass an existing .ipynb file")
-    jobs = _select_units(data, units, service_area)
+    levels = _levels(level, units, service_area)
+    jobs = _select_jobs(data, units, service_area, levels)
+    notebooks = {lv: _level_notebook(lv) for lv in levels if lv != UNIT_NOTE}
     return Plan(
         data_dir=folder.resolve(),
         year=year,
@@ -80,10 +97,63 @@ def make_plan(
         notebook=nb_path.resolve(),
         template_dir=bundled("templates/briefing").resolve(),
         units=tuple(jobs),
-        all_units=tuple(_select_units(data, None, None)),
+        all_units=tuple(_select_jobs(data, None, None, NOTE_LEVELS)),
         chromium=chromium,
         warm_kernel=warm_kernel,
+        area_notebook=notebooks[AREA_NOTE].resolve() if AREA_NOTE in notebooks else None,
+        municipality_notebook=(
+            notebooks[MUNICIPALITY_NOTE].resolve() if MUNICIPALITY_NOTE in notebooks else None
+        ),
     )
+
+
+NOTEBOOKS = {AREA_NOTE: "service_area.ipynb", MUNICIPALITY_NOTE: "municipality.ipynb"}
+
+
+def _level_notebook(level: str) -> Path:
+    try:
+        return bundled(f"notebooks/{NOTEBOOKS[level]}")
+    except FileNotFoundError as exc:
+        raise BriefingError(f"{exc}; or make only the units' notes with --level unit") from exc
+
+
+def _levels(level: str | None, units: list[str] | None, service_area: str | None) -> tuple[str, ...]:
+    if not level:
+        level = UNIT_NOTE if units else ALL_LEVELS
+    if level == ALL_LEVELS:
+        # the municipality's note is not part of one service area's run
+        return (UNIT_NOTE, AREA_NOTE) if service_area else NOTE_LEVELS
+    if level not in NOTE_LEVELS:
+        choices = ", ".join((*NOTE_LEVELS, ALL_LEVELS))
+        raise BriefingError(f"unknown level '{level}'; choose one of: {choices}")
+    return (level,)
+
+
+def _select_jobs(
+    data: KitData, units: list[str] | None, service_area: str | None, levels: tuple[str, ...]
+) -> list[UnitJob]:
+    """The notes to make, the municipality's first, then the service areas', then the units'
+    (the index's order); every file name stem unique, whatever the case."""
+    chosen = _select_units(data, units, service_area)
+    jobs = []
+    if MUNICIPALITY_NOTE in levels:
+        name = data.config.municipality or MUNICIPALITY_NOTE
+        jobs.append(UnitJob(MUNICIPALITY_NOTE, name, "", MUNICIPALITY_NOTE, MUNICIPALITY_NOTE))
+    if AREA_NOTE in levels:
+        for area in dict.fromkeys(job.service_area for job in chosen):
+            stem = "area-" + file_stem(area.lower().replace(" ", "-"))
+            jobs.append(UnitJob(f"{AREA_NOTE}:{area}", area, area, stem, AREA_NOTE))
+    if UNIT_NOTE in levels:
+        jobs.extend(chosen)
+    stems: dict[str, str] = {}
+    for job in jobs:
+        clash = stems.setdefault(job.stem.lower(), job.unit_id)
+        if clash != job.unit_id:
+            raise BriefingError(
+                f"notes '{clash}' and '{job.unit_id}' would share the file name '{job.stem}'; "
+                "rename the unit in units.csv"
+            )
+    return jobs
 
 
 def _select_units(data: KitData, wanted: list[str] | None, service_area: str | None) -> list[UnitJob]:
@@ -113,19 +183,10 @@ def _select_units(data: KitData, wanted: list[str] | None, service_area: str | N
         table = table[table["service_area"] == service_area]
     if table.empty:
         raise BriefingError("no unit matches both --units and --service-area; widen the selection")
-    jobs = [
+    return [
         UnitJob(str(u), str(n), str(a), file_stem(str(u)))
         for u, n, a in zip(table["unit_id"], table["name"], table["service_area"])
     ]
-    stems: dict[str, str] = {}
-    for job in jobs:
-        clash = stems.setdefault(job.stem.lower(), job.unit_id)
-        if clash != job.unit_id:
-            raise BriefingError(
-                f"unit ids '{clash}' and '{job.unit_id}' would share the file name '{job.stem}'; "
-                "rename one of them in units.csv"
-            )
-    return jobs
 
 
 # ---------------------------------------------------------------- entry point
@@ -149,6 +210,7 @@ def make_briefings(
     warm_kernel: bool = True,
     progress: bool = False,
     combined: bool = False,
+    level: str | None = None,
 ) -> BatchResult:
     """Make every selected unit's briefing; see ``kitlib briefings --help``.
 
@@ -160,7 +222,7 @@ def make_briefings(
         raise BriefingError("--combined joins the units' PDFs: add --pdf")
     plan = make_plan(
         data_dir, year=year, out=out, units=units, service_area=service_area,
-        lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel,
+        lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel, level=level,
     )  # fmt: skip
     jobs = jobs or default_jobs()
     plan.out.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 
 from kitlib.analysis.codes import JUDGED, Status
-from kitlib.batch.plan import Plan, UnitResult
+from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, UNIT_NOTE, Plan, UnitResult
 from kitlib.data.atomic import sha256
 from kitlib.report.i18n import status_label, tr
 
@@ -28,23 +28,28 @@ def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | 
         keep_trailing_newline=True,
     )
     by_id = {r.unit_id: r for r in results}
-    areas: dict[str, list[dict]] = {}
-    for job in plan.units:
+
+    def entry(job) -> dict:
         r = by_id[job.unit_id]
-        areas.setdefault(job.service_area, []).append(
-            {
-                "name": job.name,
-                "unit_id": job.unit_id,
-                "href": job.files.html if r.status == "ok" else job.files.failed_notebook,
-                "pdf": job.files.pdf if plan.chromium and r.status == "ok" else "",
-                "csv": job.files.scorecard,
-                "xlsx": job.files.workbook if r.status == "ok" else "",
-                "ok": r.status == "ok",
-                "counts": [r.counts.get(code, 0) for code in INDEX_STATUSES],
-                "error": r.error,
-                "failed_cell": r.failed_cell,
-            }
-        )
+        return {
+            "name": job.name,
+            "unit_id": job.unit_id,
+            "href": job.files.html if r.status == "ok" else job.files.failed_notebook,
+            "pdf": job.files.pdf if plan.chromium and r.status == "ok" else "",
+            "csv": job.files.scorecard,
+            "xlsx": job.files.workbook if r.status == "ok" else "",
+            "ok": r.status == "ok",
+            "counts": [r.counts.get(code, 0) for code in INDEX_STATUSES],
+            "error": r.error,
+            "failed_cell": r.failed_cell,
+        }
+
+    municipality = next((entry(j) for j in plan.units if j.level == MUNICIPALITY_NOTE), None)
+    area_notes = {j.service_area: entry(j) for j in plan.units if j.level == AREA_NOTE}
+    areas: dict[str, list[dict]] = {area: [] for area in area_notes}
+    for job in plan.units:
+        if job.level == UNIT_NOTE:
+            areas.setdefault(job.service_area, []).append(entry(job))
     lang = plan.lang
     labels = {
         "title": f"{tr('briefing_for', lang)} {plan.year}",
@@ -54,6 +59,8 @@ def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | 
         "all_units": tr("index_all_units", lang),
         "totals": tr("index_totals", lang),
         "pack": tr("index_pack", lang),
+        "municipality_note": tr("index_municipality_note", lang),
+        "area_note": tr("index_area_note", lang),
         **{key: tr(f"index_{key}", lang) for key in ("failed", "cell", "units_n", "failed_n")},
     }
     css = (plan.template_dir / "static" / "briefing.css").read_text(encoding="utf-8")
@@ -62,13 +69,15 @@ def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | 
         municipality=plan.municipality,
         year=plan.year,
         areas=areas,
+        municipality_note=municipality,
+        area_notes=area_notes,
         totals={area: _column_sums(units) for area, units in areas.items()},
         packs=packs or {},
         grand_total=_column_sums([u for units in areas.values() for u in units]),
         labels=labels,
         css=css,
         failed=sum(1 for r in results if r.status != "ok"),
-        total=len(results),
+        total=sum(1 for job in plan.units if job.level == UNIT_NOTE),  # units, not notes
     )
 
 
@@ -122,6 +131,7 @@ def build_manifest(plan: Plan, results: list[UnitResult], seconds: float, jobs: 
                 "error": r.error,
                 "failed_cell": r.failed_cell,
                 "counts": r.counts,
+                "level": by_id[r.unit_id].level,
                 "html": by_id[r.unit_id].files.html if r.status == "ok" else "",
                 "failed_notebook": by_id[r.unit_id].files.failed_notebook
                 if r.failed_cell is not None

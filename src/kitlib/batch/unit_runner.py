@@ -10,7 +10,7 @@ from pathlib import Path
 from kitlib.analysis.scorecard import prepared_values, scorecard
 from kitlib.batch.kernel import WarmKernel
 from kitlib.batch.pdf import print_pdf
-from kitlib.batch.plan import Plan, UnitJob, UnitResult
+from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, NOTE_LEVELS, UNIT_NOTE, Plan, UnitJob, UnitResult
 from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
@@ -46,7 +46,11 @@ class UnitRunner:
             mathjax_url="",
             require_js_url="",
         )
-        self.injected_at = _injected_cell_index(plan.notebook)
+        self.injected_at = {
+            level: _injected_cell_index(path)
+            for level in NOTE_LEVELS
+            if (path := plan.notebook_for(level)) is not None
+        }
         self.kernel = WarmKernel() if plan.warm_kernel else None
 
     def close(self) -> None:
@@ -69,14 +73,8 @@ class UnitRunner:
         from papermill.exceptions import PapermillExecutionError
 
         out, plan = self.plan.out, self.plan
-        card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
-        write_atomic(out / job.files.scorecard, scorecard_csv(card))
-        names = {p: self.data.config.perspective_label(p, plan.lang) for p in card["perspective"].unique()}
-        write_atomic(out / job.files.workbook, scorecard_workbook(card, names, plan.lang))
-        # the unit's results: not the area's figures, nor its own context figures (users, budget)
-        level = self.data.unit(job.unit_id)["level"]
-        own = card[(card["level"] == level) & (card["indicator_type"] != CONTEXT_TYPE)]
-        result.counts = {k: int(v) for k, v in own["status"].value_counts().sort_index().items()}
+        if job.level == UNIT_NOTE:
+            self._write_scorecard(job, result)
 
         running = out / job.files.running_notebook
         failed = out / job.files.failed_notebook
@@ -88,7 +86,7 @@ class UnitRunner:
                 os.replace(running, failed)
             result.status = "failed"
             result.error = f"{exc.ename}: {exc.evalue}".strip().rstrip(":")
-            result.failed_cell = self._source_index(exc.cell_index)
+            result.failed_cell = self._source_index(exc.cell_index, job.level)
             self._drop_stale(job.files.html, job.files.pdf)
             if self.kernel is not None:
                 self.kernel.done(ok=True)  # the kernel is fine; the notebook raised
@@ -109,20 +107,36 @@ class UnitRunner:
         if plan.chromium:
             print_pdf(plan.chromium, page, out / job.files.pdf)
 
+    def _write_scorecard(self, job: UnitJob, result: UnitResult) -> None:
+        """The unit's scorecard as CSV and Excel, and its status counts for the index."""
+        out, plan = self.plan.out, self.plan
+        card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
+        write_atomic(out / job.files.scorecard, scorecard_csv(card))
+        names = {p: self.data.config.perspective_label(p, plan.lang) for p in card["perspective"].unique()}
+        write_atomic(out / job.files.workbook, scorecard_workbook(card, names, plan.lang))
+        # the unit's results: not the area's figures, nor its own context figures (users, budget)
+        level = self.data.unit(job.unit_id)["level"]
+        own = card[(card["level"] == level) & (card["indicator_type"] != CONTEXT_TYPE)]
+        result.counts = {k: int(v) for k, v in own["status"].value_counts().sort_index().items()}
+
+    def _parameters(self, job: UnitJob) -> dict:
+        """The notebook's parameters: each level's notebook names its subject its own way."""
+        common = {"data_dir": str(self.plan.data_dir), "year": self.plan.year, "lang": self.plan.lang}
+        if job.level == AREA_NOTE:
+            return {**common, "service_area": job.service_area}
+        if job.level == MUNICIPALITY_NOTE:
+            return common
+        return {**common, "unit_id": job.unit_id}
+
     def _execute(self, job: UnitJob, output: Path):
         import papermill
 
         if self.kernel is not None:
             self.kernel.prepare()
         return papermill.execute_notebook(
-            str(self.plan.notebook),
+            str(self.plan.notebook_for(job.level)),
             str(output),
-            parameters={
-                "data_dir": str(self.plan.data_dir),
-                "unit_id": job.unit_id,
-                "year": self.plan.year,
-                "lang": self.plan.lang,
-            },
+            parameters=self._parameters(job),
             kernel_name="python3",
             km=self.kernel.km if self.kernel is not None else None,
             request_save_on_cell_execute=False,
@@ -137,6 +151,7 @@ class UnitRunner:
             "lang": self.plan.lang,
             "municipality": self.plan.municipality,
             "service_area": job.service_area,
+            "level": job.level,
             "title": f"{job.name} {self.plan.year}",
             "unit_id": job.unit_id,
             "unit_name": job.name,
@@ -145,9 +160,9 @@ class UnitRunner:
         body, _resources = self.exporter.from_notebook_node(nb)
         return body
 
-    def _source_index(self, executed_index: int) -> int:
+    def _source_index(self, executed_index: int, level: str = UNIT_NOTE) -> int:
         """Index of a cell of the executed notebook in the source notebook (papermill adds a cell)."""
-        return executed_index - 1 if executed_index > self.injected_at else executed_index
+        return executed_index - 1 if executed_index > self.injected_at[level] else executed_index
 
     def _drop_stale(self, *names: str) -> None:
         """A failed unit must not leave last run's page looking current."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kitlib.batch.plan import ALL_LEVELS, NOTE_LEVELS
 from kitlib.data.config import LANGUAGES
 from kitlib.errors import DataValidationError
 
@@ -32,6 +33,14 @@ def add_briefings_command(subparsers) -> None:
         "--combined", action="store_true",
         help="with --pdf: also one PDF per service area (contents page, then every unit's note)",
     )  # fmt: skip
+    cmd.add_argument(
+        "--level", choices=(*NOTE_LEVELS, ALL_LEVELS),
+        help=(
+            "which notes: unit, service-area (all its units side by side), municipality (the whole "
+            "and the challenge note) or all (default: all; with --units: unit; with --service-area: "
+            "its units and its own note)"
+        ),
+    )  # fmt: skip
     cmd.set_defaults(func=run_briefings_command)
 
 
@@ -46,6 +55,7 @@ def run_briefings_command(args: argparse.Namespace) -> int:
         result = make_briefings(
             args.data, year=args.year, out=args.out, units=args.units, service_area=args.service_area,
             jobs=args.jobs, lang=args.lang, pdf=args.pdf, progress=True, combined=args.combined,
+            level=args.level,
         )  # fmt: skip
     except DataValidationError as exc:
         where = exc.folder or "the data folder"
