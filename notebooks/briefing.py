@@ -54,11 +54,19 @@ summary = briefing.summary_section()
 summary
 
 # %% [markdown] tags=["notebook-only"]
-# ## Status at a glance: counts per perspective, the end of the first page (`.frame`)
+# ## Status at a glance: counts per perspective (`.frame`)
 
 # %%
 overview = briefing.overview_section()
 overview
+
+# %% [markdown] tags=["notebook-only"]
+# ## Questions for the dialogue meeting: drafts from the figures, or the analyst's own
+# (comments.csv, kind `sporsmal`: about an indicator it replaces the draft, else it is added)
+
+# %%
+questions = briefing.questions_section()
+questions
 
 # %% [markdown] tags=["notebook-only"]
 # ## Scorecard by perspective, with peers and benchmarks (`.frame`: one row per indicator)
@@ -73,14 +81,6 @@ scorecard
 # %%
 comments = briefing.comments_section()
 comments
-
-# %% [markdown] tags=["notebook-only"]
-# ## Questions for the dialogue meeting: drafts from the figures, or the analyst's own
-# (comments.csv, kind `sporsmal`: about an indicator it replaces the draft, else it is added)
-
-# %%
-questions = briefing.questions_section()
-questions
 
 # %% [markdown] tags=["notebook-only"]
 # ## Figures of the service area and the municipality: context, not ranked among units

@@ -161,12 +161,12 @@ def test_one_challenge_per_indicator_with_every_unit_it_concerns(cards):
 def test_the_prose_says_over_the_target_and_gone_up_for_a_lower_indicator(note):
     text = note.challenges_section().text
     sick = next(t for t in text.split("\n") if t.startswith("Sykefravær er"))
-    assert "over målet i 3 av 5 enheter" in sick
+    assert "over målet, utenfor toleransen, i 3 av 5 enheter" in sick
     assert "Sykefravær har gått opp ved Sykehjem 3 (fra 8,1 % i 2021 til 10,0 % i 2025)" in sick
     assert "under målet" not in sick and "gått ned" not in sick
     # the share, higher is better: under the target, lower than the KOSTRA group
     share = next(t for t in text.split("\n") if t.startswith("Andel med fagutdanning er"))
-    assert "under målet i 3 av 6 enheter" in share and "lavere enn i KOSTRA-gruppe 13 (74,0 %)" in share
+    assert "under målet, utenfor toleransen, i 3 av 6 enheter" in share and "lavere enn i KOSTRA-gruppe 13 (74,0 %)" in share
     assert "over målet" not in share
     # the area's cost: one figure, told as the area's, higher (worse) than the group
     assert (
@@ -178,8 +178,8 @@ def test_the_prose_says_over_the_target_and_gone_up_for_a_lower_indicator(note):
 def test_the_prose_names_the_direction_in_danish_and_english_too(note):
     da = dataclasses.replace(note, lang="da").challenges_section().text
     en = dataclasses.replace(note, lang="en").challenges_section().text
-    assert "Sykefravær er over målet i 3 af 5 enheder" in da and "Sykefravær er steget hos Sykehjem 3" in da
-    assert "Sykefravær was above the target in 3 of 5 units" in en and "Sykefravær rose at Sykehjem 3" in en
+    assert "Sykefravær er over målet, uden for tolerancen, i 3 af 5 enheder" in da and "Sykefravær er steget hos Sykehjem 3" in da
+    assert "Sykefravær was above the target, beyond the tolerance, in 3 of 5 units" in en and "Sykefravær rose at Sykehjem 3" in en
 
 
 # ------------------------------------------------------------------ ranking, on made-up rows

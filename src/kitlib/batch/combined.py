@@ -12,12 +12,13 @@ from html import escape
 
 from kitlib.batch.outputs import file_stem
 from kitlib.batch.pdf import print_pdf
-from kitlib.batch.plan import Plan, UnitResult
+from kitlib.batch.plan import MUNICIPALITY_NOTE, Plan, UnitResult
 from kitlib.data.atomic import write_atomic
 from kitlib.report.i18n import tr
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
+_RUNNING_HEADER = re.compile(r"^<style[^>]*>\s*@page\s*\{\s*@top-left\s*\{\s*content:")
 
 
 def combined_name(service_area: str) -> str:
@@ -29,7 +30,9 @@ def make_combined_pdfs(plan: Plan, results: list[UnitResult]) -> dict[str, str]:
     """One PDF per service area of the units that were made; returns {service area: file name}."""
     ok = {r.unit_id for r in results if r.status == "ok"}
     areas: dict[str, list] = {}
-    for job in plan.units:
+    for job in plan.units:  # the area's own note first (the plan's order), then its units'
+        if job.level == MUNICIPALITY_NOTE:
+            continue  # a note of its own, not part of one area's pack
         if job.unit_id in ok and (plan.out / job.files.html).is_file():
             areas.setdefault(job.service_area, []).append(job)
     made = {}
@@ -48,7 +51,8 @@ def make_combined_pdfs(plan: Plan, results: list[UnitResult]) -> dict[str, str]:
 def combined_html(plan: Plan, area: str, jobs: list) -> str:
     """The contents page and the notes of `jobs`, each on pages named after its unit."""
     first = (plan.out / jobs[0].files.html).read_text(encoding="utf-8")
-    styles = "".join(s for s in _STYLE.findall(first) if "@top-left" not in s)
+    # the note's stylesheet, without its one-line rule that names the unit on every page
+    styles = "".join(s for s in _STYLE.findall(first) if not _RUNNING_HEADER.search(s))
     page_rules, bodies = [], []
     for number, job in enumerate(jobs, start=1):
         html = (plan.out / job.files.html).read_text(encoding="utf-8")

@@ -159,7 +159,7 @@ class Briefing:
 
     # -- sections --------------------------------------------------------------
     SECTIONS = (
-        "title", "summary", "overview", "scorecard", "comments", "questions", "context", "trend_charts",
+        "title", "summary", "overview", "questions", "scorecard", "comments", "context", "trend_charts",
         "distance", "survey", "sick_leave", "budget", "notes",
     )  # fmt: skip
 

@@ -58,7 +58,10 @@ def _strength(row, lang: str) -> str:
 
 def _peer_rows(card: pd.DataFrame) -> pd.DataFrame:
     """Clear differences for the worse: last among enough units, or below the KOSTRA group
-    beyond the figure's uncertainty; the largest relative difference first."""
+    beyond the figure's uncertainty; the largest relative difference first. A figure whose
+    status is within its uncertainty, or whose interval holds the other units' median, is
+    no clear difference and raises no question."""
+    card = card[(card["status"] != Status.UNCERTAIN) & ~_median_inside_interval(card)]
     last = card.apply(_last_place, axis=1) if len(card) else pd.Series(False, card.index)
     clear = card["peer_group_gap_clear"].fillna(True).astype(bool)
     behind = (card["peer_group_gap"] < 0) & clear & card["peer_group_value"].notna()
@@ -66,6 +69,13 @@ def _peer_rows(card: pd.DataFrame) -> pd.DataFrame:
     scale = rows["peer_group_value"].abs().where(rows["peer_group_value"] != 0)
     size = (-rows["peer_group_gap"] / scale).fillna(0) + last[rows.index].astype(float)
     return rows.assign(_size=size.to_numpy()).sort_values("_size", ascending=False, kind="stable")
+
+
+def _median_inside_interval(card: pd.DataFrame) -> pd.Series:
+    if "ci_low" not in card:
+        return pd.Series(False, card.index)
+    median = card["peer_median"]
+    return ((card["ci_low"] <= median) & (median <= card["ci_high"])).fillna(False).astype(bool)
 
 
 def _last_place(row) -> bool:

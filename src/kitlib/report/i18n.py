@@ -185,11 +185,15 @@ TEXT: dict[str, dict[str, str]] = {
             "svakere; de andre har ingen sikker endring eller for få tall."
         ),
         "muni_best_area": (
-            "Flest mål nådd: {best} ({best_met} av {best_total}); færrest: {worst} ({worst_met} av "
+            "Størst andel mål nådd: {best} ({best_met} av {best_total}); minst: {worst} ({worst_met} av "
             "{worst_total})."
         ),
         "muni_suppressed": "Resultater med færre enn {n} svar vises ikke ({count} i {year}).",
-        "muni_overview_note": "Indikatorer med mål i alle enhetene, talt per perspektiv og status.",
+        "muni_overview_note": (
+            "Indikatorer med mål i alle enhetene, talt per perspektiv og status. «Innenfor "
+            "usikkerheten» betyr at målet ligger innenfor feilmarginen til et resultat fra få svar: "
+            "det er verken sikkert nådd eller sikkert ikke nådd."
+        ),
         "muni_areas": "Tjenesteområdene", "muni_area_units": "{n} enheter", "muni_area_unit": "1 enhet",
         "muni_area_met": "{met} av {total} mål nådd",
         "muni_area_top": "størst utfordring: {name}", "muni_area_none": "ingen klare utfordringer",
@@ -204,7 +208,10 @@ TEXT: dict[str, dict[str, str]] = {
             "Ingen indikator er klart under målet, klart svakere over tid eller klart svakere enn "
             "KOSTRA-gruppen i {year}."
         ),
-        "muni_ch_gap_many": "{name} er {side} målet i {n} av {total} {units}, lengst unna {at} {items}.",
+        "muni_ch_gap_many": (
+            "{name} er {side} målet, utenfor toleransen, i {n} av {total} {units}, lengst unna {at} "
+            "{items}."
+        ),
         "muni_ch_gap_one": "{name} er {side} målet {at} {items}.",
         "muni_ch_item_gap": "{value} mot målet {target}", "muni_ch_over": "over", "muni_ch_under": "under",
         "muni_ch_worse_many": (
@@ -361,13 +368,13 @@ TEXT: dict[str, dict[str, str]] = {
             "halvdelen av enhetene spenner over). Den som trenger det mest, står først."
         ),
         "area_attention_none": (
-            "Ingen enhet skiller seg ut med mange mål som ikke er nådd, resultater som blir klart svakere "
+            "Ingen enhet skiller seg ut med mange mål som gjenstår å nå, resultater som blir klart svakere "
             "eller resultater langt under medianen."
         ),
         "area_reason_not_met": "{symbol} {count} av {total} mål er ikke nådd",
         "area_reason_worsening": "{symbol} Svakere: {items}",
         "area_moved": "{name} fra {start} i {start_period} til {value} i {period}",
-        "area_reason_below_median": "Langt under medianen: {items}",
+        "area_reason_below_median": "Langt svakere enn medianen: {items}",
         "area_against_median": "{name} {value} mot median {median}",
         "area_kostra": "Tjenesteområdet i KOSTRA: fire dimensjoner",
         "area_dimension": "Dimensjon",
@@ -423,7 +430,8 @@ TEXT: dict[str, dict[str, str]] = {
         "area_rankings_note": (
             "Den beste enheten står øverst. Symbolet foran navnet er status mot målet. De loddrette "
             "strekene viser målet, medianen for enhetene, KOSTRA-gruppen og landet, der de finnes. Der "
-            "verken høyere eller lavere er bedre, står enhetene etter verdi og rangeres ikke."
+            "verken høyere eller lavere er bedre, og for forbruk mot budsjett, står enhetene etter verdi, "
+            "høyest øverst, og rangeres ikke."
         ),
         "area_msg_met": "{met} av {total} enheter når målet",
         "area_msg_all_met": "Alle {total} enheter når målet",
@@ -578,11 +586,15 @@ TEXT: dict[str, dict[str, str]] = {
             "svagere; de øvrige har ingen sikker ændring eller for få tal."
         ),
         "muni_best_area": (
-            "Flest mål nået: {best} ({best_met} af {best_total}); færrest: {worst} ({worst_met} af "
+            "Største andel mål nået: {best} ({best_met} af {best_total}); mindste: {worst} ({worst_met} af "
             "{worst_total})."
         ),
         "muni_suppressed": "Resultater med færre end {n} svar vises ikke ({count} i {year}).",
-        "muni_overview_note": "Indikatorer med mål i alle enheder, talt pr. perspektiv og status.",
+        "muni_overview_note": (
+            "Indikatorer med mål i alle enheder, talt pr. perspektiv og status. «Inden for "
+            "usikkerheden» betyder, at målet ligger inden for fejlmarginen på et resultat fra få svar: "
+            "det er hverken sikkert nået eller sikkert ikke nået."
+        ),
         "muni_areas": "Områderne", "muni_area_units": "{n} enheder", "muni_area_unit": "1 enhed",
         "muni_area_met": "{met} af {total} mål nået",
         "muni_area_top": "største udfordring: {name}", "muni_area_none": "ingen klare udfordringer",
@@ -597,7 +609,10 @@ TEXT: dict[str, dict[str, str]] = {
             "Ingen indikator ligger klart under målet, bliver klart svagere eller ligger klart under "
             "sammenligningsgruppen i {year}."
         ),
-        "muni_ch_gap_many": "{name} er {side} målet i {n} af {total} {units}, længst fra målet {at} {items}.",
+        "muni_ch_gap_many": (
+            "{name} er {side} målet, uden for tolerancen, i {n} af {total} {units}, længst fra målet "
+            "{at} {items}."
+        ),
         "muni_ch_gap_one": "{name} er {side} målet {at} {items}.",
         "muni_ch_item_gap": "{value} mod målet {target}", "muni_ch_over": "over", "muni_ch_under": "under",
         "muni_ch_worse_many": (
@@ -753,13 +768,13 @@ TEXT: dict[str, dict[str, str]] = {
             "halvdel af enhederne spænder over). Den, der har mest brug for det, står først."
         ),
         "area_attention_none": (
-            "Ingen enhed skiller sig ud med mange mål, der ikke er nået, resultater der bliver klart "
-            "svagere eller resultater langt under medianen."
+            "Ingen enhed skiller sig ud med mange mål, der mangler at blive nået, resultater der bliver "
+            "klart svagere eller resultater langt under medianen."
         ),
         "area_reason_not_met": "{symbol} {count} af {total} mål er ikke nået",
         "area_reason_worsening": "{symbol} Svagere: {items}",
         "area_moved": "{name} fra {start} i {start_period} til {value} i {period}",
-        "area_reason_below_median": "Langt under medianen: {items}",
+        "area_reason_below_median": "Langt svagere end medianen: {items}",
         "area_against_median": "{name} {value} mod median {median}",
         "area_kostra": "Serviceområdet i nøgletal: fire dimensioner",
         "area_dimension": "Dimension",
@@ -815,8 +830,8 @@ TEXT: dict[str, dict[str, str]] = {
         "area_rankings_note": (
             "Den bedste enhed står øverst. Symbolet foran navnet er status i forhold til målet. De "
             "lodrette streger viser målet, enhedernes median, sammenligningsgruppen og landsgennemsnittet, "
-            "hvor de findes. Hvor hverken højere eller lavere er bedre, står enhederne efter værdi og "
-            "rangeres ikke."
+            "hvor de findes. Hvor hverken højere eller lavere er bedre, og for forbrug mod budget, står "
+            "enhederne efter værdi, højest øverst, og rangeres ikke."
         ),
         "area_msg_met": "{met} af {total} enheder når målet",
         "area_msg_all_met": "Alle {total} enheder når målet",
@@ -970,11 +985,15 @@ TEXT: dict[str, dict[str, str]] = {
             "clearly worsened; the others show no certain change or have too few figures."
         ),
         "muni_best_area": (
-            "Most targets met: {best} ({best_met} of {best_total}); fewest: {worst} ({worst_met} of "
-            "{worst_total})."
+            "Largest share of targets met: {best} ({best_met} of {best_total}); smallest: {worst} "
+            "({worst_met} of {worst_total})."
         ),
         "muni_suppressed": "Results with fewer than {n} responses are not shown ({count} in {year}).",
-        "muni_overview_note": "Indicators with a target in all units, counted by perspective and status.",
+        "muni_overview_note": (
+            "Indicators with a target in all units, counted by perspective and status. 'Within the "
+            "uncertainty' means the target lies inside the margin of error of a result from few "
+            "responses: it is neither surely met nor surely missed."
+        ),
         "muni_areas": "The service areas", "muni_area_units": "{n} units", "muni_area_unit": "1 unit",
         "muni_area_met": "{met} of {total} targets met",
         "muni_area_top": "largest challenge: {name}", "muni_area_none": "no clear challenges",
@@ -990,7 +1009,8 @@ TEXT: dict[str, dict[str, str]] = {
             "in {year}."
         ),
         "muni_ch_gap_many": (
-            "{name} was {side} the target in {n} of {total} {units}, furthest off {at} {items}."
+            "{name} was {side} the target, beyond the tolerance, in {n} of {total} {units}, furthest off "
+            "{at} {items}."
         ),
         "muni_ch_gap_one": "{name} was {side} the target {at} {items}.",
         "muni_ch_item_gap": "{value} against a target of {target}",
@@ -1151,13 +1171,13 @@ TEXT: dict[str, dict[str, str]] = {
             "half of the units spans). The one most in need comes first."
         ),
         "area_attention_none": (
-            "No unit stands out with many targets not met, clearly worsening results or results far below "
-            "the median."
+            "No unit stands out with many targets still to reach, clearly worsening results or results far "
+            "below the median."
         ),
         "area_reason_not_met": "{symbol} {count} of {total} targets not met",
         "area_reason_worsening": "{symbol} Worse: {items}",
         "area_moved": "{name} from {start} in {start_period} to {value} in {period}",
-        "area_reason_below_median": "Far below the median: {items}",
+        "area_reason_below_median": "Far behind the median: {items}",
         "area_against_median": "{name} {value} against a median of {median}",
         "area_kostra": "The service area in KOSTRA: four dimensions",
         "area_dimension": "Dimension",
@@ -1213,8 +1233,8 @@ TEXT: dict[str, dict[str, str]] = {
         "area_rankings_note": (
             "The best unit comes first. The symbol before its name is its status against the target. The "
             "vertical lines show the target, the units' median, the KOSTRA group and the country, where "
-            "there are such figures. Where neither higher nor lower is better, the units are listed by "
-            "value, not ranked."
+            "there are such figures. Where neither higher nor lower is better, and for spending against "
+            "budget, the units are listed by value, highest first, not ranked."
         ),
         "area_msg_met": "{met} of {total} units meet the target",
         "area_msg_all_met": "All {total} units meet the target",

@@ -190,7 +190,7 @@ def notes_table(card: pd.DataFrame, lang: str = "nb", *, data_date: str = "", ta
         date = row["data_date"] if isinstance(row["data_date"], str) and row["data_date"] else data_date
         lines.append(
             f'<tr><th scope="row">{escape(format_text(str(row["name"]), lang))}</th>'
-            f"<td>{escape(str(row['definition']))}</td>"
+            f"<td>{escape(format_text(str(row['definition']), lang))}</td>"
             f"<td>{escape(str(row['source']))}</td><td>{escape(format_date(date, lang))}</td></tr>"
         )
     return (
