@@ -21,6 +21,7 @@ from kitlib.report import area as report
 from kitlib.report import charts
 from kitlib.report.formatting import format_indicator_value, format_number
 from kitlib.report.i18n import STATUS_SYMBOL, tr
+from kitlib.report.narrative import in_sentence
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 YEAR = 2025
@@ -311,3 +312,12 @@ def test_every_section_reads_without_placeholders(sample, lang, monkeypatch):
         if bad:
             found[service_area] = bad[:5]
     assert not found, found
+
+
+def test_the_widest_spread_headline_is_never_a_survey_item_read_from_a_few_answers():
+    """A survey share from six answers (an interval of 1-51 %) is noise, not a headline."""
+    note = report.prepare_area_briefing("", "Skole", 0, "nb")
+    surveys = note.spread.query("indicator_type == 'opplevd_kvalitet' and ranked")
+    assert len(surveys), "the sample's schools have ranked survey items"
+    headline = next(s for s in note.summary_sentences() if s.startswith("Størst forskjell"))
+    assert not any(in_sentence(str(name)) in headline for name in surveys["name"])

@@ -28,6 +28,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kitlib.analysis import area as analysis
+from kitlib.analysis.audit import SURVEY_TYPE
 from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED
@@ -497,8 +498,12 @@ class AreaBriefing:
         return tr("area_summary_count", lang, met=met, total=total, year=self.year, rest=others)
 
     def _widest_spread(self) -> str | None:
-        """The ranked indicator on which the units lie furthest apart, relative to their median."""
-        rows = self.spread[self.spread["ranked"] & (self.spread["units_with_figure"] >= 3)]
+        """The ranked indicator on which the units lie furthest apart, relative to their median.
+        Survey items are left out: from a few dozen answers per unit their extremes are mostly
+        sampling noise (the table shows them with their intervals), not worth a headline."""
+        spread = self.spread
+        surveyed = spread["indicator_type"] == SURVEY_TYPE
+        rows = spread[spread["ranked"] & (spread["units_with_figure"] >= 3) & ~surveyed]
         rows = rows[rows["median"].abs() > 0]
         if rows.empty:
             return None
