@@ -50,7 +50,7 @@ from kitlib.report.formatting import (
 from kitlib.report.i18n import COUNTED_UNITS, STATUS_SYMBOL, TREND_SYMBOL, check_language, tr
 from kitlib.report.narrative import in_sentence, names_its_unit
 from kitlib.report.tables import notes_table
-from kitlib.report.views import Section, markdown_list
+from kitlib.report.views import Section, SectionedNote, markdown_list, sentence_list
 
 MAX_PANELS = 6  # ranking panels to a figure: one page of A4
 MAX_NAMED = 3  # indicators named in one sentence or bullet before "and n more"
@@ -324,7 +324,7 @@ def _figure_block(fig, alt: str) -> str:
 
 
 @dataclass
-class AreaBriefing:
+class AreaBriefing(SectionedNote):
     data: KitData
     service_area: str
     year: int
@@ -406,10 +406,6 @@ class AreaBriefing:
     SECTIONS = (
         "title", "summary", "heatmap", "attention", "kostra", "service", "rankings", "spread", "notes",
     )  # fmt: skip
-
-    def sections(self) -> list[Section]:
-        """Every section in page order (empty ones included, they show nothing)."""
-        return [getattr(self, f"{name}_section")() for name in self.SECTIONS]
 
     @section
     def title_section(self) -> Section:
@@ -553,10 +549,8 @@ class AreaBriefing:
 
     @section
     def summary_section(self) -> Section:
-        sentences = self.summary_sentences()
-        items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
-        html = f'<h2 id="summary">{escape(tr("summary", self.lang))}</h2><ul class="summary">{items}</ul>'
-        return Section(html, markdown=f"## {tr('summary', self.lang)}\n\n{markdown_list(sentences)}")
+        title = tr("summary", self.lang)
+        return sentence_list(f'<h2 id="summary">{escape(title)}</h2>', title, self.summary_sentences())
 
     # -- the status heatmap -------------------------------------------------------------------------
     @section

@@ -36,7 +36,7 @@ from kitlib.report.tables import (
     scorecard_table,
     survey_table,
 )
-from kitlib.report.views import Section, markdown_list
+from kitlib.report.views import Section, SectionedNote, markdown_list, sentence_list
 
 
 def section(method=None, *, css: str = ""):
@@ -64,7 +64,7 @@ def scrolling(table: str) -> str:
 
 
 @dataclass
-class Briefing:
+class Briefing(SectionedNote):
     data: KitData
     unit: pd.Series
     year: int
@@ -163,10 +163,6 @@ class Briefing:
         "distance", "survey", "sick_leave", "budget", "notes",
     )  # fmt: skip
 
-    def sections(self) -> list[Section]:
-        """Every section in page order (empty ones included, they show nothing)."""
-        return [getattr(self, f"{name}_section")() for name in self.SECTIONS]
-
     @section
     def title_section(self) -> Section:
         cfg = self.data.config
@@ -205,9 +201,7 @@ class Briefing:
             self.own, self.year, self.lang, peer, self.data.config.setting("budget.underspend_warning"),
             self.min_n,
         )  # fmt: skip
-        items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
-        html = f'{self._h2("summary")}<ul class="summary">{items}</ul>'
-        return Section(html, markdown=f"## {tr('summary', self.lang)}\n\n{markdown_list(sentences)}")
+        return sentence_list(self._h2("summary"), tr("summary", self.lang), sentences)
 
     @section
     def overview_section(self) -> Section:

@@ -42,7 +42,7 @@ from kitlib.report.formatting import format_date, format_number, format_period, 
 from kitlib.report.i18n import STATUS_SYMBOL, check_language, tr
 from kitlib.report.narrative import figure_text, sentence_name
 from kitlib.report.tables import overview_table
-from kitlib.report.views import Section, markdown_list
+from kitlib.report.views import Section, SectionedNote, markdown_list, sentence_list
 
 WITH_FIGURES = 4  # units named with their figures in one sentence; more: three, and the rest by name
 NAMED = 10  # units named at most in "it also applies to ..."
@@ -70,7 +70,7 @@ def _join(items: list[str], lang: str) -> str:
 
 
 @dataclass
-class MunicipalityBriefing:
+class MunicipalityBriefing(SectionedNote):
     data: KitData
     year: int
     lang: str
@@ -152,10 +152,6 @@ class MunicipalityBriefing:
     # -- sections --------------------------------------------------------------
     SECTIONS = ("title", "summary", "overview", "areas", "challenges", "audit", "smart")
 
-    def sections(self) -> list[Section]:
-        """Every section in page order (empty ones included, they show nothing)."""
-        return [getattr(self, f"{name}_section")() for name in self.SECTIONS]
-
     @section
     def title_section(self) -> Section:
         units = self.cards["unit_id"].nunique() if len(self.cards) else 0
@@ -225,10 +221,7 @@ class MunicipalityBriefing:
 
     @section
     def summary_section(self) -> Section:
-        sentences = self.summary_sentences()
-        items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
-        html = f'{self._h2("summary")}<ul class="summary">{items}</ul>'
-        return Section(html, markdown=f"## {tr('summary', self.lang)}\n\n{markdown_list(sentences)}")
+        return sentence_list(self._h2("summary"), tr("summary", self.lang), self.summary_sentences())
 
     @section
     def overview_section(self) -> Section:

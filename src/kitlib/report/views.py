@@ -10,7 +10,7 @@ reuse: ``section.frame`` (the figures behind a table, as a DataFrame), ``section
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -51,6 +51,26 @@ class Section:
         if self.markdown:
             bundle["text/markdown"] = self.markdown
         display(bundle, raw=True)
+
+
+class SectionedNote:
+    """A note made of named sections: SECTIONS in page order, each drawn by a
+    ``<name>_section()`` method that returns a `Section`."""
+
+    SECTIONS: tuple[str, ...] = ()
+
+    def sections(self) -> list[Section]:
+        """Every section in page order (empty ones included, they show nothing)."""
+        return [getattr(self, f"{name}_section")() for name in self.SECTIONS]
+
+
+def sentence_list(heading: str, title: str, sentences: list[str], css: str = "summary") -> Section:
+    """Sentences as the page shows them (escaped, under `heading`, the section's <h2>) and as
+    Markdown under `title`."""
+    items = "".join(f"<li>{escape(s)}</li>" for s in sentences)
+    return Section(
+        f'{heading}<ul class="{css}">{items}</ul>', markdown=f"## {title}\n\n{markdown_list(sentences)}"
+    )
 
 
 def markdown_list(items: list, numbered: bool = False) -> str:
