@@ -244,7 +244,9 @@ def test_the_title_claims_only_what_the_figures_support():
     shorter = YEARS.assign(value=[10.9, 10.2, 10.3, 9.5, 9.1])  # two falls in a row, not three
     assert charts.chart_message(row(), shorter, "nb") == "Ned siden 2023, men fortsatt over målet"
     turned = row(last_change=0.3)  # the latest change went against the trend
-    assert charts.chart_message(turned, YEARS, "nb") == "Opp og ned siden 2023, men over målet"
+    # the trend as the scorecard's arrow reads it, and the turn said, not hidden
+    assert charts.chart_message(turned, YEARS, "nb") == "Ned siden 2023 (opp i 2025), men over målet"
+    assert charts.chart_message(turned, YEARS, "en") == "Down since 2023 (up in 2025), but above target"
     stable = row(trend="stable", trend_change=-0.2)  # three small falls inside the noise: no run
     assert charts.chart_message(stable, YEARS, "nb") == "Stabil, men over målet"
     near = row(status="near", value=8.7, trend="insufficient_data")

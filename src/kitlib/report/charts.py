@@ -28,7 +28,7 @@ from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.status import better_sign
 from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report import plot
-from kitlib.report.formatting import format_number, format_text, format_value
+from kitlib.report.formatting import format_number, format_period, format_text, format_value
 from kitlib.report.i18n import STATUS_SYMBOL, tr, unit_word
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -159,7 +159,12 @@ def chart_message(row, yearly: pd.DataFrame | None, lang: str = "nb") -> str:
         since = str(row.get("trend_from_period") or "")
         last = row.get("last_change")
         if not pd.isna(last) and round(last, decimals) != 0 and (last > 0) != up:
-            movement = tr("msg_mixed", lang, period=since)
+            # the trend as the scorecard reads it, and the latest change that went against it
+            movement = tr(
+                "msg_mixed", lang,
+                movement=tr("msg_up_since" if up else "msg_down_since", lang, period=since),
+                turn=tr("msg_turn_down" if up else "msg_turn_up", lang), period=format_period(period, lang),
+            )  # fmt: skip
         else:
             run = run_length(yearly, decimals)
             if abs(run) >= 3 and (run > 0) == up:

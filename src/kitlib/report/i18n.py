@@ -134,7 +134,9 @@ TEXT: dict[str, dict[str, str]] = {
         # chart titles that state the message (kitlib.report.charts.chart_message)
         "msg_up_since": "Opp siden {period}", "msg_down_since": "Ned siden {period}",
         "msg_run_up": "Opp {count} år på rad", "msg_run_down": "Ned {count} år på rad",
-        "msg_mixed": "Opp og ned siden {period}", "msg_stable": "Stabil",
+        "msg_mixed": "{movement} ({turn} i {period})",
+        "msg_turn_up": "opp", "msg_turn_down": "ned",
+        "msg_stable": "Stabil",
         "msg_above": "over {ref}", "msg_below": "under {ref}", "msg_on": "på {ref}",
         "msg_just_above": "like over {ref}", "msg_just_below": "like under {ref}",
         "msg_uncertain": "{position}, men innenfor feilmarginen",
@@ -535,7 +537,9 @@ TEXT: dict[str, dict[str, str]] = {
         # chart titles that state the message (kitlib.report.charts.chart_message)
         "msg_up_since": "Op siden {period}", "msg_down_since": "Ned siden {period}",
         "msg_run_up": "Op {count} år i træk", "msg_run_down": "Ned {count} år i træk",
-        "msg_mixed": "Op og ned siden {period}", "msg_stable": "Stabil",
+        "msg_mixed": "{movement} ({turn} i {period})",
+        "msg_turn_up": "op", "msg_turn_down": "ned",
+        "msg_stable": "Stabil",
         "msg_above": "over {ref}", "msg_below": "under {ref}", "msg_on": "på {ref}",
         "msg_just_above": "lige over {ref}", "msg_just_below": "lige under {ref}",
         "msg_uncertain": "{position}, men inden for fejlmarginen",
@@ -933,7 +937,9 @@ TEXT: dict[str, dict[str, str]] = {
         # chart titles that state the message (kitlib.report.charts.chart_message)
         "msg_up_since": "Up since {period}", "msg_down_since": "Down since {period}",
         "msg_run_up": "Up {count} years in a row", "msg_run_down": "Down {count} years in a row",
-        "msg_mixed": "Up and down since {period}", "msg_stable": "Stable",
+        "msg_mixed": "{movement} ({turn} in {period})",
+        "msg_turn_up": "up", "msg_turn_down": "down",
+        "msg_stable": "Stable",
         "msg_above": "above {ref}", "msg_below": "below {ref}", "msg_on": "on {ref}",
         "msg_just_above": "just above {ref}", "msg_just_below": "just below {ref}",
         "msg_uncertain": "{position}, but within the margin of error",
