@@ -321,3 +321,10 @@ def test_the_widest_spread_headline_is_never_a_survey_item_read_from_a_few_answe
     assert len(surveys), "the sample's schools have ranked survey items"
     headline = next(s for s in note.summary_sentences() if s.startswith("Størst forskjell"))
     assert not any(in_sentence(str(name)) in headline for name in surveys["name"])
+
+
+def test_a_mean_of_fewer_years_than_the_header_says_so():
+    note = report.prepare_area_briefing("", "Skole", 0, "nb")
+    rows = [line for line in note.service_section().text.split("\n") if "skjult" in line]
+    assert rows, "the sample has a school with a hidden national-test year"
+    assert all("(2 av 3 år)" in line for line in rows)

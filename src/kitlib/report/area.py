@@ -820,7 +820,12 @@ class AreaBriefing(SectionedNote):
                     cells.append(
                         f'<td class="num">{self._year_cell(r[f"value_{y}"], r[f"status_{y}"], row)}</td>'
                     )
-                cells.append(f'<td class="num"><strong>{escape(self._fmt(r["mean"], row))}</strong></td>')
+                mean = f"<strong>{escape(self._fmt(r['mean'], row))}</strong>"
+                counted = int(r["years_with_figure"])
+                if 0 < counted < len(years):  # a mean of fewer years says so
+                    few = tr("area_years_of", lang, n=counted, total=len(years))
+                    mean += f' <small class="unit-ref">({escape(few)})</small>'
+                cells.append(f'<td class="num">{mean}</td>')
                 if compare:
                     # the country over the same years as the school's figures
                     same = [national[y] for y in years if y in national and not pd.isna(r[f"value_{y}"])]

@@ -401,7 +401,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "area_same": "likt",
         "area_school": "Skole",
-        "area_mean_years": "Snitt {n} år",
+        "area_mean_years": "Snitt {n} år", "area_years_of": "{n} av {total} år",
         "area_against": "Mot {group}",
         "area_tests_above": "I {year} ligger {above} av {n} skoler over {group} ({value}).",
         "area_tests_note": (
@@ -802,7 +802,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "area_same": "ens",
         "area_school": "Skole",
-        "area_mean_years": "Gennemsnit {n} år",
+        "area_mean_years": "Gennemsnit {n} år", "area_years_of": "{n} af {total} år",
         "area_against": "Mod {group}",
         "area_tests_above": "I {year} ligger {above} af {n} skoler over {group} ({value}).",
         "area_tests_note": (
@@ -1208,7 +1208,7 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "area_same": "equal",
         "area_school": "School",
-        "area_mean_years": "Mean of {n} years",
+        "area_mean_years": "Mean of {n} years", "area_years_of": "{n} of {total} years",
         "area_against": "Against {group}",
         "area_tests_above": "In {year}, {above} of {n} schools are above {group} ({value}).",
         "area_tests_note": (
