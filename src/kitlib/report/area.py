@@ -36,10 +36,9 @@ from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import sample_folder
 from kitlib.errors import KitlibError
 from kitlib.report import charts, plot
-from kitlib.report.briefing import scrolling, section
+from kitlib.report.briefing import key_figures_line, scrolling, section, title_block
 from kitlib.report.charts import INK, LABEL_SIZE, MESSAGE_SIZE, MUTED, NAME_SIZE, NOTE_SIZE, PALETTE, STYLE
 from kitlib.report.formatting import (
-    format_date,
     format_gap,
     format_indicator_value,
     format_number,
@@ -47,7 +46,7 @@ from kitlib.report.formatting import (
     format_text,
     unit_text,
 )
-from kitlib.report.i18n import COUNTED_UNITS, STATUS_SYMBOL, TREND_SYMBOL, check_language, tr
+from kitlib.report.i18n import STATUS_SYMBOL, TREND_SYMBOL, check_language, tr
 from kitlib.report.narrative import in_sentence, names_its_unit
 from kitlib.report.tables import notes_table
 from kitlib.report.views import Section, SectionedNote, markdown_list, sentence_list
@@ -413,27 +412,11 @@ class AreaBriefing(SectionedNote):
         kicker = " · ".join(x for x in (tr("area_briefing_for", self.lang), cfg.municipality) if x)
         count = tr("area_units_1" if len(self.units) == 1 else "area_units_n", self.lang, n=len(self.units))
         facts = [count, f"{tr('year', self.lang)}: {self.year}"]
-        if self.data_date:
-            facts.append(tr("generated_from", self.lang, date=format_date(self.data_date, self.lang)))
+        # '350 barn · 80,9 årsverk · budsjett 71 576 000 kr': the units' sizes, FTEs and budgets summed
         totals = analysis.key_figure_totals(self.cards)
-        html = (
-            f'<header class="briefing-title"><p class="kicker">{escape(kicker)}</p>'
-            f'<h1 class="unit-name">{escape(self.service_area)}</h1>{self._key_figures_html(totals)}'
-            f'<p class="facts">{escape(" · ".join(facts))}</p></header>'
-        )
+        figures = key_figures_line(totals, self.lang)
+        html = title_block(kicker, self.service_area, facts, self.lang, self.data_date, figures)
         return Section(html, frame=totals)
-
-    def _key_figures_html(self, totals: pd.DataFrame) -> str:
-        """'350 barn · 80,9 årsverk · budsjett 71 576 000 kr': the units' sizes, FTEs and budgets summed."""
-        parts = []
-        for _, row in totals.iterrows():
-            shown = format_indicator_value(row["value"], row, self.lang)
-            counted = str(row["unit_of_measure"]).strip().lower() in COUNTED_UNITS
-            parts.append(shown if counted else f"{in_sentence(format_text(row['name'], self.lang))} {shown}")
-        if not parts:
-            return ""
-        line = " · ".join(parts)
-        return f'<p class="key-figures">{escape(line[0].upper() + line[1:])}</p>'
 
     # -- Kort fortalt -----------------------------------------------------------------------------
     def summary_sentences(self) -> list[str]:

@@ -171,28 +171,11 @@ class Briefing(SectionedNote):
             f"{tr('service_area', self.lang)}: {self.unit['service_area']}",
             f"{tr('year', self.lang)}: {self.year}",
         ]
-        if self.data_date:
-            facts.append(tr("generated_from", self.lang, date=format_date(self.data_date, self.lang)))
-        html = (
-            f'<header class="briefing-title"><p class="kicker">{escape(kicker)}</p>'
-            f'<h1 class="unit-name">{escape(str(self.unit["name"]))}</h1>{self._key_figures_html()}'
-            f'<p class="facts">{escape(" · ".join(facts))}</p></header>'
-        )
+        html = title_block(
+            kicker, str(self.unit["name"]), facts, self.lang, self.data_date,
+            key_figures_line(self.key_figures, self.lang),
+        )  # fmt: skip
         return Section(html, frame=self.key_figures)
-
-    def _key_figures_html(self) -> str:
-        """'72 barn · 16,5 årsverk · budsjett 18 400 000 kr': a figure whose unit says what it
-        counts reads by itself; any other (kroner, %) follows its name."""
-        parts = []
-        for _, row in self.key_figures.iterrows():
-            shown = format_indicator_value(row["value"], row, self.lang)
-            counted = str(row["unit_of_measure"]).strip().lower() in COUNTED_UNITS
-            parts.append(shown if counted else f"{in_sentence(format_text(row['name'], self.lang))} {shown}")
-        if not parts:
-            return ""
-        line = " · ".join(parts)
-        line = line[0].upper() + line[1:]
-        return f'<p class="key-figures">{escape(line)}</p>'
 
     @section
     def summary_section(self) -> Section:
@@ -445,6 +428,33 @@ class Briefing(SectionedNote):
             return ""
         key = "fixed_kroner" if fixed.all() else "nominal_kroner"
         return f'<p class="note">{escape(tr(key, self.lang, year=self.year))}</p>'
+
+
+def title_block(
+    kicker: str, name: str, facts: list[str], lang: str, data_date: str = "", figures: str = ""
+) -> str:
+    """A note's title block: kicker, name, key figures (HTML), facts and the date of the data."""
+    if data_date:
+        facts = [*facts, tr("generated_from", lang, date=format_date(data_date, lang))]
+    return (
+        f'<header class="briefing-title"><p class="kicker">{escape(kicker)}</p>'
+        f'<h1 class="unit-name">{escape(name)}</h1>{figures}'
+        f'<p class="facts">{escape(" · ".join(facts))}</p></header>'
+    )
+
+
+def key_figures_line(rows: pd.DataFrame, lang: str) -> str:
+    """'72 barn · 16,5 årsverk · budsjett 18 400 000 kr': a figure whose unit says what it
+    counts reads by itself; any other (kroner, %) follows its name."""
+    parts = []
+    for _, row in rows.iterrows():
+        shown = format_indicator_value(row["value"], row, lang)
+        counted = str(row["unit_of_measure"]).strip().lower() in COUNTED_UNITS
+        parts.append(shown if counted else f"{in_sentence(format_text(row['name'], lang))} {shown}")
+    if not parts:
+        return ""
+    line = " · ".join(parts)
+    return f'<p class="key-figures">{escape(line[0].upper() + line[1:])}</p>'
 
 
 def _plain_text(text: str) -> str:

@@ -37,8 +37,8 @@ from kitlib.data.load import KitData, load_data
 from kitlib.data.periods import parse_period
 from kitlib.data.resources import sample_folder
 from kitlib.report.audit_tables import audit_findings, frame_html, reasons_text
-from kitlib.report.briefing import scrolling, section
-from kitlib.report.formatting import format_date, format_number, format_period, format_text
+from kitlib.report.briefing import scrolling, section, title_block
+from kitlib.report.formatting import format_number, format_period, format_text
 from kitlib.report.i18n import STATUS_SYMBOL, check_language, tr
 from kitlib.report.narrative import figure_text, sentence_name
 from kitlib.report.tables import overview_table
@@ -161,13 +161,8 @@ class MunicipalityBriefing(SectionedNote):
             tr("muni_scope", self.lang, units=units, areas=areas) if areas > 1 else self._units_text(units)
         )
         facts = [f"{tr('year', self.lang)}: {self.year}", scope]
-        if self.data_date:
-            facts.append(tr("generated_from", self.lang, date=format_date(self.data_date, self.lang)))
-        html = (
-            f'<header class="briefing-title"><p class="kicker">{escape(tr("muni_briefing", self.lang))}</p>'
-            f'<h1 class="unit-name">{escape(self.municipality)}</h1>'
-            f'<p class="facts">{escape(" · ".join(facts))}</p></header>'
-        )
+        kicker = tr("muni_briefing", self.lang)
+        html = title_block(kicker, self.municipality, facts, self.lang, self.data_date)
         frame = pd.DataFrame({"units": [units], "service_areas": [areas], "year": [self.year]})
         return Section(html, frame=frame)
 
