@@ -203,8 +203,8 @@ def _card(indicator: str, gaps: list[float | None], noise: float = 1.0) -> pd.Da
 
 
 def test_a_gap_many_units_share_ranks_above_one_units_gap():
-    cards = pd.concat([_card("shared", [2.0] * 6 + [None] * 6), _card("single", [2.0] + [None] * 11)])
-    assert rank_challenges(cards)["indicator_id"].tolist() == ["shared", "single"]
+    cards = pd.concat([_card("widespread", [2.0] * 6 + [None] * 6), _card("single", [2.0] + [None] * 11)])
+    assert rank_challenges(cards)["indicator_id"].tolist() == ["widespread", "single"]
 
 
 def test_a_larger_gap_ranks_above_a_smaller_one_among_as_many_units():

@@ -27,7 +27,7 @@ import pandas as pd
 from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecard
 from kitlib.analysis.status import better_sign
-from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, UNIT_LEVEL
+from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, SURVEY_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
 
@@ -38,7 +38,7 @@ DIMENSION_TYPES = {
     "prioritering": ("prioritering",),
     "dekningsgrad": ("dekningsgrad",),
     "produktivitet": ("produktivitet",),
-    "kvalitet": ("malt_kvalitet", "opplevd_kvalitet"),
+    "kvalitet": ("malt_kvalitet", SURVEY_TYPE),
 }
 MIN_UNITS_FOR_MEDIAN = 3  # the median of two figures is their mean, not a middle unit
 MIN_UNITS_FOR_QUARTILES = 4  # a middle half needs at least four units

@@ -49,6 +49,7 @@ from kitlib.data.contract import (
     NOT_APPLICABLE,
     NOT_YET_AVAILABLE,
     SUPPRESSED,
+    SURVEY_TYPE,
 )
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -102,7 +103,7 @@ class LoadFlag(StrEnum):
 ROLE_UNIT, ROLE_CONTEXT = "unit", "context"
 # KOSTRA's descriptive kinds (seed 004): the municipality's priorities and coverage, not a unit's result
 DESCRIPTIVE_TYPES = ("prioritering", "dekningsgrad")
-SURVEY_TYPE, EMPLOYEE_TYPE = "opplevd_kvalitet", "medarbeider"
+EMPLOYEE_TYPE = "medarbeider"
 # measured quality: malt_kvalitet, and the staff's qualifications (ressurs), which seed 003 lists
 # among a nursing home's measured-quality indicators ("andel årsverk ... m/ fagutdanning", slide 22)
 MEASURED_TYPES = ("malt_kvalitet", "ressurs")

@@ -25,6 +25,8 @@ LEVELS = (UNIT_LEVEL, AREA_LEVEL, MUNICIPALITY_LEVEL)
 # budget in kroner): shown in the title block of the unit's note, never judged against a
 # target, ranked or counted among its results (its direction is always none).
 CONTEXT_TYPE = "kontekst"
+# indicators.csv `indicator_type` of a user-survey item (a mean or share from respondents).
+SURVEY_TYPE = "opplevd_kvalitet"
 # comments.csv `kind`: the unit leader's assessment, a measure the unit plans, or a question
 # for the dialogue meeting that the analyst writes in place of (or besides) the kit's
 # drafts (the same codes in Danish folders).

@@ -28,10 +28,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kitlib.analysis import area as analysis
-from kitlib.analysis.audit import SURVEY_TYPE
 from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values
-from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED
+from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED, SURVEY_TYPE
 from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import sample_folder
 from kitlib.errors import KitlibError

@@ -19,7 +19,7 @@ import pandas as pd
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import indicator_history
 from kitlib.analysis.scorecard import TOTAL, benchmark_groups, prepared_values, scorecard, status_overview
-from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE, QUESTION
+from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE, QUESTION, SURVEY_TYPE
 from kitlib.data.load import KitData, load_data
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
 from kitlib.data.resources import sample_folder
@@ -389,7 +389,7 @@ class Briefing(SectionedNote):
 
     @section
     def survey_section(self) -> Section:
-        rows = self.own[self.own["indicator_type"] == "opplevd_kvalitet"]
+        rows = self.own[self.own["indicator_type"] == SURVEY_TYPE]
         html = self._h2("survey") + scrolling(survey_table(rows, self.lang, min_n=self.min_n))
         return Section(html, frame=rows)
 

@@ -391,6 +391,14 @@ def _comparisons(history: pd.DataFrame, x, ax, lang: str, columns) -> None:
     )
 
 
+def _target_step(data: pd.DataFrame, ax, lang: str) -> None:
+    """The target as a dashed step over each period (its x column), as every chart draws it."""
+    plot.steps(
+        data, x="x", y="target", ax=ax, color=PALETTE["target"], linestyle="--", linewidth=1.1,
+        label=tr("target_line", lang),
+    )  # fmt: skip
+
+
 def trend_chart(
     history: pd.DataFrame,
     *,
@@ -418,16 +426,7 @@ def trend_chart(
         data, x="x", low="ci_low", high="ci_high", ax=ax, color=PALETTE["unit"], label=tr("interval", lang)
     )
     if "target" in data:
-        plot.steps(
-            data,
-            x="x",
-            y="target",
-            ax=ax,
-            color=PALETTE["target"],
-            linestyle="--",
-            linewidth=1.1,
-            label=tr("target_line", lang),
-        )
+        _target_step(data, ax, lang)
     _comparisons(history, x, ax, lang, [*COMPARED["trend"], "value"])
     _frame(ax, history, unit, lang, limits or _limits(history))
     titles(ax, name=name, message=message, unit_line=bool(_axis_label(unit, lang)))
@@ -458,16 +457,7 @@ def period_bars(
     if reference is not None:
         ax.axhline(reference[0], color=PALETTE["target"], linestyle="--", linewidth=1.1, label=reference[1])
     elif "target" in data:
-        plot.steps(
-            data,
-            x="x",
-            y="target",
-            ax=ax,
-            color=PALETTE["target"],
-            linestyle="--",
-            linewidth=1.1,
-            label=tr("target_line", lang),
-        )
+        _target_step(data, ax, lang)
     _comparisons(history, x, ax, lang, COMPARED["bars"])
     low, high = limits or _limits(
         history, include=[0] + ([reference[0]] if reference else []), pad=0.06, kind="bars"
@@ -500,16 +490,7 @@ def budget_chart(
     reference = (budget, tr("budget_line", lang))
     ax.axhline(budget, color=PALETTE["target"], linewidth=1.0, label=reference[1], zorder=2.5)
     if "target" in data and (data["target"].dropna() != budget).any():
-        plot.steps(
-            data,
-            x="x",
-            y="target",
-            ax=ax,
-            color=PALETTE["target"],
-            linestyle="--",
-            linewidth=1.1,
-            label=tr("target_line", lang),
-        )
+        _target_step(data, ax, lang)
     plot.stems(data, x="x", y="value", base=budget, ax=ax, color=PALETTE["unit"], label=tr("this_unit", lang))
     _frame(ax, history, unit, lang, limits or _limits(history, include=[budget], pad=0.2, kind="budget"))
     titles(ax, name=name, message=message, unit_line=bool(_axis_label(unit, lang)))
