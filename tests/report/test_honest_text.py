@@ -47,8 +47,33 @@ def test_peers_sentence_counts_only_clear_gaps():
     card = pd.concat([_survey_row(), _survey_row(indicator_id="b", peer_group_gap_clear=True)])
     sentence = [s for s in summary_sentences(card, 2025, "nb", "KOSTRA-gruppe 13") if "KOSTRA" in s][0]
     assert sentence == (
-        "Sammenlignet med KOSTRA-gruppe 13 ligger enheten bedre an på 1 og svakere an på 0 av 2 "
-        "indikatorer; på 1 er forskjellen mindre enn usikkerheten."
+        "Sammenlignet med KOSTRA-gruppe 13 ligger enheten bedre an på 1 av 2 indikatorer og "
+        "svakere an på ingen; på 1 er forskjellen mindre enn usikkerheten."
+    )
+
+
+def test_peers_sentence_names_a_side_with_no_indicator_as_none():
+    def sentence(gaps, clear, lang="nb"):
+        card = pd.concat(
+            [_survey_row(indicator_id=f"i{n}", peer_group_gap=g, peer_group_gap_clear=c)
+             for n, (g, c) in enumerate(zip(gaps, clear))]
+        )  # fmt: skip
+        return [s for s in summary_sentences(card, 2025, lang, "KOSTRA-gruppe 13") if "KOSTRA" in s][0]
+
+    assert sentence([-0.5, -0.6, 0.2], [True, True, False]) == (
+        "Sammenlignet med KOSTRA-gruppe 13 ligger enheten svakere an på 2 av 3 indikatorer og "
+        "bedre an på ingen; på 1 er forskjellen mindre enn usikkerheten."
+    )
+    assert sentence([0.1, -0.1], [False, False]) == (
+        "Sammenlignet med KOSTRA-gruppe 13 ligger enheten verken klart bedre eller svakere an på noen "
+        "av 2 indikatorer; på 2 er forskjellen mindre enn usikkerheten."
+    )
+    assert sentence([0.5, -0.6], [True, True], "en") == (
+        "Compared with KOSTRA-gruppe 13, the unit does better on 1 and worse on 1 of 2 indicators."
+    )
+    assert sentence([-0.5, -0.4], [True, True], "da") == (
+        "Sammenlignet med KOSTRA-gruppe 13 klarer enheden sig svagere på 2 af 2 indikatorer og "
+        "bedre på ingen."
     )
 
 

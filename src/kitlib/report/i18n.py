@@ -119,6 +119,18 @@ TEXT: dict[str, dict[str, str]] = {
             "{total} indikatorer{unclear}."
         ),
         "summary_peers_unclear": "; på {n} er forskjellen mindre enn usikkerheten",
+        "summary_peers_better_only": (
+            "Sammenlignet med {group} ligger enheten bedre an på {better} av {total} indikatorer og "
+            "svakere an på ingen{unclear}."
+        ),
+        "summary_peers_worse_only": (
+            "Sammenlignet med {group} ligger enheten svakere an på {worse} av {total} indikatorer og "
+            "bedre an på ingen{unclear}."
+        ),
+        "summary_peers_even": (
+            "Sammenlignet med {group} ligger enheten verken klart bedre eller svakere an på noen av "
+            "{total} indikatorer{unclear}."
+        ),
         "summary_suppressed": "Færre enn {n} svarte på {items}, så resultatet vises ikke.",
         "summary_and": " og ", "summary_missing": "Tall mangler for {items}.",
         "summary_and_clauses": ", og ",  # "og" between two main clauses takes a comma
@@ -520,6 +532,18 @@ TEXT: dict[str, dict[str, str]] = {
             "{total} indikatorer{unclear}."
         ),
         "summary_peers_unclear": "; på {n} er forskellen mindre end usikkerheden",
+        "summary_peers_better_only": (
+            "Sammenlignet med {group} klarer enheden sig bedre på {better} af {total} indikatorer og "
+            "svagere på ingen{unclear}."
+        ),
+        "summary_peers_worse_only": (
+            "Sammenlignet med {group} klarer enheden sig svagere på {worse} af {total} indikatorer og "
+            "bedre på ingen{unclear}."
+        ),
+        "summary_peers_even": (
+            "Sammenlignet med {group} klarer enheden sig hverken klart bedre eller svagere på nogen af "
+            "{total} indikatorer{unclear}."
+        ),
         "summary_suppressed": "Færre end {n} svarede på {items}, så resultatet vises ikke.",
         "summary_and": " og ", "summary_missing": "Tal mangler for {items}.",
         "summary_and_clauses": ", og ",  # "og" between two main clauses takes a comma
@@ -922,6 +946,18 @@ TEXT: dict[str, dict[str, str]] = {
             "{total} indicators{unclear}."
         ),
         "summary_peers_unclear": "; on {n} the difference is smaller than the uncertainty",
+        "summary_peers_better_only": (
+            "Compared with {group}, the unit does better on {better} of {total} indicators and worse "
+            "on none{unclear}."
+        ),
+        "summary_peers_worse_only": (
+            "Compared with {group}, the unit does worse on {worse} of {total} indicators and better "
+            "on none{unclear}."
+        ),
+        "summary_peers_even": (
+            "Compared with {group}, the unit does neither clearly better nor clearly worse on any of "
+            "{total} indicators{unclear}."
+        ),
         "summary_suppressed": "Fewer than {n} answered {items}, so the result is not shown.",
         "summary_and": " and ", "summary_missing": "Figures are missing for {items}.",
         "summary_and_clauses": ", and ",

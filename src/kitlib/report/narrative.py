@@ -182,9 +182,12 @@ def summary_sentences(
         better, worse = int(((gaps > 0) & clear).sum()), int(((gaps < 0) & clear).sum())
         total, unclear = int(gaps.notna().sum()), int((gaps.notna() & ~clear).sum())
         unclear_text = tr("summary_peers_unclear", lang, n=unclear) if unclear else ""
+        # "better on 0 and worse on 4 of 7" reads as a riddle: a side with none is said as none
+        key = {(True, True): "summary_peers", (True, False): "summary_peers_better_only",
+               (False, True): "summary_peers_worse_only", (False, False): "summary_peers_even"}
         sentences.append(
-            tr("summary_peers", lang, group=peer_group, better=better, worse=worse, total=total,
-               unclear=unclear_text)
+            tr(key[better > 0, worse > 0], lang, group=peer_group, better=better, worse=worse,
+               total=total, unclear=unclear_text)
         )  # fmt: skip
 
     if "underspend" in card and underspend_warning is not None:
