@@ -225,7 +225,7 @@ def test_and_between_two_clauses_takes_a_comma(berg_dal, lang, expected):
 
 def test_an_english_sentence_has_a_comma_after_its_opening_phrase(berg_dal):
     text = " ".join(summary_sentences(berg_dal, 2025, "en", "KOSTRA-gruppe 13"))
-    assert "Compared with KOSTRA-gruppe 13, the unit does better" in text
+    assert re.search(r"Compared with KOSTRA-gruppe 13, the unit does (better|worse|neither)", text)
 
 
 DOUBLE_NEGATIVE = {
