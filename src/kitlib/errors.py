@@ -5,11 +5,39 @@ Below every layer: any module may import it, and it imports nothing of kitlib.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Control characters (Unicode category Cc: C0, DEL and C1) and the bidirectional overrides.
+# Printed raw, ESC starts an ANSI escape sequence that can recolour, clear or retitle the
+# analyst's terminal, NUL or a carriage return can hide the rest of a message, and an
+# override (U+202E) shows the text after it reversed.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """`text` safe to print on a terminal: every control character except those in `keep` is
+    shown as its Python escape (ESC as ``\\x1b``, NUL as ``\\x00``, U+202E as ``\\u202e``), so
+    that a value from a data file can never drive the terminal; the rest is unchanged."""
+
+    def escape(match: re.Match) -> str:
+        char = match[0]
+        if char in keep:
+            return char
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _CONTROL.sub(escape, text)
 
 
 class KitlibError(Exception):
-    """Base class of every error kitlib raises on purpose."""
+    """Base class of every error kitlib raises on purpose.
+
+    Its text is printable (`printable`, keeping line breaks and tabs): a message that quotes
+    a value from a data file cannot drive the terminal it is printed on.
+    """
+
+    def __str__(self) -> str:
+        return printable(super().__str__(), keep="\n\t")
 
 
 @dataclass(frozen=True, order=True)
@@ -22,12 +50,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """``file, line N, column 'c': message``, one line with every control character escaped."""
         where = self.file
         if self.line is not None:
             where += f", line {self.line}"
         if self.column:
             where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")
 
 
 class DataValidationError(KitlibError):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from kitlib.data import importers as kio
 from kitlib.data.importers._base import DEFAULT_INDICATOR_TYPE, DEFAULT_SERVICE_AREA, TOTALS_CHOICES
-from kitlib.errors import KitlibError
+from kitlib.errors import KitlibError, printable
 
 
 def _meta(args) -> dict:
@@ -28,10 +28,10 @@ def _run(action: Callable[[argparse.Namespace], kio.ImportResult]):
     def handler(args: argparse.Namespace) -> int:
         try:
             result = action(args)
-        except KitlibError as exc:
+        except KitlibError as exc:  # its text is printable: control characters escaped
             print(f"kitlib {args.command_name}: {exc}", file=sys.stderr)
             return 2
-        print(result.summary())
+        print(printable(result.summary(), keep="\n"))
         return 0
 
     return handler

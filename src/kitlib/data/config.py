@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kitlib.data.plaintext import control_character_message, decode_utf8
 from kitlib.errors import ConfigError, Problem
 
 DEFAULT_INDICATOR_TYPES = (
@@ -282,6 +283,19 @@ def _unknown(dotted: str, name: str, candidates, *, what: str = "key") -> str:
     return f"unknown {what} '{dotted}'; known are: {', '.join(candidates)}"
 
 
+def _control_character(value) -> str | None:
+    """The problem of the first control character in a text of `value` (texts of lists and
+    tables too), else None."""
+    if isinstance(value, str):
+        return control_character_message(value)
+    parts = value.items() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for part in parts:
+        found = _control_character(part)
+        if found:
+            return found
+    return None
+
+
 def check_config(raw: dict, key_lines: dict[str, int] | None = None, file: str = CONFIG_FILE):
     """Read the parsed kit.toml `raw`: (KitConfig, problems). Every problem is collected;
     a key that is wrong keeps its default, so that the rest of the folder can be checked."""
@@ -295,6 +309,10 @@ def check_config(raw: dict, key_lines: dict[str, int] | None = None, file: str =
 
     def read(dotted: str, value) -> None:
         setting = KNOWN_KEYS[dotted]
+        control = _control_character(value)
+        if control:  # TOML lets "\u001b" through; a name with it would reach pages and terminals
+            problem(dotted, f"{dotted}: {control}")
+            return
         try:
             settings[dotted] = setting.read(value)
         except _Invalid as exc:
@@ -338,22 +356,9 @@ def read_config(path: Path, file: str | None = None) -> tuple[KitConfig, list[Pr
     file = file or path.name
     if not path.exists():
         return KitConfig(), []
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        return KitConfig(), [
-            Problem(
-                file,
-                line,
-                None,
-                f"not UTF-8 text: the byte 0x{data[exc.start]:02x} at column {column} cannot be read "
-                "(the file is probably saved as Latin-1 or Windows-1252); save it as UTF-8",
-            )
-        ]
+    text, problem = decode_utf8(path.read_bytes(), file)
+    if text is None:
+        return KitConfig(), [problem]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -393,7 +398,17 @@ _INLINE_KEY = re.compile(r"""[{,]\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
 
 
 def _dotted(text: str) -> str:
-    return ".".join(part.strip().strip("\"'") for part in text.split("."))
+    return ".".join(_key_part(part.strip()) for part in text.split("."))
+
+
+def _key_part(part: str) -> str:
+    """A part of a key as TOML reads it: a quoted one without its quotes, escapes decoded."""
+    if part.startswith('"'):
+        try:
+            return tomllib.loads(f"k = {part}")["k"]
+        except (tomllib.TOMLDecodeError, KeyError):
+            pass
+    return part.strip("\"'")
 
 
 def _key_lines(text: str) -> dict[str, int]:

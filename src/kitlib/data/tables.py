@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from kitlib.data.csvsafe import unguarded_csv_cell
+from kitlib.data.plaintext import CONTROL_CHARACTER, control_character_message, decode_utf8
 from kitlib.errors import Problem
 
 _NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?([.,]\d+)?$")
@@ -54,21 +56,19 @@ def sniff_separator(text: str, candidates: str = ";,\t", *, lines: int = 60) -> 
 
 
 def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
-    """Read a UTF-8 CSV with ``,`` or ``;`` separators; never guess at broken rows."""
+    """Read a UTF-8 CSV with ``,`` or ``;`` separators; never guess at broken rows.
+
+    A cell that begins with ``'`` before ``= + - @`` (a text a spreadsheet must not run as a
+    formula: `kitlib.data.csvsafe`) is read without the ``'``."""
     name = path.name
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                name,
-                line,
-                None,
-                "not UTF-8 text; save the file as UTF-8 "
-                "(Statistikkbanken files come in through 'kitlib import')",
-            )
-        ]
+    text, problem = decode_utf8(
+        path.read_bytes(), name, hint=" (files saved from Statistikkbanken come in through 'kitlib import')"
+    )
+    if text is None:
+        return None, [problem]
+    if not text.strip():
+        return None, [Problem(name, None, None, "the file is empty; write the header row and the rows "
+                              "(see data/README.md)")]  # fmt: skip
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
         return None, [Problem(name, 1, None, "the first line should be the header row; it is empty")]
@@ -76,7 +76,10 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
     # decimal commas. A header without either is one column; ',' wins a tie.
     separator = sniff_separator(text, ",;", lines=1) or ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    header = [h.strip() for h in next(reader)]
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as exc:
+        return None, [_unreadable_row(name, text, 1, separator, [], exc)]
     problems: list[Problem] = []
     seen: set[str] = set()
     for col in header:
@@ -87,30 +90,79 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
         seen.add(col)
     rows, lines = [], []
     end = reader.line_num
-    for row in reader:
-        # a quoted cell may span lines (a comment's paragraphs): the row's line is its first
-        start, end = end + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines carry nothing
-        if len(row) != len(header):
-            problems.append(
-                Problem(
-                    name,
-                    reader.line_num,
-                    None,
-                    f"{len(row)} fields where the header has {len(header)}; "
-                    "check separators and quotes on this line",
+    try:
+        for row in reader:
+            # a quoted cell may span lines (a comment's paragraphs): the row's line is its first
+            start, end = end + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines carry nothing
+            if len(row) != len(header):
+                problems.append(
+                    Problem(
+                        name,
+                        reader.line_num,
+                        None,
+                        f"{len(row)} fields where the header has {len(header)}; "
+                        "check separators and quotes on this line",
+                    )
                 )
-            )
-            continue
-        rows.append([cell.strip() for cell in row])
-        lines.append(start)
+                continue
+            rows.append([cell.strip() for cell in row])
+            lines.append(start)
+    except csv.Error as exc:  # a field beyond the csv module's limit: the row after `end`
+        problems.append(_unreadable_row(name, text, end + 1, separator, header, exc))
+    if CONTROL_CHARACTER.search(text):
+        problems.extend(_control_characters(name, header, rows, lines))
     if problems:
         return None, problems
+    if "'" in text:  # '=x, as kitlib import and spreadsheets write a text that is no formula, is =x
+        rows = [[unguarded_csv_cell(cell) for cell in row] for row in rows]
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     if frame.empty:
         frame = pd.DataFrame({c: pd.Series(dtype=object) for c in header})
     return RawTable(name, frame, lines), []
+
+
+def _unreadable_row(name: str, text: str, line: int, separator: str, header: list[str], exc) -> Problem:
+    """The problem of a row the csv module refuses: a field longer than its limit (a cell of
+    a whole pasted document, or a quote left open so the rest of the file is one field)."""
+    limit = csv.field_size_limit()
+    if "field limit" not in str(exc):
+        return Problem(name, line, None, f"cannot be read as CSV ({exc}); check the quotes on this line")
+    physical_lines = text.split("\n")  # as the csv module counts lines
+    physical = physical_lines[line - 1].rstrip("\r") if line <= len(physical_lines) else ""
+    if '"' not in physical:
+        cells = physical.split(separator)
+        longest = max(range(len(cells)), key=lambda j: len(cells[j]))
+        column = header[longest] if longest < len(header) else None
+        return Problem(
+            name,
+            line,
+            column,
+            f"a field of {len(cells[longest])} characters; at most {limit} are allowed: shorten it",
+        )
+    return Problem(
+        name,
+        line,
+        None,
+        f"a field of more than {limit} characters starts on this line; at most {limit} are "
+        'allowed: shorten it, or close the quote (") that is left open',
+    )
+
+
+def _control_characters(name: str, header: list[str], rows: list[list[str]], lines) -> list[Problem]:
+    """A problem for every cell (and column name) that holds a control character."""
+    found = []
+    for col in header:
+        message = control_character_message(col)
+        if message:
+            found.append(Problem(name, 1, col, f"the column name {message}"))
+    for row, line in zip(rows, lines):
+        for col, cell in zip(header, row):
+            message = control_character_message(cell)
+            if message:
+                found.append(Problem(name, line, col, message))
+    return found
 
 
 def parse_number(text: str) -> float:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from kitlib.data import contract
+from kitlib.data import bulkread, contract
 from kitlib.data.config import DIRECTIONS, INFLUENCEABLE, KitConfig, read_config
 from kitlib.data.contract import (
     ALL_SERVICE_AREAS,
@@ -26,6 +28,7 @@ from kitlib.data.contract import (
     UNIT_LEVEL,
     FileSpec,
 )
+from kitlib.data.ids import case_clash, unit_id_problem
 from kitlib.data.periods import PeriodError, parse_period
 from kitlib.data.tables import FigureError, RawTable, parse_figure, read_raw_table
 from kitlib.errors import Problem
@@ -35,6 +38,10 @@ FIRST_YEAR = 1900  # no period of the contract is older: an earlier year is a ty
 # Targets are set ahead (the budget and economic plan sets next year's and the plan period's,
 # up to four years), so targets.csv may hold periods this many years after the current one.
 TARGET_YEARS_AHEAD = 5
+NO_ROWS = "the file has a header but no rows"
+# What a required file must hold at least one row of (a header alone gives no briefing).
+ROWS_NEEDED = {"indicators.csv": "at least one indicator", "units.csv": "at least one unit",
+               "values.csv": "at least one figure"}  # fmt: skip
 MAX_DECIMALS = 6  # decimals shown in a briefing: more is noise, and wide numbers break tables
 
 
@@ -44,114 +51,294 @@ def this_year() -> int:
 
 
 class _FileCheck:
-    """Checks one file's columns, remembering which rows failed."""
+    """Checks one file's columns, remembering which rows failed.
 
-    def __init__(self, raw: RawTable, problems: list[Problem]):
+    A check looks at each distinct text of a column once (`factor`) and spreads its verdict
+    to the rows holding that text, so that a national values.csv (25 million rows, a few
+    thousand distinct ids and periods) is checked in seconds; the per-cell code still writes
+    every message, so they are the same whichever way a file was read. The frame's text
+    columns are categorical while checking when the file came through `bulkread`;
+    `finished` gives every column the type it has always had."""
+
+    def __init__(self, raw: RawTable, problems: list[Problem], *, added: tuple[str, ...] = ()):
         self.raw = raw
         self.name = raw.name
-        self.frame = raw.frame.copy()
+        self.frame = raw.frame.copy(deep=False)
         self.frame[LINE] = raw.lines
         self.problems = problems
+        self._as_list: set[str] = set()  # columns the old code assigned as a list of texts
+        self._added = set(added)  # optional columns absent from the file, "" in every row
+        self._finished = False
 
     def add(self, row_index: int, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.name, int(self.frame[LINE].iat[row_index]), column, message))
 
+    def factor(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """(texts, codes): the column's distinct texts, and per row the position of its text."""
+        return _factorize(self.frame[column])
+
+    def add_each(self, column: str | None, codes: np.ndarray, messages: dict[int, str]) -> None:
+        """Add `messages[codes[i]]` for every row i whose text has a message."""
+        if not messages:
+            return
+        bad = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
+        bad[[j for j in messages if j < len(bad)]] = True
+        lines = self.frame[LINE].to_numpy()
+        for i in np.flatnonzero(bad[codes]):
+            self.problems.append(Problem(self.name, int(lines[i]), column, messages[codes[i]]))
+
     def required_text(self, column: str) -> None:
-        for i, text in enumerate(self.frame[column]):
-            if not text:
-                self.add(i, column, "is empty; a value is required here")
+        texts, codes = self.factor(column)
+        message = "is empty; a value is required here"
+        self.add_each(column, codes, {j: message for j, text in enumerate(texts) if not text})
 
     def numbers(self, column: str, *, integer=False, minimum=None, maximum=None) -> pd.Series:
-        out = np.full(len(self.frame), np.nan)
-        for i, text in enumerate(self.frame[column]):
-            try:
-                number = parse_figure(text)
-            except FigureError as exc:
-                self.add(i, column, str(exc))
-                continue
-            except ValueError:
-                kind = "a whole number" if integer else "a number (decimal mark , or .)"
-                self.add(i, column, f"'{text}' is not {kind}")
-                continue
-            if np.isnan(number):
-                continue  # an empty cell: whether it may be empty is checked elsewhere
-            if integer and number != int(number):
-                self.add(i, column, f"'{text}' should be a whole number")
-                continue
-            if minimum is not None and maximum is not None and not minimum <= number <= maximum:
-                kind = "a whole number" if integer else "a number"
-                self.add(i, column, f"'{text}' should be {kind} from {minimum} to {maximum}")
-                continue
-            if minimum is not None and number < minimum:
-                self.add(i, column, f"'{text}' should be {minimum} or more")
-                continue
-            out[i] = number
-        return pd.Series(out, index=self.frame.index)
+        texts, codes = self.factor(column)
+        numbers, messages = _numbers(texts, integer, minimum, maximum)
+        self.add_each(column, codes, messages)
+        return pd.Series(numbers[codes], index=self.frame.index, copy=False)
 
     def periods(self, current_year: int, *, years_ahead: int = 0, column: str = "period") -> None:
         """Parse the periods; refuse a year before 1900 or after `current_year` + `years_ahead`."""
-        parsed = []
-        for i, text in enumerate(self.frame[column]):
+        texts, codes = self.factor(column)
+        shown = texts.copy()
+        freqs = np.full(len(texts), None, dtype=object)
+        years = np.zeros(len(texts), dtype=np.int64)
+        indexes = np.zeros(len(texts), dtype=np.int64)
+        parsed = np.zeros(len(texts), dtype=bool)
+        messages: dict[int, str] = {}
+        for j, text in enumerate(texts):
             try:
                 period = parse_period(text)
             except PeriodError as exc:
-                self.add(i, column, str(exc))
-                parsed.append(None)
+                messages[j] = str(exc)
                 continue
-            parsed.append(period)
+            parsed[j] = True
+            shown[j], freqs[j], years[j], indexes[j] = str(period), period.freq, period.year, period.index
             if period.year < FIRST_YEAR:
-                self.add(i, column, f"period {text} is before {FIRST_YEAR}; fix the date")
+                messages[j] = f"period {text} is before {FIRST_YEAR}; fix the date"
             elif period.year > current_year and not years_ahead:
-                self.add(i, column, f"period {text} is after the current year {current_year}; fix the date")
+                messages[j] = f"period {text} is after the current year {current_year}; fix the date"
             elif period.year > current_year + years_ahead:
-                self.add(
-                    i,
-                    column,
+                messages[j] = (
                     f"period {text} is more than {years_ahead} years after the current year "
                     f"{current_year}; targets are set at most {years_ahead} years ahead "
-                    f"(up to {current_year + years_ahead}); fix the date",
+                    f"(up to {current_year + years_ahead}); fix the date"
                 )
-        self.frame[column] = [str(p) if p else t for p, t in zip(parsed, self.frame[column])]
-        self.frame["year"] = pd.array([p.year if p else None for p in parsed], dtype="Int64")
-        self.frame["freq"] = [p.freq if p else None for p in parsed]
-        self.frame["period_index"] = pd.array([p.index if p else None for p in parsed], dtype="Int64")
+        self.add_each(column, codes, messages)
+        missing = ~parsed[codes]
+        self.frame[column] = _categorical(shown, codes)
+        self.frame["year"] = pd.arrays.IntegerArray(years[codes], missing)
+        self.frame["freq"] = _categorical(freqs, codes)
+        self.frame["period_index"] = pd.arrays.IntegerArray(indexes[codes], missing)
+        self._as_list |= {column, "freq"}
 
     def choice(self, column: str, allowed, *, allow_empty=False) -> None:
         allowed = list(allowed)
-        for i, text in enumerate(self.frame[column]):
-            if text == "" and allow_empty:
-                continue
-            if text not in allowed:
-                self.add(i, column, f"'{text}' is not one of: {', '.join(allowed)}")
+        texts, codes = self.factor(column)
+        message = f"is not one of: {', '.join(allowed)}"
+        self.add_each(
+            column,
+            codes,
+            {
+                j: f"'{t}' {message}"
+                for j, t in enumerate(texts)
+                if not ((t == "" and allow_empty) or t in allowed)
+            },
+        )
 
     def unique(self, key: tuple[str, ...], *, as_read: dict[str, list] | None = None) -> None:
         """Refuse a row whose key repeats; `as_read` replaces a key column's texts by what they mean."""
         as_read = as_read or {}
-        first_line: dict[tuple, int] = {}
-        for i, row_key in enumerate(zip(*(as_read.get(c, self.frame[c]) for c in key))):
-            if row_key in first_line:
+        factors = [
+            _factorize(pd.Series(as_read[c], dtype=object)) if c in as_read else self.factor(c) for c in key
+        ]
+        combined = _combined_codes([codes for _texts, codes in factors], len(self.frame))
+        repeated = _repeated(combined)
+        if repeated is None:
+            return
+        lines = self.frame[LINE].to_numpy()
+        first_line: dict[int, int] = {}
+        for i in np.flatnonzero(np.isin(combined, combined[repeated])):
+            if combined[i] in first_line:
+                row_key = [texts[codes[i]] for texts, codes in factors]
                 shown = ", ".join(f"{c}={_short(v)}" for c, v in zip(key, row_key) if v != "")
-                self.add(i, None, f"duplicate row ({shown}); it first appears on line {first_line[row_key]}")
+                first = first_line[combined[i]]
+                self.add(i, None, f"duplicate row ({shown}); it first appears on line {first}")
             else:
-                first_line[row_key] = int(self.frame[LINE].iat[i])
+                first_line[combined[i]] = int(lines[i])
 
     def same_service_area(self, unit_area: dict, ind_area: dict) -> None:
-        for i, (unit, indicator) in enumerate(zip(self.frame["unit_id"], self.frame["indicator_id"])):
-            area, needed = unit_area.get(unit), ind_area.get(indicator)
-            # a municipality row (service area *) holds figures of every service area
-            if area and needed and ALL_SERVICE_AREAS not in (area, needed) and needed != area:
-                self.add(
-                    i,
-                    "indicator_id",
-                    f"indicator '{indicator}' belongs to service area '{needed}', "
-                    f"but unit '{unit}' is in '{area}'",
-                )
+        unit_texts, unit_codes = self.factor("unit_id")
+        ind_texts, ind_codes = self.factor("indicator_id")
+        number: dict[str, int] = {}
+
+        def area_numbers(texts, area_of) -> np.ndarray:
+            # -1: no area, or * (a municipality row holds figures of every service area)
+            areas = (area_of.get(text) for text in texts)
+            return np.fromiter(
+                (number.setdefault(a, len(number)) if a and a != ALL_SERVICE_AREAS else -1 for a in areas),
+                dtype=np.int64,
+                count=len(texts),
+            )
+
+        area, needed = area_numbers(unit_texts, unit_area), area_numbers(ind_texts, ind_area)
+        if len(area) * len(needed) <= max(len(self.frame), 1 << 20):
+            # which (unit, indicator) pairs clash, then which rows hold such a pair
+            clash = (area[:, None] >= 0) & (needed[None, :] >= 0) & (area[:, None] != needed[None, :])
+            rows = np.flatnonzero(clash[unit_codes, ind_codes]) if clash.any() else []
+        else:
+            area, needed = area[unit_codes], needed[ind_codes]
+            rows = np.flatnonzero((area >= 0) & (needed >= 0) & (area != needed))
+        for i in rows:
+            unit, indicator = unit_texts[unit_codes[i]], ind_texts[ind_codes[i]]
+            self.add(
+                i,
+                "indicator_id",
+                f"indicator '{indicator}' belongs to service area '{ind_area[indicator]}', "
+                f"but unit '{unit}' is in '{unit_area[unit]}'",
+            )
 
     def known(self, column: str, ids, what: str, *, extra_allowed=()) -> None:
         ids = set(ids) | set(extra_allowed)
-        for i, text in enumerate(self.frame[column]):
-            if text and text not in ids:
-                self.add(i, column, f"unknown {what} '{text}'; it is not in {what.split()[0]}s.csv")
+        texts, codes = self.factor(column)
+        message = f"; it is not in {what.split()[0]}s.csv"
+        self.add_each(
+            column,
+            codes,
+            {j: f"unknown {what} '{t}'{message}" for j, t in enumerate(texts) if t and t not in ids},
+        )
+
+    def finished(self) -> pd.DataFrame:
+        """The checked frame, each column of the type it has always had: texts as Python
+        strings (object), a parsed period and its frequency as pandas' `str`."""
+        if not self._finished:
+            for name in list(self.frame.columns):
+                column = self.frame[name]
+                if not isinstance(column.dtype, pd.CategoricalDtype):
+                    continue  # a column the checks typed (numbers), or as read by read_raw_table
+                if name in self._as_list and not len(column):
+                    self.frame[name] = []  # what assigning an empty list always gave
+                elif name in self._as_list or name in self._added:
+                    self.frame[name] = _as_str(column)
+                else:
+                    self.frame[name] = column.astype(object)
+            self._finished = True
+        return self.frame
+
+
+FAST_PATH = True  # False: Python's csv reader and the per-cell number code only (tests, benchmark)
+
+
+def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct texts, per row the position of its text) of a column of texts."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.categories.to_numpy(dtype=object), series.cat.codes.to_numpy()
+    codes, texts = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=False)
+    return np.asarray(texts, dtype=object), codes
+
+
+def _categorical(texts: np.ndarray, codes: np.ndarray) -> pd.Categorical:
+    """The column whose row i holds `texts[codes[i]]` (texts may repeat; None is missing)."""
+    remap, distinct = pd.factorize(texts, use_na_sentinel=True)
+    categories = pd.Index(distinct, dtype=object)
+    return pd.Categorical.from_codes(remap[codes], categories=categories, validate=False)
+
+
+def _as_str(column: pd.Series):
+    """A column of texts as pandas' `str` (Arrow strings, NaN for missing), as a list of texts
+    assigned to a frame column becomes."""
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        return pd.array(column.to_numpy(dtype=object), dtype="str")
+    codes = column.cat.codes.to_numpy()
+    dictionary = pa.array(column.cat.categories.to_numpy(dtype=object), type=pa.large_string())
+    indices = pa.array(codes, mask=codes < 0) if (codes < 0).any() else pa.array(codes)
+    return pd.array(pa.DictionaryArray.from_arrays(indices, dictionary).dictionary_decode(), dtype="str")
+
+
+def _combined_codes(code_columns: list[np.ndarray], rows: int) -> np.ndarray:
+    """One int64 per row, equal for two rows exactly when all their codes are equal."""
+    combined = np.zeros(rows, dtype=np.int64)
+    space = 1
+    for codes in code_columns:
+        size = int(codes.max()) + 1 if len(codes) else 1
+        if space * size >= 2**62:  # renumber the keys seen so far before they overflow
+            combined = pd.factorize(combined)[0].astype(np.int64)
+            space = int(combined.max()) + 1
+        combined = combined * size + codes
+        space *= size
+    return combined
+
+
+def _repeated(combined: np.ndarray) -> np.ndarray | None:
+    """The rows whose key an earlier row has; None when no key repeats."""
+    if len(combined) < 2 or (combined[1:] > combined[:-1]).all():  # a sorted file: the usual case
+        return None
+    repeated = pd.Series(combined).duplicated(keep="first").to_numpy()
+    return np.flatnonzero(repeated) if repeated.any() else None
+
+
+# Numbers written plainly: a sign, digits, one decimal mark and at most 15 characters, so
+# that no figure rule can refuse them (at most 15 digits: below 1e15, 15 significant digits).
+_PLAIN_NUMBER = r"^-?[0-9]+([.,][0-9]+)?$"
+_PLAIN_WHOLE = r"^-?[0-9]+$"
+_PLAIN_LENGTH = 15
+
+
+def _numbers(texts: np.ndarray, integer: bool, minimum, maximum) -> tuple[np.ndarray, dict[int, str]]:
+    """Per distinct text its number (NaN if empty or refused) and its message (None if valid).
+
+    Plainly written numbers are converted all at once (Arrow's text-to-float conversion and
+    Python's `float` both round correctly, so the numbers are the same); every other text
+    goes through `_number`, which writes the messages."""
+    numbers = np.full(len(texts), np.nan)
+    messages: dict[int, str] = {}
+    todo = np.arange(len(texts))
+    if FAST_PATH and len(texts):
+        arrow = pa.array(texts, type=pa.string())
+        length = pc.utf8_length(arrow).to_numpy(zero_copy_only=False)
+        plain = pc.match_substring_regex(arrow, _PLAIN_WHOLE if integer else _PLAIN_NUMBER)
+        plain = plain.to_numpy(zero_copy_only=False) & (length <= _PLAIN_LENGTH)
+        at = np.flatnonzero(plain)
+        converted = pc.cast(pc.replace_substring(arrow.take(at), ",", "."), pa.float64()).to_numpy()
+        within = np.ones(len(at), dtype=bool)
+        if minimum is not None:
+            within &= converted >= minimum
+        if maximum is not None:
+            within &= converted <= maximum
+        numbers[at[within]] = converted[within]
+        done = np.zeros(len(texts), dtype=bool)
+        done[at[within]] = True
+        done |= length == 0  # an empty cell: NaN; whether it may be empty is checked elsewhere
+        todo = np.flatnonzero(~done)
+    for j in todo:
+        numbers[j], message = _number(texts[j], integer, minimum, maximum)
+        if message is not None:
+            messages[int(j)] = message
+    return numbers, messages
+
+
+def _number(text: str, integer: bool, minimum, maximum) -> tuple[float, str | None]:
+    """One cell's number (NaN when empty or refused) and the message that refuses it."""
+    try:
+        number = parse_figure(text)
+    except FigureError as exc:
+        return np.nan, str(exc)
+    except ValueError:
+        kind = "a whole number" if integer else "a number (decimal mark , or .)"
+        if "," in text and "." in text:  # 1.234,5 or 1,234.5: a thousands separator
+            kind += "; write one decimal mark and no thousands separator but a space (1 234,5)"
+        return np.nan, f"'{text}' is not {kind}"
+    if np.isnan(number):
+        return number, None  # an empty cell: whether it may be empty is checked elsewhere
+    if integer and number != int(number):
+        return np.nan, f"'{text}' should be a whole number"
+    if minimum is not None and maximum is not None and not minimum <= number <= maximum:
+        kind = "a whole number" if integer else "a number"
+        return np.nan, f"'{text}' should be {kind} from {minimum} to {maximum}"
+    if minimum is not None and number < minimum:
+        return np.nan, f"'{text}' should be {minimum} or more"
+    return number, None
 
 
 def _short(text, width: int = 40) -> str:
@@ -188,19 +375,70 @@ def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck |
                 )
             )
         return None
-    raw, read_problems = read_raw_table(path)
+    raw, read_problems = bulkread.read_table(path) if FAST_PATH else read_raw_table(path)
     problems.extend(read_problems)
     if raw is None:
+        return None
+    if spec.required and raw.frame.empty:
+        what = ROWS_NEEDED.get(spec.name, "a row")
+        problems.append(Problem(spec.name, None, None, f"{NO_ROWS}; a data folder needs {what} "
+                                "(see data/README.md)"))  # fmt: skip
         return None
     missing = [c for c in spec.required_columns if c not in raw.frame.columns]
     for col in missing:
         problems.append(Problem(spec.name, 1, col, "required column is missing from the header"))
     if missing:
         return None
-    for col in spec.columns:
-        if col.name not in raw.frame.columns:
-            raw.frame[col.name] = ""
-    return _FileCheck(raw, problems)
+    added = tuple(col.name for col in spec.columns if col.name not in raw.frame.columns)
+    for name in added:  # "" in every row (`finished` makes it pandas' str, as assigning "" did)
+        empty = pd.Index([""], dtype=object)
+        raw.frame[name] = pd.Categorical.from_codes(np.zeros(len(raw.frame), np.int8), empty, validate=False)
+    return _FileCheck(raw, problems, added=added)
+
+
+def _unit_ids(units: _FileCheck) -> None:
+    """Unit ids name the notes' files: safe file names (kitlib.data.ids), unique ignoring case."""
+    first: dict[str, tuple[str, int]] = {}
+    lines = units.frame[LINE].to_numpy()
+    for i, unit in enumerate(units.frame["unit_id"]):
+        if not unit:
+            continue  # required_text names it
+        message = unit_id_problem(unit)
+        if message:
+            units.add(i, "unit_id", message)
+        seen = first.setdefault(unit.casefold(), (unit, int(lines[i])))
+        if seen[0] != unit:  # the same id twice is a duplicate row, reported by unique()
+            units.add(i, "unit_id", case_clash(unit, *seen))
+
+
+def _impossible_values(val: _FileCheck, indicators: pd.DataFrame) -> None:
+    """Figures no indicator of their kind can have: a share of respondents (unit %, with n)
+    outside 0-100, and a negative context figure (users, FTEs, budget)."""
+    texts, codes = val.factor("indicator_id")
+    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"]))
+    type_of = dict(zip(indicators["indicator_id"], indicators["indicator_type"]))
+    is_share = np.array([unit_of.get(t) == "%" for t in texts], dtype=bool)[codes]
+    is_context = np.array([type_of.get(t) == CONTEXT_TYPE for t in texts], dtype=bool)[codes]
+    value = val.frame["value"].to_numpy(dtype=float)
+    n = val.frame["n"]
+    with np.errstate(invalid="ignore"):
+        share_outside = is_share & n.notna().to_numpy() & ((value < 0) | (value > 100))
+        context_negative = is_context & (value < 0) & ~share_outside
+    written = val.raw.frame["value"]
+    for i in np.flatnonzero(share_outside):
+        val.add(
+            i,
+            "value",
+            f"'{written.iat[i]}' is a share of {n.iat[i]} respondents (the indicator's unit is %), "
+            "so it must be from 0 to 100",
+        )
+    for i in np.flatnonzero(context_negative):
+        val.add(
+            i,
+            "value",
+            f"'{written.iat[i]}' is below 0, but '{texts[codes[i]]}' is a context figure (indicator_type "
+            f"{CONTEXT_TYPE}: users, FTEs, budget), which cannot be negative",
+        )
 
 
 def _unit_levels(units: _FileCheck) -> None:
@@ -226,16 +464,21 @@ def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
     """Numbers for `value_col`; an empty value is allowed only with a missing status."""
     check.choice("status", MISSING_SYMBOLS, allow_empty=True)
     values = check.numbers(value_col)
-    for i, (text, status) in enumerate(zip(check.frame[value_col], check.frame["status"])):
-        if text == "" and status == "":
-            check.add(
-                i,
-                value_col,
-                "is empty; give the figure, or mark it missing with status "
-                "'..' (not yet available), '.' (not applicable) or ':' (suppressed)",
-            )
-        elif text != "" and status in MISSING_SYMBOLS:
-            check.add(i, "status", f"'{status}' marks a missing value, but the row has the value '{text}'")
+    texts, text_codes = check.factor(value_col)
+    statuses, status_codes = check.factor("status")
+    no_text = np.array([t == "" for t in texts], dtype=bool)[text_codes]
+    no_status = np.array([s == "" for s in statuses], dtype=bool)[status_codes]
+    missing = np.array([s in MISSING_SYMBOLS for s in statuses], dtype=bool)[status_codes]
+    for i in np.flatnonzero(no_text & no_status):
+        check.add(
+            i,
+            value_col,
+            "is empty; give the figure, or mark it missing with status "
+            "'..' (not yet available), '.' (not applicable) or ':' (suppressed)",
+        )
+    for i in np.flatnonzero(~no_text & missing):
+        text, status = texts[text_codes[i]], statuses[status_codes[i]]
+        check.add(i, "status", f"'{status}' marks a missing value, but the row has the value '{text}'")
     return values
 
 
@@ -257,7 +500,7 @@ def check_folder(
 
     def frame_of(spec: FileSpec) -> pd.DataFrame:
         check = checks[spec.name]
-        return check.frame if check else _empty_frame(spec)
+        return check.finished() if check else _empty_frame(spec)
 
     ind = checks["indicators.csv"]
     if ind:
@@ -279,6 +522,7 @@ def check_folder(
         for col in ("unit_id", "name", "service_area"):
             units_check.required_text(col)
         units_check.unique(("unit_id",))
+        _unit_ids(units_check)
         units_check.known("parent_id", units_check.frame["unit_id"], "unit id")
         _unit_levels(units_check)
     units = frame_of(contract.UNITS)
@@ -300,6 +544,8 @@ def check_folder(
         if units_check and ind:
             val.same_service_area(unit_area, ind_area)
         val.unique(contract.VALUES.key)
+        if ind:
+            _impossible_values(val, indicators)
 
     tgt = checks["targets.csv"]
     if tgt:

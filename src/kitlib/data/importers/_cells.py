@@ -12,6 +12,7 @@ from pathlib import Path
 from kitlib.data.contract import MISSING_SYMBOLS
 from kitlib.data.importers._base import SourceFormatError
 from kitlib.data.periods import PeriodError, parse_period
+from kitlib.data.plaintext import wide_encoding
 from kitlib.data.tables import parse_number
 
 # Blanks that spreadsheets and PxWeb leave in labels (07459 ends a Sami name with U+00A0).
@@ -35,7 +36,8 @@ def clean(text: object) -> str:
 
 
 def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
-    """Text of a source: the given encoding, else UTF-8 (with or without BOM), else Latin-1.
+    """Text of a source: the given encoding, else UTF-16 or UTF-32 where the bytes show it,
+    else UTF-8 (with or without BOM), else Latin-1.
 
     Statistikkbanken saves ISO-8859-1; Windows tools save cp1252, which differs only in
     0x80-0x9F (where Latin-1 has control characters), so cp1252 is tried before Latin-1.
@@ -45,12 +47,33 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise SourceFormatError(path, f"cannot be read as {encoding}: {exc}") from exc
+    wide = _wide_codec(data)
+    if wide:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise SourceFormatError(
+                path, f"looks like {wide.upper()} text but cannot be read as it: {exc}"
+            ) from exc
     for candidate in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(candidate)
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _wide_codec(data: bytes) -> str | None:
+    """The codec of UTF-16 or UTF-32 text (Excel's "Unicode text" is UTF-16), else None."""
+    found = wide_encoding(data)
+    if found is None:
+        return None
+    bits = "32" if "32" in found else "16"
+    if "without" not in found:
+        return f"utf-{bits}"  # the byte order mark tells the byte order
+    # little-endian text of Latin letters has its NUL bytes after each letter, at odd positions
+    little = data[1:4000:2].count(0) > data[0:4000:2].count(0) if bits == "16" else data[0] != 0
+    return f"utf-{bits}-{'le' if little else 'be'}"
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -8,7 +8,9 @@ Rules (docs/import.md):
 - the merged folder is written to a staging directory and checked with
   `kitlib.check_folder` first; if it has problems, nothing in the folder changes;
 - output is UTF-8, comma-separated, decimal point, `\\n` line ends, sorted rows, so that
-  importing the same file twice gives byte-identical CSVs (provenance.csv grows by a row).
+  importing the same file twice gives byte-identical CSVs (provenance.csv grows by a row);
+- a cell that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM(...)`, `+cmd`,
+  `-2+3`) is written with a leading `'` (`kitlib.data.csvsafe`); reading drops it again.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from kitlib.data import contract
 from kitlib.data.atomic import write_atomic
 from kitlib.data.config import load_config
 from kitlib.data.contract import ALL_SERVICE_AREAS, ALL_UNITS, FileSpec
+from kitlib.data.csvsafe import safe_csv_cell
 from kitlib.data.importers._base import (
     DEFAULT_PERSPECTIVE,
     Batch,
@@ -37,7 +40,7 @@ from kitlib.data.importers._base import (
 )
 from kitlib.data.periods import PeriodError, parse_period
 from kitlib.data.tables import FIGURE_LIMIT, SIGNIFICANT_DIGITS, parse_figure, read_raw_table
-from kitlib.data.validate import check_folder
+from kitlib.data.validate import NO_ROWS, check_folder
 
 log = logging.getLogger("kitlib")
 
@@ -99,6 +102,7 @@ class _Table:
         self.columns = [c for c in known if c in present or c in self.columns]
         self.columns += [c for c in present if c not in known]
         for record in raw.frame.to_dict("records"):
+            # read_raw_table reads '=x back as =x; text() guards it again
             row = {c: _normalise_cell(c, str(record.get(c, "") or "")) for c in self.columns}
             key = self.key_of(row)
             # a duplicate key is the validator's to report; keep the first like it does
@@ -120,9 +124,9 @@ class _Table:
             rows.sort(key=lambda r: tuple(_sort_key(k, r.get(k, "")) for k in self.spec.key))
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(self.columns)
+        writer.writerow([safe_csv_cell(c) for c in self.columns])
         for row in rows:
-            writer.writerow([row.get(c, "") for c in self.columns])
+            writer.writerow([safe_csv_cell(row.get(c, "")) for c in self.columns])
         return buf.getvalue()
 
 
@@ -195,6 +199,10 @@ def write_batch(
         raise
     for name, text in texts.items():
         write_atomic(folder / name, text)
+    if not values.rows:
+        result.notes.append(
+            "values.csv has no figures yet: import them before 'kitlib validate' and 'kitlib briefings'"
+        )
     _append_provenance(folder, batch, result, now or datetime.now(UTC))
     log.info(
         "import into %s: %d new values, %d replaced", folder, result.values_added, result.values_replaced
@@ -387,6 +395,8 @@ def _validate_staged(folder: Path, texts: dict[str, str]) -> None:
         _, _, problems = check_folder(staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    # a folder still without units or figures (targets imported first) is incomplete, not broken
+    problems = [p for p in problems if not p.message.startswith(NO_ROWS)]
     if problems:
         raise ImportRefusedError(
             f"the import would leave {folder} with {len(problems)} problem(s), so nothing was "
@@ -404,18 +414,17 @@ def _append_provenance(folder: Path, batch: Batch, result: ImportResult, now: da
     if not old:
         writer.writerow(PROVENANCE_COLUMNS)
     todo = "; ".join(f"{ind}: {' '.join(fields)}" for ind, fields in sorted(result.needs_completion.items()))
-    writer.writerow(
-        [
-            now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            batch.kind,
-            batch.source,
-            batch.sha256,
-            batch.table_id,
-            result.values_added + result.values_replaced,
-            result.values_replaced,
-            todo,
-        ]
-    )
+    cells = [
+        now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        batch.kind,
+        batch.source,
+        batch.sha256,
+        batch.table_id,
+        result.values_added + result.values_replaced,
+        result.values_replaced,
+        todo,
+    ]
+    writer.writerow([safe_csv_cell(c) for c in cells])
     if old and not old.endswith("\n"):
         old += "\n"
     write_atomic(path, old + buf.getvalue())
