@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from kitlib import DataValidationError, check_folder, load_data
@@ -157,3 +158,120 @@ def test_benchmark_group_named_in_kit_toml_must_exist(synthetic_folder):
     assert problem.startswith(
         "kit.toml, column 'benchmarks.national': group 'Landet utan Oslo' does not occur"
     )
+
+
+# -- the fast path (bulkread, per distinct text) gives what the exact per-cell path gives ------------
+
+PLAIN_FILES = {
+    "plain": (b"a,b,c\n1,2,3\nx , y,z\n", True),
+    "crlf": (b"a,b\r\n1,2\r\n3,4\r\n", True),
+    "bom": (b"\xef\xbb\xbfa,b\n1,2\n", True),
+    "semicolons and decimal commas": (b"a;b\n1,5;2\n", True),
+    "trailing blank lines": (b"a,b\n1,2\n\n\n", True),
+    "a row of empty cells": (b"a,b\n1,2\n , \n3,4\n", True),
+    "quoted cells on one line": (b'a,b\n"x,y",2\n', True),
+    "a guarded formula": (b"a,b\n'=x,2\n", True),
+    "unicode spaces": ("a,b\n\u00a0x\u2003,2\n".encode(), True),
+    "a newline inside quotes": (b'a,b\n"x\ny",2\n3,4\n', False),
+    "a blank line between rows": (b"a,b\n1,2\n\n3,4\n", False),
+    "a line of spaces between rows": (b"a,b\n1,2\n   \n3,4\n", False),
+    "lone carriage returns": (b"a,b\r1,2\r", False),
+    "a NUL byte": (b"a,b\n1,\x002\n", False),
+    "an escape character": (b"a,b\n1,\x1b[31m2\n", False),
+    "a row of another width": (b"a,b\n1,2,3\n", False),
+    "a quote inside a cell": (b'a,b\nx"y,2\n', False),
+    "latin-1": ("a,b\nBærum,2\n".encode("latin-1"), False),
+    "a repeated column name": (b"a,a\n1,2\n", False),
+}
+
+
+@pytest.mark.parametrize("name", PLAIN_FILES)
+def test_the_fast_reader_reads_a_plain_file_as_the_exact_reader_does(name, tmp_path, monkeypatch):
+    from kitlib.data import bulkread
+    from kitlib.data.tables import read_raw_table
+
+    monkeypatch.setattr(bulkread, "FAST_READ_BYTES", 0)
+    content, plain = PLAIN_FILES[name]
+    path = tmp_path / "values.csv"
+    path.write_bytes(content)
+    fast = bulkread.read_plain_table(path)
+    for chunk in (2, 3, 5):  # the file's bytes are checked chunk by chunk: seams must not matter
+        monkeypatch.setattr(bulkread, "_CHUNK", chunk)
+        assert (bulkread.read_plain_table(path) is None) == (fast is None)
+    if not plain:
+        assert fast is None  # the exact reader reads it, and names what is wrong
+        return
+    exact, problems = read_raw_table(path)
+    assert problems == [] and fast is not None
+    assert list(fast.lines) == list(exact.lines)
+    assert fast.frame.astype(object).to_dict("list") == exact.frame.to_dict("list")
+
+
+BREAKS = [
+    (2, "value", "fire komma sju"), (3, "value", "1.234,5"), (4, "value", "1e20"), (5, "value", "inf"),
+    (6, "value", "12345678901234567"), (7, "value", " 7,40 "), (8, "value", ""), (9, "status", ".."),
+    (10, "period", "2024T4"), (11, "period", "2024M1"), (12, "period", "1899"), (13, "period", "2099"),
+    (14, "unit_id", "finnes-ikke"), (15, "indicator_id", "ukjent"), (16, "n", "-3"), (17, "n", "2,5"),
+    (18, "sd", "-1"), (19, "status", "x"), (20, "value", "-0"), (21, "value", "007"), (22, "n", "12"),
+    (23, "period", "2024T01"), (24, "value", "+5"), (25, "value", "5,"),
+]  # fmt: skip
+
+
+def test_the_fast_path_finds_the_same_problems_and_tables_as_the_exact_one(sample_copy, monkeypatch):
+    from kitlib.data import bulkread, validate
+
+    values = sample_copy / "values.csv"
+    rows = [line.split(",") for line in values.read_text(encoding="utf-8").splitlines()]
+    for number, column, text in BREAKS:
+        rows[number - 1][rows[0].index(column)] = text
+    lines = [";".join(cells) for cells in rows]  # semicolons: a cell may hold a decimal comma
+    lines += [lines[30], lines[31].replace(";;", "; ;")]  # a duplicate row; a cell with a space
+    values.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    append_line(sample_copy / "targets.csv", "finnes-ikke,sykefravaer,2025,6,,")
+
+    monkeypatch.setattr(bulkread, "FAST_READ_BYTES", 0)
+    fast_tables, _, fast = validate.check_folder(sample_copy, current_year=2026)
+    monkeypatch.setattr(validate, "FAST_PATH", False)
+    exact_tables, _, exact = validate.check_folder(sample_copy, current_year=2026)
+    assert [str(p) for p in fast] == [str(p) for p in exact]
+    assert len([p for p in exact if p.file == "values.csv"]) >= 20
+    for name, table in exact_tables.items():
+        pd.testing.assert_frame_equal(fast_tables[name], table, check_exact=True)
+
+
+def test_plain_numbers_convert_exactly_as_python_reads_them(monkeypatch):
+    import numpy as np
+
+    from kitlib.data import validate
+
+    rng = np.random.default_rng(7)
+    texts = [f"{rng.normal(0, 10.0 ** rng.integers(-3, 12)):.{rng.integers(0, 7)}f}" for _ in range(3000)]
+    texts += [t.replace(".", ",") for t in texts[:500]] + ["", "0", "-0", "007", "0.1", "123456789012345"]
+    texts = np.array(texts, dtype=object)
+    for integer, minimum, maximum in ((False, None, None), (False, 0, None), (True, 0, 6)):
+        fast = validate._numbers(texts, integer, minimum, maximum)
+        monkeypatch.setattr(validate, "FAST_PATH", False)
+        exact = validate._numbers(texts, integer, minimum, maximum)
+        monkeypatch.setattr(validate, "FAST_PATH", True)
+        np.testing.assert_array_equal(fast[0], exact[0])
+        assert fast[1] == exact[1]
+        assert exact[1] and not np.isnan(exact[0]).all()
+
+
+def test_absent_optional_columns_and_header_only_files_keep_their_types(sample_copy, monkeypatch):
+    from kitlib.data import bulkread, validate
+
+    for name in ("targets.csv", "comments.csv", "benchmarks.csv"):
+        path = sample_copy / name
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    values = sample_copy / "values.csv"
+    rows = [line.split(",")[:5] for line in values.read_text(encoding="utf-8").splitlines()]  # no n, sd
+    values.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    monkeypatch.setattr(bulkread, "FAST_READ_BYTES", 0)
+    fast_tables, _, fast = validate.check_folder(sample_copy, current_year=2026)
+    monkeypatch.setattr(validate, "FAST_PATH", False)
+    exact_tables, _, exact = validate.check_folder(sample_copy, current_year=2026)
+    assert fast == exact == []
+    assert str(exact_tables["values"]["n"].dtype) == "Int64" and exact_tables["targets"].empty
+    for name, table in exact_tables.items():
+        pd.testing.assert_frame_equal(fast_tables[name], table, check_exact=True)
