@@ -10,10 +10,11 @@ import pytest
 
 from kitlib import batch
 from kitlib.analysis.scorecard import result_units
+from kitlib.batch.outputs import note_stems
 from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, UNIT_NOTE
 from kitlib.batch.run import make_plan
 from kitlib.cli.main import main
-from kitlib.errors import BriefingError
+from kitlib.errors import BriefingError, DataValidationError
 
 
 def levels(plan) -> list[str]:
@@ -47,15 +48,23 @@ def test_an_unknown_level_is_refused_with_the_choices():
         make_plan(level="kommune")
 
 
-def test_a_unit_whose_file_name_would_be_the_municipality_s_is_refused(sample_copy):
-    units = sample_copy / "units.csv"
-    text = units.read_text(encoding="utf-8").replace("bhg-solsikken,", "Municipality,")
-    units.write_text(text, encoding="utf-8")
-    for name in ("values.csv", "comments.csv", "targets.csv"):
+def test_a_unit_id_named_like_the_municipality_s_note_is_refused_by_validation(sample_copy):
+    for name in ("units.csv", "values.csv", "comments.csv", "targets.csv"):
         path = sample_copy / name
         path.write_text(path.read_text(encoding="utf-8").replace("bhg-solsikken,", "Municipality,"), "utf-8")
-    with pytest.raises(BriefingError, match="notes 'municipality' and 'Municipality' would share the file name 'Municipality'"):
+    with pytest.raises(DataValidationError, match="Municipality"):
         make_plan(sample_copy)
+
+
+def test_no_unit_takes_the_file_name_of_the_municipality_an_area_or_a_pack():
+    """Defence in depth: the batch's names stay apart even for ids validation would let through."""
+    units, areas = note_stems(["Municipality", "area-skole", "samlet-skole", "lia"], ["Skole"])
+    assert areas == {"Skole": "area-skole"}
+    assert units["lia"] == "lia"
+    taken = {"municipality", "area-skole", "samlet-skole"}
+    for unit_id in ("Municipality", "area-skole", "samlet-skole"):
+        assert units[unit_id].casefold() not in taken, units
+        assert units[unit_id].startswith(unit_id)  # still recognisable, with a hash after it
 
 
 @pytest.mark.slow

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 from nbconvert import HTMLExporter
@@ -50,3 +52,20 @@ def test_the_template_alone_shows_no_code_and_no_prompts(executed_notebook):
     assert main.count("Nordby skole</h1>") == 1
     assert "Fjordvik kommune" not in main  # the notebook's title block names it, not a masthead
     assert "<title>Nordby skole 2025</title>" in body
+
+
+def test_the_page_carries_its_content_security_policy_and_no_script(executed_notebook):
+    """First in <head>: the browser runs no script and loads nothing from outside the page
+    (the charts are data: images, the styles inline); the browser test checks it works."""
+    template = bundled("templates/briefing")
+    exporter = HTMLExporter(template_name=template.name, extra_template_basedirs=[str(template.parent)])
+    executed_notebook.cells.append(nbformat.v4.new_markdown_cell("<script>alert(1)</script>"))
+    body, _ = exporter.from_notebook_node(executed_notebook)
+    head = body[body.index("<head>") : body.index("</head>")]
+    policy = re.search(r'<meta content="([^"]*)" http-equiv="Content-Security-Policy"', head)
+    assert policy, "no Content-Security-Policy in <head>"
+    directives = [d.strip() for d in policy.group(1).split(";")]
+    assert directives[0] == "default-src 'none'" and "script-src" not in policy.group(1)
+    assert "img-src data:" in directives and "base-uri 'none'" in directives
+    assert head.index("Content-Security-Policy") < head.index("<style")  # before what it covers
+    assert "<script" not in head and "require.js" not in body and "MathJax" not in body

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from kitlib.batch.outputs import file_stem
+from kitlib.batch.outputs import note_stems, pack_stem
 from kitlib.batch.pdf import print_pdf
-from kitlib.batch.plan import MUNICIPALITY_NOTE, Plan, UnitResult
+from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, Plan, UnitResult
 from kitlib.data.atomic import write_atomic
 from kitlib.report.i18n import tr
 
@@ -21,9 +21,11 @@ _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
 _RUNNING_HEADER = re.compile(r"^<style[^>]*>\s*@page\s*\{\s*@top-left\s*\{\s*content:")
 
 
-def combined_name(service_area: str) -> str:
-    """The pack's file name stem for a service area: 'samlet-skole'."""
-    return f"samlet-{file_stem(service_area.lower().replace(' ', '-'))}"
+def combined_name(plan: Plan, service_area: str) -> str:
+    """The pack's file name stem for a service area: 'samlet-skole', after its note's stem."""
+    jobs = (*plan.all_units, *plan.units)
+    notes = (j.stem for j in jobs if j.level == AREA_NOTE and j.service_area == service_area)
+    return pack_stem(next(notes, None) or note_stems([], [service_area])[1][service_area])
 
 
 def make_combined_pdfs(plan: Plan, results: list[UnitResult]) -> dict[str, str]:
@@ -37,7 +39,7 @@ def make_combined_pdfs(plan: Plan, results: list[UnitResult]) -> dict[str, str]:
             areas.setdefault(job.service_area, []).append(job)
     made = {}
     for area, jobs in areas.items():
-        stem = combined_name(area)
+        stem = combined_name(plan, area)
         page = plan.out / f".{stem}.html"
         write_atomic(page, combined_html(plan, area, jobs))
         try:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kitlib.data.config import LANGUAGES
-from kitlib.errors import DataValidationError, KitlibError
+from kitlib.errors import DataValidationError, KitlibError, printable
 
 DEFAULT_OUT = Path("output/audit")
 AUDIT_CSV, TARGETS_CSV, WORKBOOK = "audit.csv", "targets_check.csv", "audit.xlsx"
@@ -48,6 +48,7 @@ def run_audit_command(args: argparse.Namespace) -> int:
     from kitlib.data.resources import sample_folder
     from kitlib.report.audit_tables import audit_report_text, audit_workbook
     from kitlib.report.i18n import check_language
+    from kitlib.report.workbook import csv_text
 
     folder = Path(args.data) if args.data else sample_folder()
     try:
@@ -79,10 +80,10 @@ def run_audit_command(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
-    write_atomic(out / AUDIT_CSV, audit.to_csv(index=False, lineterminator="\n"))
-    write_atomic(out / TARGETS_CSV, targets.to_csv(index=False, lineterminator="\n"))
+    write_atomic(out / AUDIT_CSV, csv_text(audit))  # no cell a spreadsheet would run as a formula
+    write_atomic(out / TARGETS_CSV, csv_text(targets))
     write_atomic(out / WORKBOOK, audit_workbook(audit, load, targets, lang))
-    print(audit_report_text(audit, load, targets, lang))
+    print(printable(audit_report_text(audit, load, targets, lang), keep="\n"))  # names from the data: no ESC
     for name in (AUDIT_CSV, TARGETS_CSV, WORKBOOK):
         print(out / name)
     return 0

@@ -39,7 +39,7 @@ from kitlib.analysis.smart import (
 from kitlib.data.contract import ALL_SERVICE_AREAS
 from kitlib.report.formatting import format_number, format_period, format_text, format_value
 from kitlib.report.i18n import tr, unit_word
-from kitlib.report.workbook import FIXED_TIME, _fixed_zip_times
+from kitlib.report.workbook import FIXED_TIME, _fixed_zip_times, append_row
 
 PASSED, FAILED, NOT_JUDGED = "✔", "✘", "–"
 LOAD_LIMITS = {
@@ -479,11 +479,11 @@ def _sheet(book, title: str, headers: list[str], rows, *, widths=()) -> None:
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title[:31])
-    sheet.append(headers)
+    append_row(sheet, headers)  # text stays text: never a formula
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for cells, formats in rows:
-        sheet.append(cells)
+        append_row(sheet, cells)
         for column, number_format in formats.items():
             sheet.cell(row=sheet.max_row, column=column).number_format = number_format
     sheet.freeze_panes = "B2"

@@ -57,6 +57,22 @@ def format_text(text: str, lang: str = "nb") -> str:
     return _LONG_INTEGER.sub(group, text)
 
 
+# What a page or a workbook must not hold: the control characters (C0 but tab, line feed and
+# carriage return; DEL; C1) and lone surrogates. html.escape lets them through, browsers
+# show them as boxes or drop them, XML (SVG, .xlsx) forbids them, and a lone surrogate
+# cannot even be written as UTF-8.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def replace_controls(text: str) -> str:
+    """`text` with every control character (NUL, ESC, ...; not tab or line breaks) replaced by
+    U+FFFD, the mark readers know for "a character was here". The one rule for text that
+    leaves kitlib as a page (the batch applies it to every note and index it writes) or
+    as a workbook cell; `kitlib.errors.printable` is the rule for the terminal."""
+    return _NOT_TEXT.sub(REPLACEMENT, text)
+
+
 def unit_text(unit: str, lang: str = "nb") -> str:
     """The reader's words for a unit of measure, as written after a figure: ``%``, ``kr``,
     ``dager``, ``per 1 000 liggedøgn``; '' for scores and counts."""

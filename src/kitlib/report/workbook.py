@@ -4,6 +4,12 @@ figures as numbers with their decimals, statuses and trends as words.
 The CSV beside it is for machines (codes, decimal points); this is for the analyst or the
 politician who opens it in Excel. The bytes are the same on every run: the workbook's
 dates and the zip entries' times are fixed.
+
+Both open in a spreadsheet, so both are safe to open whatever the data holds: `append_row`
+writes every text as a text cell (openpyxl would make ``=HYPERLINK(...)`` a live formula)
+without control characters, and `csv_text` neutralises formula-leading text cells by
+OWASP's rule (`kitlib.data.csvsafe`). The scorecard's and the audit's sheets and CSVs go
+through them (the importers apply `safe_csv_cell` to each cell they write).
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from datetime import datetime
 
 import pandas as pd
 
+from kitlib.data.csvsafe import safe_csv_cell
+from kitlib.report.formatting import replace_controls
 from kitlib.report.i18n import status_label, tr, trend_label, unit_word
 
 # in the workbook's properties and zip entries, so that reruns give equal bytes
@@ -40,11 +48,11 @@ def scorecard_workbook(card: pd.DataFrame, perspective_names: dict[str, str], la
     book = Workbook()
     sheet = book.active
     sheet.title = tr("scorecard", lang)[:31]
-    sheet.append([tr(f"xlsx_{key}", lang) for key, _ in COLUMNS])
+    append_row(sheet, [tr(f"xlsx_{key}", lang) for key, _ in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for _, row in card.iterrows():
-        sheet.append([_cell(row, column, perspective_names, lang) for _, column in COLUMNS])
+        append_row(sheet, [_cell(row, column, perspective_names, lang) for _, column in COLUMNS])
         decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
         number_format = "0" if decimals == 0 else "0." + "0" * decimals
         for position, (_, column) in enumerate(COLUMNS, start=1):
@@ -59,6 +67,28 @@ def scorecard_workbook(card: pd.DataFrame, perspective_names: dict[str, str], la
     buffer = io.BytesIO()
     book.save(buffer)
     return _fixed_zip_times(buffer.getvalue())
+
+
+def append_row(sheet, cells) -> None:
+    """Append `cells` to an openpyxl `sheet` as its next row, every text as a text cell: never
+    a formula, whatever it begins with, and without the control characters XML cannot hold."""
+    sheet.append([replace_controls(c) if isinstance(c, str) else c for c in cells])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # openpyxl typed a text beginning with '=' as a formula
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """`frame` as plain UTF-8 CSV (comma, decimal point, '\\n' line endings) that a spreadsheet
+    opens without running anything: every text cell, headers included, passes through
+    `safe_csv_cell` (``=cmd|...`` becomes ``'=cmd|...``); numbers stay numbers, missing stays empty."""
+    safe = frame.copy()
+    safe.columns = [safe_csv_cell(c) if isinstance(c, str) else c for c in frame.columns]
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column)):
+            safe.isetitem(position, column.map(lambda v: safe_csv_cell(v) if isinstance(v, str) else v))
+    return safe.to_csv(index=False, lineterminator="\n")
 
 
 def _cell(row, column: str, perspective_names: dict[str, str], lang: str):
