@@ -250,7 +250,7 @@ def test_context_figures_stay_out_of_the_scorecard_the_summary_and_the_counts(al
     # the run index counts the unit's results only
     data = load_data(alna_with_context)
     runner = object.__new__(UnitRunner)
-    runner.plan = SimpleNamespace(out=tmp_path, year=2008, lang="nb")
+    runner.plan = SimpleNamespace(out=tmp_path, year=2008, lang="nb", timeout=60)
     runner.data, runner.values, runner.kernel = data, prepared_values(data), None
 
     def stop(job, output):

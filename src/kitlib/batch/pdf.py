@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from kitlib.errors import BriefingError
 
 CHROMIUM_TIMEOUT = 180
+FIXED_PRINT_TIME = 946684800  # 2000-01-01 00:00 UTC: a PDF says when its data is from, not when printed
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
 INSTALL_CHROMIUM = "install it with 'sudo apt-get install -y chromium' (Debian/Ubuntu), or run without --pdf"
 
@@ -56,4 +59,17 @@ def print_pdf(chromium: str, page: Path, pdf: Path) -> None:
         raise BriefingError(
             f"Chromium could not print {page.name} (exit {done.returncode}): {' / '.join(tail)}"
         )
+    partial.write_bytes(without_print_time(partial.read_bytes()))
     os.replace(partial, pdf)
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
+
+
+def without_print_time(pdf: bytes) -> bytes:
+    """The PDF with its creation and modification dates set to a fixed time of the same
+    length (offsets in the file stay valid): the same note prints to the same bytes, as its
+    HTML does. `SOURCE_DATE_EPOCH` (the reproducible-builds convention) picks the time."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", FIXED_PRINT_TIME))
+    stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch)).encode()
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp, pdf)

@@ -8,9 +8,17 @@ every `kernel.RESTART_EVERY` units) and ONE HTML exporter, and the workers pull 
 shared queue. Every output file is written atomically, so a reader (or a crashed run)
 never sees half a page.
 
+A run always ends with an index and a manifest of every note of the folder, whatever
+happened: a note that fails, times out or is interrupted (Ctrl-C) is listed as such, and a
+folder that cannot be written any more is reported in one line (pool explains the faults).
+The manifest records each note's input fingerprint, so `resume` makes only the notes whose
+outputs are missing, failed or older than their inputs; run.json holds what differs from
+run to run, so the same inputs give the same bytes in every other file.
+
 This module checks the input and runs the whole; the parts live in plan (the records),
 outputs (file names), unit_runner (one unit), kernel (the warm kernel), pool (the
-workers), pdf (Chromium) and run_report (index and manifest).
+workers and their faults), dask_executor (the same on a Dask cluster, `scheduler`), pdf
+(Chromium) and run_report (index, manifest, fingerprints).
 """
 
 from __future__ import annotations
@@ -24,30 +32,42 @@ from pathlib import Path
 
 from kitlib.analysis.scorecard import result_units
 from kitlib.batch.combined import make_combined_pdfs
-from kitlib.batch.outputs import INDEX, MANIFEST, file_stem
+from kitlib.batch.outputs import INDEX, MANIFEST, note_stems
 from kitlib.batch.pdf import INSTALL_CHROMIUM, ChromiumMissingError, find_chromium
 from kitlib.batch.plan import (
     ALL_LEVELS,
     AREA_NOTE,
+    DEFAULT_TIMEOUT,
+    INTERRUPTED,
     MUNICIPALITY_NOTE,
+    NOT_MADE,
     NOTE_LEVELS,
+    OK,
     UNIT_NOTE,
     BatchResult,
     Plan,
     UnitJob,
     UnitResult,
 )
-from kitlib.batch.pool import run_units
-from kitlib.batch.run_report import build_manifest, render_index
+from kitlib.batch.pool import folder_fault, run_units
+from kitlib.batch.run_report import (
+    build_manifest,
+    build_run_record,
+    input_files,
+    note_files,
+    note_fingerprints,
+    render_index,
+)
 from kitlib.data.atomic import write_atomic
 from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import bundled, sample_folder
-from kitlib.errors import BriefingError, UnknownUnitError
+from kitlib.errors import BriefingError, KitlibError, UnknownUnitError
 from kitlib.report.i18n import check_language
 
 log = logging.getLogger("kitlib")
 
 DEFAULT_OUT = Path("output/briefings")
+RUN_RECORD = "run.json"  # this run's times, host and jobs: what differs between identical runs
 
 
 def make_plan(
@@ -62,6 +82,7 @@ def make_plan(
     notebook: Path | str | None = None,
     warm_kernel: bool = True,
     level: str | None = None,
+    timeout: float | None = None,
 ) -> Plan:
     """Check every input and decide what to run; raises a KitlibError before anything is written.
 
@@ -85,6 +106,8 @@ def make_plan(
     nb_path = Path(notebook) if notebook else bundled("notebooks/briefing.ipynb")
     if not nb_path.is_file():
         raise BriefingError(f"briefing notebook {nb_path} not found; pass an existing .ipynb file")
+    if timeout is not None and not timeout > 0:
+        raise BriefingError(f"the timeout must be a number of seconds above 0, not {timeout}")
     levels = _levels(level, units, service_area)
     jobs = _select_jobs(data, units, service_area, levels)
     notebooks = {lv: _level_notebook(lv) for lv in levels if lv != UNIT_NOTE}
@@ -104,6 +127,7 @@ def make_plan(
         municipality_notebook=(
             notebooks[MUNICIPALITY_NOTE].resolve() if MUNICIPALITY_NOTE in notebooks else None
         ),
+        timeout=float(timeout) if timeout else DEFAULT_TIMEOUT,
     )
 
 
@@ -135,13 +159,14 @@ def _select_jobs(
     """The notes to make, the municipality's first, then the service areas', then the units'
     (the index's order); every file name stem unique, whatever the case."""
     chosen = _select_units(data, units, service_area)
+    area_stems = _note_stems(data)[1]
     jobs = []
     if MUNICIPALITY_NOTE in levels:
         name = data.config.municipality or MUNICIPALITY_NOTE
         jobs.append(UnitJob(MUNICIPALITY_NOTE, name, "", MUNICIPALITY_NOTE, MUNICIPALITY_NOTE))
     if AREA_NOTE in levels:
         for area in dict.fromkeys(job.service_area for job in chosen):
-            stem = "area-" + file_stem(area.lower().replace(" ", "-"))
+            stem = area_stems[area]
             jobs.append(UnitJob(f"{AREA_NOTE}:{area}", area, area, stem, AREA_NOTE))
     if UNIT_NOTE in levels:
         jobs.extend(chosen)
@@ -158,6 +183,7 @@ def _select_jobs(
 
 def _select_units(data: KitData, wanted: list[str] | None, service_area: str | None) -> list[UnitJob]:
     table = result_units(data)  # a service area's or the municipality's row is context, not a note
+    stems = _note_stems(data)[0]
     if wanted:
         known = set(table["unit_id"])
         unknown = [u for u in dict.fromkeys(wanted) if u not in known]
@@ -184,9 +210,16 @@ def _select_units(data: KitData, wanted: list[str] | None, service_area: str | N
     if table.empty:
         raise BriefingError("no unit matches both --units and --service-area; widen the selection")
     return [
-        UnitJob(str(u), str(n), str(a), file_stem(str(u)))
+        UnitJob(str(u), str(n), str(a), stems[str(u)])
         for u, n, a in zip(table["unit_id"], table["name"], table["service_area"])
     ]
+
+
+def _note_stems(data: KitData) -> tuple[dict[str, str], dict[str, str]]:
+    """Every note's file stem, from all the folder's result units and areas (outputs.note_stems),
+    so that a run of a few units names their files as the full run does."""
+    table = result_units(data)
+    return note_stems(table["unit_id"].astype(str), table["service_area"].astype(str))
 
 
 # ---------------------------------------------------------------- entry point
@@ -211,39 +244,97 @@ def make_briefings(
     progress: bool = False,
     combined: bool = False,
     level: str | None = None,
+    timeout: float | None = None,
+    resume: bool = False,
+    scheduler: str | None = None,
+    dask_return: bool = False,
 ) -> BatchResult:
     """Make every selected unit's briefing; see ``kitlib briefings --help``.
 
-    Raises a KitlibError (nothing written) when the input is invalid. A unit whose
-    notebook fails is reported in the result, index and manifest; the others go on.
+    Raises a KitlibError (nothing written) when the input is invalid. A note whose
+    notebook fails, or takes longer than `timeout` seconds (all its cells), is reported in
+    the result, index and manifest; the others go on. Ctrl-C stops the run: the notes made
+    so far are kept and the others marked interrupted (`BatchResult.interrupted`, exit code
+    130), in the index and manifest too. `resume` makes only the notes whose outputs are
+    missing, failed or older than their inputs (data, notebook, template, kitlib version).
+    `scheduler` (``tcp://host:8786``) runs the notes on that Dask cluster instead of `jobs`
+    local processes (`dask_executor`); `dask_return` has the workers send the files back.
     `combined` (with `pdf`) also prints one PDF per service area for the seminar's paper pack.
     """
     if combined and not pdf:
         raise BriefingError("--combined joins the units' PDFs: add --pdf")
     plan = make_plan(
         data_dir, year=year, out=out, units=units, service_area=service_area,
-        lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel, level=level,
+        lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel, level=level, timeout=timeout,
     )  # fmt: skip
     jobs = jobs or default_jobs()
-    plan.out.mkdir(parents=True, exist_ok=True)
-    log.info("making %d briefing(s) for %d in %s with %d job(s)", len(plan.units), plan.year, plan.out, jobs)
+    try:
+        plan.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefingError(
+            f"cannot make the output folder {plan.out} ({exc.strerror or exc}); choose another --out"
+        ) from exc
+    inputs = input_files(plan)
+    fingerprints = note_fingerprints(plan, inputs)
+    earlier = _earlier_results(plan)
+    todo = plan
+    if resume:
+        stale = [
+            job for job in plan.units if not _up_to_date(plan, job, earlier.get(job.unit_id), fingerprints)
+        ]
+        todo = dataclasses.replace(plan, units=tuple(stale))
+    log.info("making %d briefing(s) for %d in %s with %d job(s)", len(todo.units), plan.year, plan.out, jobs)
     start = time.perf_counter()
-    results = run_units(plan, jobs, progress=progress)
+    if scheduler:  # --executor dask
+        from kitlib.batch.dask_executor import run_units_dask
+
+        results = run_units_dask(todo, scheduler, progress=progress, return_files=dask_return)
+    else:
+        results = run_units(todo, jobs, progress=progress)
     seconds = time.perf_counter() - start
-    packs = make_combined_pdfs(plan, results) if combined else {}
-    shown, shown_results = _with_earlier_notes(plan, results)
-    write_atomic(plan.out / INDEX, render_index(shown, shown_results, packs))
-    write_atomic(plan.out / MANIFEST, build_manifest(shown, shown_results, seconds, jobs))
-    return BatchResult(plan, results, seconds)
+    for result in results:
+        result.fingerprint = fingerprints[result.unit_id] if result.status != INTERRUPTED else ""
+    # the output folder broke mid-run (the pool's reason for the notes not made), or is broken now
+    broken = (r.error.removeprefix(NOT_MADE) for r in results if r.error.startswith(NOT_MADE))
+    problem = next(broken, "") or (folder_fault(plan.out) if any(r.status != OK for r in results) else "")
+    kept = len(plan.units) - len(todo.units)
+    shown, shown_results = _with_earlier_notes(plan, results, earlier)
+    packs = {}
+    if combined and not problem and not any(r.status == INTERRUPTED for r in results):
+        try:
+            packs = make_combined_pdfs(shown, shown_results)
+        except (KitlibError, OSError) as exc:
+            problem = f"the service areas' combined PDFs could not be made: {exc}"
+    unwritten = ""
+    try:
+        write_atomic(plan.out / INDEX, render_index(shown, shown_results, packs))
+        write_atomic(plan.out / MANIFEST, build_manifest(shown, shown_results, inputs))
+        write_atomic(plan.out / RUN_RECORD, build_run_record(plan, results, seconds, jobs, kept, problem))
+    except OSError as exc:
+        log.debug("writing the index failed", exc_info=True)
+        unwritten = f"the index and manifest could not be written in {plan.out} ({exc.strerror or exc})"
+    return BatchResult(plan, results, seconds, kept=kept, problem=problem, unwritten=unwritten)
 
 
-def _with_earlier_notes(plan: Plan, results: list[UnitResult]) -> tuple[Plan, list[UnitResult]]:
+def _up_to_date(plan: Plan, job: UnitJob, earlier: UnitResult | None, fingerprints: dict[str, str]) -> bool:
+    """Whether an earlier run made this note from the same inputs and all its files are still there."""
+    if earlier is None or earlier.status != OK or earlier.fingerprint != fingerprints[job.unit_id]:
+        return False
+    wanted = {"html"} | ({"pdf"} if plan.chromium else set())
+    if job.level == UNIT_NOTE:
+        wanted |= {"scorecard", "workbook"}
+    return wanted <= set(note_files(plan, job, earlier))
+
+
+def _with_earlier_notes(
+    plan: Plan, results: list[UnitResult], earlier: dict[str, UnitResult] | None = None
+) -> tuple[Plan, list[UnitResult]]:
     """This run's units plus the notes an earlier run left in the folder for the same data,
     year and language (from its manifest, where their files still exist), in units.csv's order.
 
     So `--units a b` into a folder of 24 notes updates a and b and keeps the other 22 in the
     index and manifest, instead of an index of two."""
-    earlier = _earlier_results(plan)
+    earlier = _earlier_results(plan) if earlier is None else earlier
     ran = {r.unit_id for r in results}
     by_id = {r.unit_id: r for r in results} | {u: r for u, r in earlier.items() if u not in ran}
     jobs = tuple(job for job in (plan.all_units or plan.units) if job.unit_id in by_id)
@@ -267,8 +358,8 @@ def _earlier_results(plan: Plan) -> dict[str, UnitResult]:
         if entry.get("status") == "ok" and not (page and (plan.out / page).is_file()):
             continue  # its page is gone: do not link to it
         kept[unit_id] = UnitResult(
-            unit_id, status=entry.get("status", "failed"), seconds=entry.get("seconds", 0.0),
-            error=entry.get("error", ""), failed_cell=entry.get("failed_cell"),
-            counts=dict(entry.get("counts", {})),
+            unit_id, status=entry.get("status", "failed"), error=entry.get("error", ""),
+            failed_cell=entry.get("failed_cell"), counts=dict(entry.get("counts", {})),
+            fingerprint=entry.get("fingerprint", ""),
         )  # fmt: skip
     return kept

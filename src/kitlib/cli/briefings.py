@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kitlib.batch.plan import ALL_LEVELS, NOTE_LEVELS
+from kitlib.batch.plan import ALL_LEVELS, DEFAULT_TIMEOUT, NOT_MADE, NOTE_LEVELS
 from kitlib.data.config import LANGUAGES
 from kitlib.errors import DataValidationError
 
@@ -17,8 +17,9 @@ def add_briefings_command(subparsers) -> None:
         help="make one briefing note per unit (HTML, optionally PDF)",
         description=(
             "Run the briefing notebook for every unit (or a selection) and write OUT/<unit>.html, "
-            "OUT/<unit>.scorecard.csv, OUT/index.html and OUT/manifest.json. Exit codes: 0 all made, "
-            "1 some units failed (see index.html), 2 the input is invalid (nothing written)."
+            "OUT/<unit>.scorecard.csv, OUT/index.html, OUT/manifest.json and OUT/run.json. Exit codes: "
+            "0 all made, 1 some units failed (see index.html), 2 the input is invalid (nothing written), "
+            "130 interrupted (Ctrl-C; the notes made so far are kept, --resume makes the rest)."
         ),
     )
     cmd.add_argument("--data", metavar="DIR", help="data folder (default: the embedded sample)")
@@ -41,6 +42,44 @@ def add_briefings_command(subparsers) -> None:
             "its units and its own note)"
         ),
     )  # fmt: skip
+    cmd.add_argument(
+        "--timeout", type=float, metavar="SECONDS", default=DEFAULT_TIMEOUT,
+        help=(
+            f"seconds one note may take, all its cells together (default: {DEFAULT_TIMEOUT}); a note "
+            "over it fails and its kernel is restarted"
+        ),
+    )  # fmt: skip
+    cmd.add_argument(
+        "--notebook", metavar="FILE",
+        help="the units' notebook to run (default: the bundled briefing.ipynb); parameters as in it",
+    )  # fmt: skip
+    cmd.add_argument(
+        "--resume", action="store_true",
+        help=(
+            "make only the notes whose files are missing, failed or older than their inputs (data, "
+            "notebook, template, kitlib version); the index still lists every note of OUT"
+        ),
+    )  # fmt: skip
+    cmd.add_argument(
+        "--executor", choices=("local", "dask"), default="local",
+        help=(
+            "where the notes run: local worker processes (default, see --jobs) or a Dask distributed "
+            "cluster (--scheduler; needs pip install 'kitlib[dask]'). The Dask workers read the data "
+            "and write OUT at the same paths as this machine, so both must be on a filesystem all "
+            "machines share, unless --dask-return"
+        ),
+    )  # fmt: skip
+    cmd.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --executor dask: the scheduler's address, e.g. tcp://host:8786 (see `dask scheduler`)",
+    )  # fmt: skip
+    cmd.add_argument(
+        "--dask-return", action="store_true",
+        help=(
+            "with --executor dask: send the data folder to the workers (once each) and have them "
+            "return the files, which are written here (for workers without a shared disk)"
+        ),
+    )  # fmt: skip
     cmd.set_defaults(func=run_briefings_command)
 
 
@@ -51,12 +90,24 @@ def run_briefings_command(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("kitlib: --jobs must be 1 or more", file=sys.stderr)
         return 2
+    dask = args.executor == "dask"
+    if dask != bool(args.scheduler) or (args.dask_return and not dask):
+        print("kitlib: --executor dask needs --scheduler ADDRESS, and they (and --dask-return) "
+              "need each other", file=sys.stderr)  # fmt: skip
+        return 2
+    if not args.timeout > 0:
+        print("kitlib: --timeout must be a number of seconds above 0", file=sys.stderr)
+        return 2
     try:
         result = make_briefings(
             args.data, year=args.year, out=args.out, units=args.units, service_area=args.service_area,
             jobs=args.jobs, lang=args.lang, pdf=args.pdf, progress=True, combined=args.combined,
-            level=args.level,
+            level=args.level, timeout=args.timeout, resume=args.resume, notebook=args.notebook,
+            scheduler=args.scheduler, dask_return=args.dask_return,
         )  # fmt: skip
+    except KeyboardInterrupt:  # a second Ctrl-C while the first one was being handled
+        print("interrupted: stopped at once; run again with --resume to finish", file=sys.stderr)
+        return 130
     except DataValidationError as exc:
         where = exc.folder or "the data folder"
         print(f"kitlib: {len(exc.problems)} problem(s) in {where}; nothing was made.", file=sys.stderr)
@@ -64,14 +115,32 @@ def run_briefings_command(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         print("Fix them (see data/README.md) and run again.", file=sys.stderr)
         return 2
-    ok = len(result.results) - len(result.failed)
-    out = result.plan.out
-    print(
-        f"{ok} of {len(result.results)} briefing(s) for {result.plan.year} in {out} ({result.seconds:.1f} s)"
-    )
+    return report(result, describe_failure)
+
+
+def report(result, describe_failure) -> int:
+    """Tell what the run did, briefly: one line after Ctrl-C or when the output folder broke,
+    else a summary line, one line per failed note and the index; returns the exit code."""
+    out, total = result.plan.out, len(result.results)
+    made = total - len(result.failed)
+    index = out / "index.html"
+    where = f"index at {index}" if not result.unwritten else result.unwritten
+    if result.interrupted:
+        print(f"interrupted: {made} of {total} notes made, {total - made} not made; {where}", file=sys.stderr)
+        return result.exit_code
+    kept = f"; {result.kept} up to date" if result.kept else ""
+    print(f"{made} of {total} briefing(s) for {result.plan.year} in {out} ({result.seconds:.1f} s){kept}")
+    not_made = [r for r in result.failed if r.error.startswith(NOT_MADE)]
+    if result.problem:
+        count = f"; {len(not_made)} note(s) not made" if not_made else ""
+        print(f"kitlib: {result.problem}{count}", file=sys.stderr)
     for failure in result.failed:
-        print(f"  {describe_failure(failure)}", file=sys.stderr)
+        if failure not in not_made:  # those are the problem above
+            print(f"  {describe_failure(failure)}", file=sys.stderr)
+    if result.unwritten:
+        print(f"kitlib: {result.unwritten}", file=sys.stderr)
+        return result.exit_code
     if result.failed:
-        print(f"See {out / 'index.html'}; failed notebooks are kept as <unit>.failed.ipynb.", file=sys.stderr)
-    print(out / "index.html")
+        print(f"See {index}; failed notebooks are kept as <unit>.failed.ipynb.", file=sys.stderr)
+    print(index)
     return result.exit_code

@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
+    if not args.verbose:  # a timed-out cell or dead kernel is reported per note, in one line
+        logging.getLogger("papermill").setLevel(logging.CRITICAL)
     try:
         return args.func(args)
     except KitlibError as exc:

@@ -98,7 +98,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing_for": "Styringsnotat", "generated_from": "Tall per {date}",
         # the run's index page
         "index_failed": "feilet", "index_cell": "celle", "index_units_n": "enheter",
-        "index_failed_n": "feilet",
+        "index_failed_n": "feilet", "index_interrupted": "avbrutt", "index_interrupted_n": "avbrutt",
         "percentage_points": "prosentpoeng", "percentage_point": "prosentpoeng",
         # dates and periods (kitlib.report.formatting: format_date, format_period)
         "date": "{day}. {month} {year}",
@@ -512,7 +512,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing_for": "Ledelsesnotat", "generated_from": "Tal pr. {date}",
         # the run's index page
         "index_failed": "fejlede", "index_cell": "celle", "index_units_n": "enheder",
-        "index_failed_n": "fejlede",
+        "index_failed_n": "fejlede", "index_interrupted": "afbrudt", "index_interrupted_n": "afbrudt",
         "percentage_points": "procentpoint", "percentage_point": "procentpoint",
         # dates and periods (kitlib.report.formatting: format_date, format_period)
         "date": "{day}. {month} {year}",
@@ -927,6 +927,7 @@ TEXT: dict[str, dict[str, str]] = {
         "briefing_for": "Briefing note", "generated_from": "Figures as of {date}",
         # the run's index page
         "index_failed": "failed", "index_cell": "cell", "index_units_n": "units", "index_failed_n": "failed",
+        "index_interrupted": "interrupted", "index_interrupted_n": "interrupted",
         "percentage_points": "percentage points", "percentage_point": "percentage point",
         # dates and periods (kitlib.report.formatting: format_date, format_period)
         "date": "{day} {month} {year}",
