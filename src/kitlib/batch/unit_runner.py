@@ -2,39 +2,47 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import shutil
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from kitlib.analysis.scorecard import prepared_values, scorecard
+from kitlib.analysis.cached import VALUES, cached_scorecard, cached_values, scorecard_key
 from kitlib.batch.kernel import WarmKernel
 from kitlib.batch.pdf import print_pdf
 from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, NOTE_LEVELS, UNIT_NOTE, Plan, UnitJob, UnitResult
+from kitlib.data import cache
 from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
-from kitlib.report.workbook import scorecard_workbook
+from kitlib.report.formatting import replace_controls
+from kitlib.report.workbook import csv_text, scorecard_workbook
 
 log = logging.getLogger("kitlib")
 
-CELL_TIMEOUT = 600  # seconds one notebook cell may take before the unit fails
-
 
 def scorecard_csv(card) -> str:
-    """The library scorecard as plain UTF-8 CSV: comma, decimal point, '\\n' line endings."""
-    return card.to_csv(index=False, lineterminator="\n")
+    """The library scorecard as plain UTF-8 CSV: comma, decimal point, '\\n' line endings, and
+    no text a spreadsheet would run as a formula (report.workbook.csv_text)."""
+    return csv_text(card)
 
 
 class UnitRunner:
     """Makes one unit's files. One per worker process: data, exporter and kernel are reused."""
 
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, snapshot: Path | None = None):
+        """`snapshot`: the data as the parent process validated it (`data_for_workers`)."""
         from nbconvert import HTMLExporter
 
         self.plan = plan
+        if snapshot is not None:
+            cache.prime(snapshot)  # so load_data neither reads nor validates the folder again
         self.data = load_data(plan.data_dir)
-        self.values = prepared_values(self.data)
+        self.values = cached_values(self.data)
         self.exporter = HTMLExporter(
             template_name=plan.template_dir.name,
             extra_template_basedirs=[str(plan.template_dir.parent)],
@@ -52,10 +60,38 @@ class UnitRunner:
             if (path := plan.notebook_for(level)) is not None
         }
         self.kernel = WarmKernel() if plan.warm_kernel else None
+        # the kernel is primed before each note with the data as loaded here and the unit's
+        # scorecard (kitlib.data.cache): it neither reads the folder nor computes them again
+        # (inside the parent's folder when there is one: the parent removes it even if we are killed)
+        where = snapshot.parent if snapshot is not None else None
+        self._handover = Path(tempfile.mkdtemp(prefix="kitlib-kernel-", dir=where)) if self.kernel else None
+        self._primed = 0
+        if self._handover and not cache.export(self.data, self._handover / "data.pickle", keys=[VALUES]):
+            self._drop_handover()
 
     def close(self) -> None:
         if self.kernel is not None:
             self.kernel.close()
+        self._drop_handover()
+
+    def _drop_handover(self) -> None:
+        if self._handover is not None:
+            shutil.rmtree(self._handover, ignore_errors=True)
+            self._handover = None
+
+    def _priming(self, job: UnitJob) -> str:
+        """Code that hands the kernel the data and, for a unit's note, the unit's scorecard."""
+        if self._handover is None:
+            return ""
+        files = [self._handover / "data.pickle"]
+        if job.level == UNIT_NOTE:
+            self._primed += 1  # a file of its own per unit: prime() skips a file it has read
+            card = self._handover / f"unit-{self._primed}.pickle"
+            key = scorecard_key(job.unit_id, self.plan.year)
+            if cache.export(self.data, card, keys=[key], with_data=False):
+                files.append(card)
+        calls = "".join(f"_cache.prime({str(path)!r})\n" for path in files)
+        return f"from kitlib.data import cache as _cache\n{calls}del _cache\n"
 
     def run(self, job: UnitJob) -> UnitResult:
         start = time.perf_counter()
@@ -63,8 +99,8 @@ class UnitRunner:
         try:
             self._make(job, result)
         except Exception as exc:  # noqa: BLE001 - one unit's failure must not stop the others
-            log.exception("briefing of %s failed", job.unit_id)
-            result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
+            log.debug("briefing of %s failed", job.unit_id, exc_info=True)  # the traceback only with -v
+            result.status, result.error = "failed", failure_text(exc, self.plan.timeout)
             self._drop_stale(job.files.html, job.files.pdf)
         result.seconds = round(time.perf_counter() - start, 3)
         return result
@@ -110,7 +146,7 @@ class UnitRunner:
     def _write_scorecard(self, job: UnitJob, result: UnitResult) -> None:
         """The unit's scorecard as CSV and Excel, and its status counts for the index."""
         out, plan = self.plan.out, self.plan
-        card = scorecard(self.data, job.unit_id, plan.year, values=self.values)
+        card = cached_scorecard(self.data, job.unit_id, plan.year, values=self.values)
         write_atomic(out / job.files.scorecard, scorecard_csv(card))
         names = {p: self.data.config.perspective_label(p, plan.lang) for p in card["perspective"].unique()}
         write_atomic(out / job.files.workbook, scorecard_workbook(card, names, plan.lang))
@@ -132,17 +168,18 @@ class UnitRunner:
         import papermill
 
         if self.kernel is not None:
-            self.kernel.prepare()
+            self.kernel.prepare(self._priming(job))
+        self._deadline = time.monotonic() + self.plan.timeout  # for all the cells, not each one
         return papermill.execute_notebook(
             str(self.plan.notebook_for(job.level)),
             str(output),
             parameters=self._parameters(job),
             kernel_name="python3",
-            km=self.kernel.km if self.kernel is not None else None,
+            **(self.kernel.papermill_args() if self.kernel is not None else {}),
             request_save_on_cell_execute=False,
             progress_bar=False,
             log_output=False,
-            execution_timeout=CELL_TIMEOUT,
+            timeout_func=self._time_left,  # nbclient asks before each cell
         )
 
     def render(self, nb, job: UnitJob) -> str:
@@ -158,16 +195,34 @@ class UnitRunner:
             "year": self.plan.year,
         }
         body, _resources = self.exporter.from_notebook_node(nb)
-        return body
+        return replace_controls(body)  # no NUL or ESC from the data reaches the page
 
     def _source_index(self, executed_index: int, level: str = UNIT_NOTE) -> int:
         """Index of a cell of the executed notebook in the source notebook (papermill adds a cell)."""
         return executed_index - 1 if executed_index > self.injected_at[level] else executed_index
 
+    def _time_left(self, _cell) -> float:
+        """What is left of the note's timeout (never 0: nbclient reads 0 as no timeout)."""
+        return max(0.01, self._deadline - time.monotonic())
+
     def _drop_stale(self, *names: str) -> None:
-        """A failed unit must not leave last run's page looking current."""
+        """A failed unit must not leave last run's page looking current (the index does not link it)."""
         for name in names:
-            (self.plan.out / name).unlink(missing_ok=True)
+            try:
+                (self.plan.out / name).unlink(missing_ok=True)
+            except OSError:  # a folder gone read-only: the unit's failure says so already
+                log.debug("could not remove %s", name, exc_info=True)
+
+
+def failure_text(exc: Exception, timeout: float) -> str:
+    """One line for the index and terminal: a timeout and a dead kernel in words, else the error."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, CellTimeoutError):
+        return f"timed out after {timeout:g} s"
+    if isinstance(exc, DeadKernelError):
+        return "the kernel died (killed, or out of memory)"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _injected_cell_index(notebook: Path) -> int:
@@ -179,3 +234,16 @@ def _injected_cell_index(notebook: Path) -> int:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
             return index + 1
     return 0
+
+
+@contextlib.contextmanager
+def data_for_workers(plan: Plan) -> Iterator[Path | None]:
+    """The folder as this process loaded and validated it, in a private file for the worker
+    processes (`UnitRunner(plan, snapshot)`), removed afterwards; None when there is nothing
+    to hand on (a folder changed in the last seconds: each worker reads it)."""
+    folder = Path(tempfile.mkdtemp(prefix="kitlib-data-"))
+    try:
+        path = folder / "data.pickle"
+        yield path if cache.export(load_data(plan.data_dir), path) else None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

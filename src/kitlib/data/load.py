@@ -62,7 +62,18 @@ class KitData:
 
 
 def load_data(folder: Path | str) -> KitData:
-    """Read and validate `folder`; raise DataValidationError listing every problem."""
+    """Read and validate `folder`; raise DataValidationError listing every problem.
+
+    A folder this process has read before, whose files have not changed since, is not read
+    again: the caller gets its own copy of what was read (kitlib.data.cache)."""
+    from kitlib.data import cache
+
+    data = cache.load(folder, lambda: _read_folder(folder))
+    data.folder = Path(folder)
+    return data
+
+
+def _read_folder(folder: Path | str) -> KitData:
     tables, config, problems = check_folder(folder)
     if problems:
         raise DataValidationError(problems, str(folder))

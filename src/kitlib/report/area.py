@@ -28,8 +28,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kitlib.analysis import area as analysis
+from kitlib.analysis.cached import cached_values
 from kitlib.analysis.codes import JUDGED, Status, Trend
-from kitlib.analysis.scorecard import benchmark_groups, prepared_values
+from kitlib.analysis.scorecard import benchmark_groups
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED, SURVEY_TYPE
 from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import sample_folder
@@ -1173,6 +1174,6 @@ def prepare_area_briefing(
         )
     year = int(year) or data.latest_year
     lang = check_language(lang or data.config.language)
-    values = prepared_values(data)
+    values = cached_values(data)  # computed once per folder state (a batch hands them over)
     cards = analysis.area_cards(data, service_area, year, values=values)
     return AreaBriefing(data, service_area, year, lang, cards, values)

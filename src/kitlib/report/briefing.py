@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from kitlib.analysis.cached import cached_scorecard, cached_values
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import indicator_history
-from kitlib.analysis.scorecard import TOTAL, benchmark_groups, prepared_values, scorecard, status_overview
+from kitlib.analysis.scorecard import TOTAL, benchmark_groups, status_overview
 from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE, QUESTION, SURVEY_TYPE
 from kitlib.data.load import KitData, load_data
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
@@ -469,6 +470,6 @@ def prepare_briefing(data_dir: str | Path = "", unit_id: str = "", year: int = 0
     unit = data.unit(unit_id or data.units["unit_id"].iat[0])
     year = int(year) or data.latest_year
     lang = check_language(lang or data.config.language)
-    values = prepared_values(data)
-    card = scorecard(data, unit["unit_id"], year, values=values)
+    values = cached_values(data)  # computed once per folder state (a batch hands them over)
+    card = cached_scorecard(data, unit["unit_id"], year, values=values)
     return Briefing(data, unit, year, lang, card, values)

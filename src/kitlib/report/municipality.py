@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from kitlib.analysis.audit import audit_indicators, scorecard_load
+from kitlib.analysis.cached import cached_values
 from kitlib.analysis.challenges import (
     GAP,
     KINDS,
@@ -30,7 +31,7 @@ from kitlib.analysis.challenges import (
     top_challenges,
 )
 from kitlib.analysis.codes import JUDGED, Status, Trend
-from kitlib.analysis.scorecard import TOTAL, benchmark_groups, prepared_values, status_overview
+from kitlib.analysis.scorecard import TOTAL, benchmark_groups, status_overview
 from kitlib.analysis.smart import MET_YEARS, SMART_CHECKS, check_targets
 from kitlib.data.contract import ALL_SERVICE_AREAS, CONTEXT_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData, load_data
@@ -547,7 +548,7 @@ def prepare_municipality_briefing(
     data = load_data(data_dir or sample_folder())
     year = int(year) or data.latest_year
     lang = check_language(lang or data.config.language)
-    values = prepared_values(data)
+    values = cached_values(data)  # computed once per folder state (a batch hands them over)
     cards = municipal_scorecards(data, year, values=values)
     target_year = year + 1 if (data.targets["year"] == year + 1).any() else year
     return MunicipalityBriefing(

@@ -1,0 +1,275 @@
+"""Seconds per briefing note, three ways, on the same units in the same run (issue 12).
+
+(a) naive: per unit, the papermill CLI, then the nbconvert CLI with kitlib's template
+    (as batch/unit_runner.py configures its HTMLExporter), one unit after the other;
+(b) `kitlib briefings --level unit --jobs N`: warm kernels primed with the data, one
+    exporter per worker (timed from the outside, command start-up included);
+(c) the in-process floor: the same analysis, charts and section HTML for the same units
+    in N processes (spawned, data loaded once per process), no notebook, no kernel.
+
+It prints seconds per note for each, the ratios a/b and b/c against the goals (on 2 cores:
+b <= 0.5 s per note, a/b >= 20, b/c <= 1.3), what the charts cost inside the floor, and
+checks that (a) and (b) wrote the same pages: the same visible text and the same figures
+(exit code 1 if not). `--all-levels` also times `kitlib briefings --jobs N` for every
+level (the municipality's note, one per service area, one per unit).
+
+    python benchmarks/bench_batch.py [--units-count 24] [--jobs 2] [--all-levels] [--keep DIR]
+
+The goals are for an otherwise idle machine: the script prints the load average before and
+after, so that a run on a busy machine says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+BIN = Path(sys.executable).parent  # papermill, jupyter and kitlib of this environment
+GOAL_B, GOAL_AB, GOAL_BC = 0.5, 20.0, 1.3
+CHART_SECTIONS = ("trend_charts", "distance", "sick_leave", "budget")  # the sections that draw
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    return str(found) if found.exists() else (shutil.which(name) or name)
+
+
+# ---------------------------------------------------------------- (a) naive
+
+
+def naive(units: list[str], year: int, lang: str, out: Path) -> float:
+    from kitlib.data.resources import bundled, sample_folder
+
+    notebook = bundled("notebooks/briefing.ipynb")
+    template = bundled("templates/briefing")
+    html_options = [
+        "--to", "html", "--template", template.name,
+        f"--TemplateExporter.extra_template_basedirs={template.parent}",
+        "--HTMLExporter.exclude_input=True", "--HTMLExporter.exclude_input_prompt=True",
+        "--HTMLExporter.exclude_output_prompt=True", "--HTMLExporter.exclude_anchor_links=True",
+        "--HTMLExporter.embed_images=True", "--HTMLExporter.mathjax_url=", "--HTMLExporter.require_js_url=",
+        "--output-dir", str(out),
+    ]  # fmt: skip
+    start = time.perf_counter()
+    for unit in units:
+        executed = out / f"{unit}.ipynb"
+        subprocess.run(
+            [
+                tool("papermill"), str(notebook), str(executed), "-k", "python3", "--no-progress-bar",
+                "-p", "data_dir", str(sample_folder()), "-p", "unit_id", unit, "-p", "year", str(year),
+                "-p", "lang", lang,
+            ],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        subprocess.run(
+            [tool("jupyter"), "nbconvert", *html_options, str(executed)], check=True, capture_output=True
+        )
+    return time.perf_counter() - start
+
+
+# ---------------------------------------------------------------- (b) kitlib briefings
+
+
+def batch(units: list[str] | None, year: int, lang: str, out: Path, jobs: int) -> float:
+    command = [tool("kitlib"), "briefings", "--year", str(year), "--lang", lang, "--out", str(out)]
+    command += ["--jobs", str(jobs)]
+    command += ["--level", "unit", "--units", *units] if units else ["--level", "all"]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+# ---------------------------------------------------------------- (c) the in-process floor
+
+
+def _floor_note(args: tuple[str, int, str, str]) -> tuple[str, float, float]:
+    """One unit's note without a notebook: the sections the notebook displays, as one page."""
+    import matplotlib.pyplot as plt
+
+    from kitlib import prepare_briefing
+    from kitlib.data.atomic import write_atomic
+
+    unit, year, lang, out = args
+    start = time.perf_counter()
+    briefing = prepare_briefing("", unit, year, lang)
+    parts, charts = [], 0.0
+    for name in briefing.SECTIONS:
+        begun = time.process_time()
+        part = getattr(briefing, f"{name}_section")()
+        if part.html:
+            parts.append(f"<div>{part.html}</div>")
+            _ = part.text, part.markdown  # what the display bundle holds besides the HTML
+        if name in CHART_SECTIONS:
+            charts += time.process_time() - begun
+    plt.close("all")
+    page = f'<!DOCTYPE html><html lang="{lang}"><body>{"".join(parts)}</body></html>'
+    write_atomic(Path(out) / f"{unit}.html", page)
+    return unit, time.perf_counter() - start, charts
+
+
+def _floor_start() -> None:
+    import kitlib.report.briefing  # noqa: F401 - imported once per process, as a warm kernel does
+
+
+def floor(units: list[str], year: int, lang: str, out: Path, jobs: int) -> float:
+    """All units in `jobs` spawned processes; the CPU seconds the chart sections took, summed."""
+    with mp.get_context("spawn").Pool(jobs, initializer=_floor_start) as pool:
+        done = pool.map(_floor_note, [(u, year, lang, str(out)) for u in units], chunksize=1)
+    return sum(charts for _u, _s, charts in done)
+
+
+# ---------------------------------------------------------------- what a reader sees
+
+
+class _Page(HTMLParser):
+    """The visible text of a page (no head, style or script) and its figures (img sources)."""
+
+    HIDDEN = {"head", "style", "script", "title"}
+    BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "figure", "table", "ul", "ol", "section", "div", "header"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.parts: list[str] = []
+        self.figures: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+        if tag == "img":
+            self.figures.append(dict(attrs).get("src") or "")
+            self.parts.append(dict(attrs).get("alt") or "")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def reader_view(path: Path) -> tuple[str, list[str]]:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    text = "\n".join(" ".join(line.split()) for line in "".join(page.parts).splitlines() if line.strip())
+    return text, page.figures
+
+
+def same_pages(units: list[str], a: Path, b: Path) -> list[str]:
+    """The units whose pages differ in visible text or figures between folders a and b."""
+    differ = []
+    for unit in units:
+        if reader_view(a / f"{unit}.html") != reader_view(b / f"{unit}.html"):
+            differ.append(unit)
+    return differ
+
+
+# ---------------------------------------------------------------- main
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of every process it has waited for (workers, kernels)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(work, *args):
+    """(wall seconds, CPU seconds, what `work` returned)."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    value = work(*args)
+    return time.perf_counter() - wall, cpu_seconds() - cpu, value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--units-count", type=int, default=24, help="how many sample units (default 24: all)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for (b) and (c) (default 2)")
+    parser.add_argument("--all-levels", action="store_true", help="also time a run of every level")
+    parser.add_argument("--keep", type=Path, help="keep the outputs in this folder")
+    args = parser.parse_args()
+
+    from kitlib import load_data
+    from kitlib.analysis.scorecard import result_units
+    from kitlib.data.resources import sample_folder
+
+    data = load_data(sample_folder())
+    units = list(result_units(data)["unit_id"].head(args.units_count))
+    year, lang, jobs = data.latest_year, data.config.language, args.jobs
+    n = len(units)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    for name in ("naive", "kitlib", "floor", "all"):
+        (root / name).mkdir(parents=True, exist_ok=True)
+    print(
+        f"{n} units of the sample, year {year}, {jobs} jobs, {os.cpu_count()} cores; "
+        f"load average before: {os.getloadavg()[0]:.1f}; outputs in {root}",
+        flush=True,
+    )
+    a, a_cpu, _ = timed(naive, units, year, lang, root / "naive")
+    print(f"(a) done: {a:.1f} s", flush=True)
+    b, b_cpu, _ = timed(batch, units, year, lang, root / "kitlib", jobs)
+    print(f"(b) done: {b:.1f} s", flush=True)
+    c, c_cpu, charts = timed(floor, units, year, lang, root / "floor", jobs)
+    print(f"(c) done: {c:.1f} s", flush=True)
+
+    print(f"\n{'how':<58} {'s total':>8} {'s/note':>7} {'CPU s/note':>11}  goal")
+    rows = [
+        ("(a) naive: papermill CLI + nbconvert CLI per unit", a, a_cpu, ""),
+        (
+            f"(b) kitlib briefings --level unit --jobs {jobs}",
+            b,
+            b_cpu,
+            f"<= {GOAL_B}: {verdict(b / n <= GOAL_B)}",
+        ),
+        (f"(c) in-process floor, {jobs} processes, no notebook", c, c_cpu, ""),
+    ]
+    for name, total, cpu, goal in rows:
+        print(f"{name:<58} {total:>8.1f} {total / n:>7.2f} {cpu / n:>11.2f}  {goal}")
+    print(
+        f"a/b = {a / b:.1f}  (goal >={GOAL_AB:g}: {verdict(a / b >= GOAL_AB)}); CPU time: {a_cpu / b_cpu:.1f}"
+    )
+    print(f"b/c = {b / c:.2f}  (goal <={GOAL_BC:g}: {verdict(b / c <= GOAL_BC)}); CPU: {b_cpu / c_cpu:.2f}")
+    print(
+        f"the chart sections inside (c): {charts / n:.2f} CPU s/note ({charts / c_cpu:.0%} of its CPU time)"
+    )
+    if args.all_levels:
+        every, every_cpu, _ = timed(batch, None, year, lang, root / "all", jobs)
+        notes = len(list((root / "all").glob("*.html"))) - 1  # not the index
+        print(
+            f"kitlib briefings --jobs {jobs}, every level: {notes} notes in {every:.1f} s, "
+            f"{every / notes:.2f} s/note, {every_cpu / notes:.2f} CPU s/note"
+        )
+    print(f"load average after: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
+
+    differ = same_pages(units, root / "naive", root / "kitlib")
+    if differ:
+        print(f"(a) and (b) differ in visible text or figures: {', '.join(differ)}")
+    else:
+        print(f"(a) and (b): the same visible text and figures on all {n} pages")
+    if not args.keep:
+        shutil.rmtree(root)
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
