@@ -65,6 +65,30 @@ def test_a_value_alone_between_two_gaps_keeps_its_dot_and_comparisons_break_too(
     assert [seg[:, 0].tolist() for seg in national] == [[0, 1], [3, 4]]
 
 
+def test_every_line_keeps_its_colour_width_dashes_and_dots_and_the_unit_is_on_top():
+    rng = np.random.default_rng(RNG_SEED)
+    columns = {c: (4.5 + rng.normal(0, 0.1, 5)).round(2) for c in charts.COMPARED["trend"]}
+    columns["national_value"][2] = np.nan  # a gap in one comparison
+    h = history((4.2 + rng.normal(0, 0.1, 5)).round(2), target=4.6, **columns)
+    with briefing_figure() as (_fig, ax):
+        charts.trend_chart(h, ax=ax, name="Trivsel", lang="nb")
+    for column, (key, colour, width, dashes, _ink) in charts.SERIES.items():
+        lines = [line for line in ax.lines if line.get_label() == tr(key, "nb")]
+        assert len(lines) == (2 if column == "national_value" else 1), column
+        for line in lines:
+            assert matplotlib.colors.to_hex(line.get_color()) == colour.lower()
+            assert line.get_linewidth() == width
+            assert line._unscaled_dash_pattern == ((0, dashes) if dashes else (0, None))
+            if column == "value":  # the unit's values as dots edged in white
+                assert line.get_marker() == "o" and line.get_markersize() == 4
+                assert line.get_markeredgecolor() == "w"
+            else:
+                assert line.get_marker() in ("", "None")
+    order = [line.get_label() for line in ax.lines if line.get_label() in {tr(k, "nb") for k, *_ in
+             charts.SERIES.values()}]  # fmt: skip
+    assert order[-1] == tr("this_unit", "nb") and order.index(tr("this_unit", "nb")) == len(order) - 1
+
+
 def test_plot_lines_breaks_every_series_at_its_own_gaps():
     data = pd.DataFrame(
         {

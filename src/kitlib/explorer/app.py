@@ -2,16 +2,19 @@
 
 Each output is a view of kitlib.explorer.views, rendered again only when the part of the
 selection it shows changed; the charts of the tabs not in sight wait until their tab is
-opened. The selectors filter one another: the service area's units, then the units'
-indicators. Displayed, the app also shows a static HTML copy of the current selection,
-which a notebook exported to HTML shows where the live widgets cannot.
+opened. While the analyst reads, the warm-up thread renders the views in sight for the
+likely next selections (the area's other units, the neighbouring indicators, the other
+areas as they open), so that such a change shows them at once. The selectors filter one
+another: the service area's units, then the units' indicators. Displayed, the app also
+shows a static HTML copy of the current selection, which a notebook exported to HTML shows
+where the live widgets cannot.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
 import traceback
-from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import contextmanager
 from html import escape
@@ -24,7 +27,7 @@ from kitlib.data.resources import sample_folder
 from kitlib.errors import BriefingError, KitlibError, UnknownUnitError
 from kitlib.explorer import views
 from kitlib.explorer.render import Rendered, link_html, render_briefing
-from kitlib.explorer.session import COMPARISONS, Selection, Session
+from kitlib.explorer.session import COMPARISONS, Prepared, Selection, Session
 from kitlib.report.i18n import tr
 
 # output name -> (the view, the part of the selection it shows)
@@ -40,7 +43,7 @@ VIEWS: dict[str, tuple[Callable[[Session, Selection], str], Callable[[Selection]
 TABS = (("charts", ("trend", "facts")), ("scorecard", ("scorecard",)),
         ("explore_ranking", ("ranking",)), ("explore_heatmap", ("heatmap",)))  # fmt: skip
 LAZY = {"trend", "ranking", "heatmap"}  # charts: drawn only while their tab is open
-KEPT = 60  # rendered outputs kept, so that going back to a unit or indicator is immediate
+KEPT = 400  # rendered outputs kept (a chart is ~50-300 kB), so that going back is immediate
 YEARS_SHOWN = 7  # the default range ends with the results year
 
 
@@ -64,7 +67,8 @@ class Explorer:
         self.rendered: Rendered | None = None  # what the briefing button made last
         self._holding = 0
         self._shown: dict[str, tuple] = {}
-        self._kept: OrderedDict[tuple, str] = OrderedDict()  # (output, part) -> HTML, the latest KEPT
+        # (output, part) -> HTML, the latest KEPT: shown ones, and those the warm-up prepared
+        self._kept = Prepared(KEPT)
         self._displays: list[str] = []  # display ids of the static copies shown
         lang = session.lang
         years = session.years
@@ -219,23 +223,85 @@ class Explorer:
                 self._shown[name] = key
             self.seconds = time.perf_counter() - began
             self._update_static()
-            self.session.warm(sel)
+            self.session.warm(sel, self._preparations(sel, visible))
 
     def _render_view(self, name: str, sel: Selection) -> str:
-        view, part = VIEWS[name]
-        key = (name, part(sel))
-        if key in self._kept:
-            self._kept.move_to_end(key)
-            return self._kept[key]
+        """The view's HTML for the selection: kept (or being prepared by the warm-up, then
+        waited for), else rendered now; a view that fails shows its error and is not kept."""
         try:
-            html = view(self.session, sel)
+            return self._prepared(name, sel)
         except Exception as exc:  # noqa: BLE001 - shown in the output instead of a silent log
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            return f'<pre class="kit-explore-error">{escape(detail)}</pre>'  # not kept: tried again
-        self._kept[key] = html
-        if len(self._kept) > KEPT:
-            self._kept.popitem(last=False)
-        return html
+            return f'<pre class="kit-explore-error">{escape(detail)}</pre>'
+
+    def _prepared(self, name: str, sel: Selection) -> str:
+        view, part = VIEWS[name]
+        return self._kept.get((name, part(sel)), lambda: view(self.session, sel))
+
+    # -- the likely next selections, prepared while the analyst reads ------------------------
+    def _preparations(self, sel: Selection, visible: set[str]) -> list[Callable[[], object]]:
+        """Tasks for the warm-up thread, each one view of a likely next selection (`_likely`),
+        of the views in sight: what a change shows is then ready when it is made. One view
+        per task, so that an update waits for at most one view being drawn."""
+        shown = [name for name in VIEWS if name not in LAZY or name in visible]
+        return [
+            lambda make=make, name=name: self._prepare(name, make)
+            for make in self._likely(sel)
+            for name in shown
+        ]
+
+    def _prepare(self, name: str, make: Callable[[], Selection | None]) -> None:
+        sel = make()  # in the warm-up thread: the scorecards it needs may be computed here
+        if sel is not None:
+            self._prepared(name, sel)
+
+    def _likely(self, sel: Selection) -> list[Callable[[], Selection | None]]:
+        """The selections the analyst likely makes next, most likely first, each as a
+        function that makes it (in the warm-up thread): another unit of the service area
+        (the next ones first; with several chosen, also as the current one beside the
+        others), the indicators next to the chosen one, the chosen units with one more (in
+        the list's order, and the next unit as the current one), another service area as it
+        opens. The indicator stays where the new units
+        report on it, as the selectors keep it (`_set_indicators`)."""
+        session = self.session
+        area = session.units_of(sel.area)
+        if not sel.unit or sel.unit not in area:
+            return []
+        at = area.index(sel.unit)
+        others = area[at + 1 :] + area[:at]
+
+        def choose(area_name: str, units: tuple[str, ...], wanted: str) -> Selection | None:
+            ids = session.indicators_of(units, sel.end)
+            if not ids:
+                return None
+            indicator = wanted if wanted in ids else ids[0]
+            return dataclasses.replace(sel, area=area_name, units=units, indicator=indicator)
+
+        rest = sel.units[1:]
+        makers = [lambda u=u: choose(sel.area, (u,), sel.indicator) for u in others]
+        makers += [  # another current unit beside the ones compared
+            lambda u=u: choose(sel.area, (u, *rest), sel.indicator) for u in others if rest and u not in rest
+        ]
+
+        def beside(step: int) -> Selection | None:
+            ids = session.indicators_of(sel.units, sel.end)
+            if sel.indicator not in ids or not 0 <= ids.index(sel.indicator) + step < len(ids):
+                return None
+            return dataclasses.replace(sel, indicator=ids[ids.index(sel.indicator) + step])
+
+        makers += [lambda: beside(1), lambda: beside(-1)]
+        more = [u for u in others if u not in sel.units][:2]
+        makers += [  # a click adds a unit: the selection in the list's order
+            lambda u=u: choose(sel.area, tuple(x for x in area if x in {*sel.units, u}), sel.indicator)
+            for u in more
+        ]
+        makers += [lambda u=u: choose(sel.area, (u, *sel.units), sel.indicator) for u in more[:1]]
+        makers += [
+            lambda a=a: choose(a, tuple(session.units_of(a)[:1]), sel.indicator)
+            for a in session.areas()
+            if a != sel.area
+        ]
+        return makers
 
     # -- the briefing button -------------------------------------------------------------------
     def render(self, _button=None) -> Rendered | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-import matplotlib
 import numpy as np
 import pandas as pd
 import seaborn as sns
@@ -25,10 +24,10 @@ from kitlib.report.charts import (
     MUTED,
     NAME_SIZE,
     NOTE_SIZE,
-    STYLE,
     TICK_SIZE,
     NumberFormatter,
     plain,
+    styled,
 )
 
 ROW_HEIGHT = 20.0  # points per ranked unit
@@ -136,7 +135,7 @@ def ranking_figure(
     body = max(n, 1) * ROW_HEIGHT
     foot = TICK_SIZE * plot.LINE_HEIGHT + 10 + (NOTE_SIZE * plot.LINE_HEIGHT + 4 if note else 0)
     total, wide = head + body + foot, width * 72
-    with matplotlib.rc_context(STYLE):
+    with styled():  # one thread at a time: the warm-up draws too
         fig = Figure(figsize=(width, total / 72))
         ax = fig.add_axes((left / wide, (foot) / total, (wide - left - right) / wide, body / total))
         data = rows.assign(y=np.arange(n)[::-1].astype(float))

@@ -5,14 +5,16 @@ Why: a scorecard costs about a quarter of a second on the sample and an indicato
 history a tenth (two cores), so an explorer that recomputed them on every change could not
 answer in under 0.3 s. A `Session` keeps each one per (unit, year) and (unit, indicator),
 and a background thread (`Warmer`) computes the ones the analyst is likely to ask for
-next (the other units of the service area) while they read the current ones.
+next (the other units of the service area) while they read the current ones. The explorer
+also has that thread draw the views of the likely next selections (`Prepared`): a chart
+costs about a tenth of a second, and a unit's change shows four views.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from contextlib import contextmanager, nullcontext
@@ -133,6 +135,43 @@ class Warmer:
                 with self._cv:
                     self._busy = False
                     self._cv.notify_all()
+
+
+class Prepared:
+    """Values by key, each computed once by whichever thread asks first (the others wait for
+    it), the latest `kept` kept: the explorer's rendered views, which the warm-up thread
+    prepares for the likely next selection while the analyst reads the current one. A
+    computation that fails is not kept: asked again, it runs again."""
+
+    def __init__(self, kept: int = 200) -> None:
+        self._kept = kept
+        self._store: OrderedDict[tuple, Future] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, compute: Callable[[], object]):
+        with self._lock:
+            future = self._store.get(key)
+            mine = future is None
+            if mine:
+                future = self._store[key] = Future()
+                while len(self._store) > self._kept:
+                    self._store.popitem(last=False)
+            else:
+                self._store.move_to_end(key)
+        if mine:
+            try:
+                future.set_result(compute())
+            except BaseException as exc:
+                with self._lock:
+                    if self._store.get(key) is future:
+                        del self._store[key]
+                future.set_exception(exc)
+        return future.result()
+
+    def __contains__(self, key: tuple) -> bool:
+        """Whether `key`'s value is computed (not only under way) and kept."""
+        future = self._store.get(key)
+        return future is not None and future.done() and future.exception() is None
 
 
 _SHARED: list[Warmer] = []
@@ -273,12 +312,13 @@ class Session:
         return every[every["year"] <= year][["period", "value"]]
 
     # -- warming ---------------------------------------------------------------------------
-    def warm(self, selection: Selection) -> None:
+    def warm(self, selection: Selection, prepare: Iterable[Callable[[], object]] = ()) -> None:
         """Compute in the background what the next change is likely to need: the scorecards
         of the service area's units for the year and their histories of the indicator, the
-        year's audit, what another service area opens on (its first unit's scorecard and
-        history), every other unit's scorecard for the year, then the area's scorecards and
-        the audits of the other years."""
+        year's audit, then the `prepare` tasks (the explorer's views of the likely next
+        selections, which need those), what another service area opens on (its first unit's
+        scorecard and history), every other unit's scorecard for the year, then the area's
+        scorecards and the audits of the other years."""
         if self._warmer is None:
             return
         end, area = selection.end, self.units_of(selection.area)
@@ -288,6 +328,7 @@ class Session:
         if selection.indicator:
             tasks += [lambda u=u: self.history(u, selection.indicator) for u in area]
         tasks.append(lambda: self.audit("", end))
+        tasks += list(prepare)
         firsts = [self.units_of(a)[0] for a in self.areas() if a != selection.area]
         tasks += [lambda u=u: self._opening(u, end, selection.indicator) for u in firsts]
         tasks += [lambda u=u: self.card(u, end) for u in others]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import io
 import math
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
@@ -54,6 +55,21 @@ STYLE = {
     "svg.fonttype": "path",  # text as outlines: the same letters in every browser and on paper
 }
 FORMAT = "svg"  # see figure_html
+# matplotlib reads its style from the process-wide rcParams while it makes and saves a
+# figure; `styled` sets STYLE for the time it takes, one thread at a time (the explorer draws
+# the likely next charts in a background thread while the analyst reads).
+_STYLE_LOCK = threading.RLock()
+
+
+@contextmanager
+def styled():
+    """A context in which figures are made and saved in the briefing's look (STYLE): the
+    process's rcParams are set for its duration and restored after, and no other thread
+    draws meanwhile (two overlapping ``rc_context`` in two threads would restore each
+    other's values and leave the style changed for good)."""
+    with _STYLE_LOCK, matplotlib.rc_context(STYLE):
+        yield
+
 
 # The lines of a trend chart: history column -> (phrase key, colour, width, dashes, label ink).
 # The label ink is the line's colour darkened to 4.5:1 against white, for text of 8 points.
@@ -71,7 +87,7 @@ def briefing_figure(width: float = 7.0, height: float = 3.0):
     """A new Figure and Axes in the briefing's look, with room for a title block above and
     line labels to the right. Made without pyplot, so no backend or global state is touched
     and nothing is shown twice in a notebook; fixed margins, so no layout engine runs."""
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(width, height))
         left, right, top, bottom = 0.5, 1.45, 0.75, 0.35  # inches
         fig.subplots_adjust(
@@ -245,13 +261,14 @@ def _limits(history: pd.DataFrame, include=(), pad: float = 0.1, kind: str = "tr
 
 
 def _frame(ax, history: pd.DataFrame, unit: str, lang: str, limits) -> None:
-    """Period ticks, the value axis in the note's numbers, the briefs' look."""
+    """Period ticks, the value axis in the note's numbers, the briefs' look (set before the
+    ticks are made: each tick made after takes it, instead of every tick being changed)."""
+    plot.tidy(ax)
+    ax.tick_params(axis="x", labelsize=TICK_SIZE)
     plot.category_axis(ax, period_labels(history["period"]), pad=0.35, every=1 if len(history) <= 12 else 3)
     ax.set_ylim(*limits)
     plot.nice_ticks(ax)
     ax.yaxis.set_major_formatter(NumberFormatter(lang))
-    plot.tidy(ax)
-    ax.tick_params(axis="x", labelsize=TICK_SIZE)
     ax.set_ylabel(
         _axis_label(unit, lang),
         rotation=0,
@@ -315,7 +332,9 @@ def titles(
             annotation_clip=False,
         )
         top -= 1 + len(messages) * MESSAGE_SIZE * plot.LINE_HEIGHT
-    ax.set_title("\n".join(names), loc="left", fontsize=NAME_SIZE, color=MUTED, va="top", pad=top)
+    # y given: the title stays where it is put (matplotlib would measure the axes' decorations
+    # on every draw to move it clear of them, and find nothing above the plot to avoid)
+    ax.set_title("\n".join(names), loc="left", fontsize=NAME_SIZE, color=MUTED, va="top", pad=top, y=1.0)
     return natural
 
 
@@ -563,7 +582,7 @@ def panel_figure(
     ncols = ncols or (1 if n == 1 else 2)
     nrows = math.ceil(n / ncols)
     plot_h = 72 * (plot_height or (1.75 if n == 1 else 1.45))
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(width, 3.0))
         ranges = [_limits_of(p) for p in panels]
         # a value axis is shared only by panels in one unit of measure that read well together
@@ -846,7 +865,7 @@ def distance_figure(card: pd.DataFrame, lang: str = "nb", *, width: float = 7.0)
     rows = distance_rows(card)
     measures = [m for m in ("pp", "pct") if (rows["measure"] == m).any()]
     name_width = 150.0
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(width, 3.0))
         heights = []
         for m in measures:
@@ -904,7 +923,7 @@ def figure_html(fig, alt: str, caption: str = "") -> str:
     the date is left out).
     """
     buffer = io.BytesIO()
-    with matplotlib.rc_context(STYLE):
+    with styled():
         if FORMAT == "svg":
             fig.savefig(buffer, format="svg", metadata={"Date": None})
             mime = "image/svg+xml"

@@ -1,0 +1,105 @@
+"""Milliseconds per chart: `charts.panel_figure` (lay out and draw) and `charts.figure_html`
+(encode as embedded SVG), on the figures the sample's notes and the explorer really make.
+
+The inputs are collected once from the notes of a few units (every figure of their trend,
+sick-leave and budget sections) and from the explorer's trend chart of each unit (one
+panel, and two units side by side); each figure is then made `--repeat` times and the
+median kept, so that the figures compare variants of kitlib.report.charts run on the same
+machine:
+
+    python benchmarks/bench_charts.py [--repeat 7] [--units skole-nordby shj-berg-dal ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from unittest import mock
+
+from kitlib import load_data, prepare_briefing, sample_folder
+from kitlib.explorer import views
+from kitlib.explorer.session import COMPARISONS, Selection, Session
+from kitlib.report import charts
+
+UNITS = ("skole-nordby", "shj-berg-dal", "bhg-lia", "hjt-nord", "bygg-ost")
+
+
+def note_figures(units) -> list[tuple[str, list, str]]:
+    """(where, panels, lang) of every panel figure the units' notes draw."""
+    found = []
+    real = charts.panel_figure
+
+    def spy(panels, lang="nb", **kws):
+        found.append((where, list(panels), lang))
+        return real(panels, lang, **kws)
+
+    with mock.patch.object(charts, "panel_figure", spy):
+        for unit in units:
+            briefing = prepare_briefing(sample_folder(), unit)
+            for name in ("trend_charts_section", "sick_leave_section", "budget_section"):
+                where = f"note {unit} {name.removesuffix('_section')}"
+                getattr(briefing, name)()
+    return found
+
+
+def explorer_figures(units) -> list[tuple[str, list, str]]:
+    """(where, panels, lang) of the explorer's trend chart: each unit alone, and pairs."""
+    session = Session(load_data(sample_folder()), warm=False)
+    found = []
+    for i, unit in enumerate(units):
+        area = session.result_units.set_index("unit_id").at[unit, "service_area"]
+        ids = session.indicators_of([unit], session.years[-1])
+        pair = (unit, session.units_of(area)[1 if session.units_of(area)[0] == unit else 0])
+        for chosen in ((unit,), pair):
+            sel = Selection(area, chosen, ids[i % len(ids)], session.years[-7], session.years[-1],
+                            tuple(COMPARISONS))  # fmt: skip
+            panels = [p for p, _ in filter(None, (views.trend_panel(session, sel, u) for u in chosen))]
+            if panels:
+                found.append((f"explorer {'+'.join(chosen)} {sel.indicator}", panels, session.lang))
+    return found
+
+
+def timed(function, repeat: int) -> float:
+    """The median CPU seconds of `function` (on a shared machine the wall clock adds the
+    waits for other processes; the CPU time is what the chart costs)."""
+    seconds = []
+    for _ in range(repeat):
+        start = time.process_time()
+        function()
+        seconds.append(time.process_time() - start)
+    return statistics.median(seconds)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--units", nargs="*", default=list(UNITS))
+    args = parser.parse_args()
+
+    figures = note_figures(args.units) + explorer_figures(args.units)
+    for _where, panels, lang in figures[:3]:  # warm fonts, caches and imports
+        charts.figure_html(charts.panel_figure(panels, lang), "")
+    print(f"{'figure':<58} {'panels':>6} {'layout ms':>10} {'svg ms':>8} {'total ms':>9}  (CPU)")
+    totals = {"note": [0.0, 0.0], "explorer": [0.0, 0.0]}
+    for where, panels, lang in figures:
+        layout = timed(lambda p=panels, lang=lang: charts.panel_figure(p, lang), args.repeat)
+        fig = charts.panel_figure(panels, lang)
+        svg = timed(lambda f=fig: charts.figure_html(f, ""), args.repeat)
+        kind = where.split()[0]
+        totals[kind][0] += layout
+        totals[kind][1] += svg
+        print(f"{where[:58]:<58} {len(panels):>6} {layout * 1e3:>10.1f} {svg * 1e3:>8.1f} "
+              f"{(layout + svg) * 1e3:>9.1f}")  # fmt: skip
+    for kind, (layout, svg) in totals.items():
+        n = sum(1 for w, _, _ in figures if w.startswith(kind))
+        print(f"\n{kind}: {n} figures, mean per figure {layout / n * 1e3:.1f} ms layout + "
+              f"{svg / n * 1e3:.1f} ms SVG = {(layout + svg) / n * 1e3:.1f} ms")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
