@@ -76,3 +76,19 @@ def test_a_missing_folder_is_refused_clearly(tmp_path, capsys):
     assert main(["audit", "--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "nowhere" in err and "Traceback" not in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`kitlib audit | head`: the pipe closes before kitlib writes; no traceback, exit 141."""
+    import subprocess
+    import sys
+
+    script = "import sys; from kitlib.cli.main import main; sys.exit(main(['audit', '--out', sys.argv[1]]))"
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "audit")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    child.stdout.close()  # the reader is gone before the first line
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err

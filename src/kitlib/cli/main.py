@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -71,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     except KitlibError as exc:
         print(f"kitlib: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `kitlib audit | head`: the reader has what it wanted; no traceback, and none at exit
+        # when Python flushes stdout again (the documented recipe: point it at devnull)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell reports a command cut off by its pipe
 
 
 if __name__ == "__main__":
