@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kitlib.data.ids import KIT_NAMES, WINDOWS_NAMES
 from kitlib.errors import BriefingError
 
 INDEX = "index.html"
@@ -37,11 +38,12 @@ PACK_PREFIX = "samlet-"  # a service area's paper pack (--pdf --combined): samle
 
 MAX_STEM_BYTES = 80
 HASH_LENGTH = 8  # hex digits of the id's SHA-256 appended to a stem that was cut, reserved or clashed
-WINDOWS_DEVICES = frozenset(
-    {"con", "prn", "aux", "nul", "conin$", "conout$"}
-    | {f"{port}{n}" for port in ("com", "lpt") for n in (*"0123456789", "¹", "²", "³")}
-)
-RESERVED = frozenset({"index", "manifest", "run", MUNICIPALITY_STEM}) | WINDOWS_DEVICES
+# validation's lists (data.ids), plus device names a folder validated by an older kitlib, or a
+# unit id from another source, could still hold: the batch is safe on its own
+WINDOWS_DEVICES = frozenset(WINDOWS_NAMES) | {"conin$", "conout$"} | {
+    f"{port}{n}" for port in ("com", "lpt") for n in ("0", "¹", "²", "³")
+}
+RESERVED = frozenset({*KIT_NAMES, MUNICIPALITY_STEM}) | WINDOWS_DEVICES
 _UNSAFE = re.compile(r"[^\w.-]")
 
 

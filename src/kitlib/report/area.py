@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -37,7 +36,7 @@ from kitlib.data.resources import sample_folder
 from kitlib.errors import KitlibError
 from kitlib.report import charts, plot
 from kitlib.report.briefing import key_figures_line, scrolling, section, title_block
-from kitlib.report.charts import INK, LABEL_SIZE, MESSAGE_SIZE, MUTED, NAME_SIZE, NOTE_SIZE, PALETTE, STYLE
+from kitlib.report.charts import INK, LABEL_SIZE, MESSAGE_SIZE, MUTED, NAME_SIZE, NOTE_SIZE, PALETTE, styled
 from kitlib.report.formatting import (
     format_gap,
     format_indicator_value,
@@ -251,7 +250,7 @@ def ranking_figure(
     ncols = 1 if n == 1 else 2
     nrows = math.ceil(n / ncols)
     col_gap, row_gap = 18.0, 12.0
-    with matplotlib.rc_context(STYLE):
+    with styled():
         fig = Figure(figsize=(width, 3.0))
         cell_w = (width * 72 - (ncols - 1) * col_gap) / ncols
         name_cap = min(120.0, 0.42 * cell_w)
