@@ -35,8 +35,9 @@ def _kitlib_reset(shell=get_ipython()):
         out.clear()
     hook._ = hook.__ = hook.___ = ""
     ns.update({"_": "", "__": "", "___": ""})
-    import matplotlib.pyplot
-    matplotlib.pyplot.close("all")
+    import sys
+    if "matplotlib.pyplot" in sys.modules:  # kitlib draws without pyplot; a notebook may use it
+        sys.modules["matplotlib.pyplot"].close("all")
 _kitlib_reset()
 """
 ENGINE = "kitlib-warm"  # the papermill engine that runs a notebook through the kernel's client
@@ -49,13 +50,17 @@ class WarmKernel:
     pool workers, so `close()` must be called explicitly.
     """
 
-    def __init__(self, restart_every: int | None = None):
+    def __init__(self, restart_every: int | None = None, fork: bool = False):
+        """`fork`: fork this process for the first kernel (batch/forked_kernel.py); only for a
+        pool worker, at its start, forked itself from the server that preloaded the kernel's
+        modules. Restarts always launch a new Python."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         _register_engine()
         self._run_sync = run_sync
         self._manager_class = AsyncKernelManager
+        self._fork = fork
         self.restart_every = restart_every or RESTART_EVERY
         self.km = None
         self.kc = None
@@ -98,7 +103,13 @@ class WarmKernel:
 
     async def _start(self) -> None:
         # A new manager each time: shutting a kernel down destroys its manager's zmq context.
-        self.km = self._manager_class(kernel_name="python3")
+        if self._fork:
+            from kitlib.batch.forked_kernel import forking_manager
+
+            self._fork = False  # the first kernel only: by the next, this process runs threads
+            self.km = forking_manager("python3")
+        else:
+            self.km = self._manager_class(kernel_name="python3")
         # The kernel's own stderr holds only start-up and shutdown chatter (transport
         # warnings, "KeyboardInterrupt caught"); cell output reaches the notebook anyway.
         await self.km.start_kernel(stderr=subprocess.DEVNULL)

@@ -40,9 +40,11 @@ MAX_STEM_BYTES = 80
 HASH_LENGTH = 8  # hex digits of the id's SHA-256 appended to a stem that was cut, reserved or clashed
 # validation's lists (data.ids), plus device names a folder validated by an older kitlib, or a
 # unit id from another source, could still hold: the batch is safe on its own
-WINDOWS_DEVICES = frozenset(WINDOWS_NAMES) | {"conin$", "conout$"} | {
-    f"{port}{n}" for port in ("com", "lpt") for n in ("0", "¹", "²", "³")
-}
+WINDOWS_DEVICES = (
+    frozenset(WINDOWS_NAMES)
+    | {"conin$", "conout$"}
+    | {f"{port}{n}" for port in ("com", "lpt") for n in ("0", "¹", "²", "³")}
+)
 RESERVED = frozenset({*KIT_NAMES, MUNICIPALITY_STEM}) | WINDOWS_DEVICES
 _UNSAFE = re.compile(r"[^\w.-]")
 

@@ -39,7 +39,7 @@ class UnitJob:
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything a worker needs; picklable, so that spawned workers get it whole."""
+    """Everything a worker needs; picklable, so that the forked workers get it whole."""
 
     data_dir: Path
     year: int

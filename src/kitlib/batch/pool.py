@@ -189,7 +189,7 @@ def _worker(
     _worker_logging(log_level)
     runner = None
     try:
-        runner = UnitRunner(plan, snapshot)
+        runner = UnitRunner(plan, snapshot, fork_kernel=True)  # forked from the preloaded server
         while (index := tasks.get()) is not None:
             job = plan.units[index]
             results.put(("start", index, os.getpid()))
@@ -203,7 +203,7 @@ def _worker(
 
 
 def _worker_logging(level: int) -> None:
-    """A spawned worker logs as the process that started it does: kitlib's records from `level`
+    """A worker logs as the process that started it does: kitlib's records from `level`
     on, on stderr; the kernel client's own complaints (a cell timed out, the kernel died) only
     with -v, since the note's failure reports them."""
     logging.basicConfig(level=min(level, logging.WARNING), format="%(levelname)s %(message)s")
@@ -212,10 +212,28 @@ def _worker_logging(level: int) -> None:
         logging.getLogger("papermill").setLevel(logging.CRITICAL)
 
 
+def worker_context():
+    """The multiprocessing context that starts the workers: a forkserver that has imported
+    what a worker needs (batch/preload.py), so that a worker costs a fork, not an import.
+    Not a plain fork of this process: forking a process that runs threads (a Jupyter kernel
+    calling make_briefings, zmq) can deadlock. `start_workers_early` starts the server."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["kitlib.batch.preload"])
+    return ctx
+
+
+def start_workers_early() -> None:
+    """Start the forkserver (and its imports) now, on another core, while this process loads
+    and validates the data; the first worker then starts without waiting for the imports.
+    The server stays for this process's life and serves every later run."""
+    from multiprocessing import forkserver
+
+    worker_context()
+    forkserver.ensure_running()
+
+
 def _run_pool(plan: Plan, workers: int, bar, snapshot: Path | None = None) -> list[UnitResult]:
-    # spawn, not fork: a fork of a process that runs threads (a Jupyter kernel calling
-    # this function, zmq) can deadlock; spawned workers import once and then stay warm.
-    ctx = mp.get_context("spawn")
+    ctx = worker_context()
     tasks, reports = ctx.Queue(), ctx.Queue()
     total = len(plan.units)
     for index in range(total):

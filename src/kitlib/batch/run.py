@@ -2,9 +2,11 @@
 HTML pages, scorecard CSVs, an index and a manifest (``kitlib briefings``).
 
 Why it is built this way (measured on 2 cores; see benchmarks/): starting Python,
-importing papermill and starting a kernel cost more than a briefing itself. So each
-worker process imports once, keeps ONE warm kernel (reset between units, restarted
-every `kernel.RESTART_EVERY` units) and ONE HTML exporter, and the workers pull units from a
+importing papermill and starting a kernel cost more than a briefing itself. So the
+workers are forked from a server that has imported papermill, nbconvert and kitlib once
+(pool.worker_context, started while the data is validated); each forks its first kernel
+(forked_kernel), keeps it warm (reset between units, restarted every
+`kernel.RESTART_EVERY` units) with ONE HTML exporter, and the workers pull units from a
 shared queue. Every output file is written atomically, so a reader (or a crashed run)
 never sees half a page.
 
@@ -49,7 +51,7 @@ from kitlib.batch.plan import (
     UnitJob,
     UnitResult,
 )
-from kitlib.batch.pool import folder_fault, run_units
+from kitlib.batch.pool import folder_fault, run_units, start_workers_early
 from kitlib.batch.run_report import (
     build_manifest,
     build_run_record,
@@ -263,11 +265,13 @@ def make_briefings(
     """
     if combined and not pdf:
         raise BriefingError("--combined joins the units' PDFs: add --pdf")
+    jobs = jobs or default_jobs()
+    if jobs > 1 and not scheduler:
+        start_workers_early()  # their imports on another core while the folder is validated here
     plan = make_plan(
         data_dir, year=year, out=out, units=units, service_area=service_area,
         lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel, level=level, timeout=timeout,
     )  # fmt: skip
-    jobs = jobs or default_jobs()
     try:
         plan.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

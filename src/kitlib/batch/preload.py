@@ -1,0 +1,30 @@
+"""What the batch's worker processes import, once, before they are forked (pool.worker_context).
+
+Imported only as the preload of the multiprocessing forkserver that starts the pool's
+workers: the forkserver imports these modules once, and every worker forked from it starts
+with them loaded, instead of each importing them again (~1-2 s of CPU per worker). The
+forkserver is a fresh single-threaded process, so forking it is safe even when the run
+was started from a Jupyter kernel whose threads make forking the kernel itself unsafe.
+
+Importing this module also keeps `rfc3987_syntax` out of the process: jsonschema imports it
+when installed (jupyterlab's jupyter-events brings it, through jsonschema[format-nongpl])
+only to check the "iri" string format, and it builds a Lark grammar at import: 2.5 s of
+CPU, in every process that imports nbformat. Neither nbformat nor nbconvert checks that
+format, so the workers go without it. This process is ours: nothing else runs in it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# jsonschema does `with suppress(ImportError): import rfc3987_syntax`; None in sys.modules makes
+# that import fail at once. Only set where nothing has imported it yet.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+import ipykernel.kernelapp  # noqa: E402,F401 - for the kernel the worker forks (forked_kernel.py)
+import jupyter_client.manager  # noqa: E402,F401 - the worker's kernel manager
+import nbconvert  # noqa: E402,F401 - the worker's HTML exporter
+import papermill  # noqa: E402,F401 - runs the notebooks
+
+import kitlib.batch.pool  # noqa: E402,F401 - the worker's code and all it imports (pandas, kitlib)
+import kitlib.report.briefing  # noqa: E402,F401 - what the forked kernel's notebooks import
