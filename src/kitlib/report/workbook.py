@@ -21,7 +21,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from kitlib.data.csvsafe import safe_csv_cell
+from kitlib.data.csvsafe import FORMULA_STARTS, safe_csv_cell
 from kitlib.report.formatting import replace_controls
 from kitlib.report.i18n import status_label, tr, trend_label, unit_word
 
@@ -82,11 +82,14 @@ def csv_text(frame: pd.DataFrame) -> str:
     """`frame` as plain UTF-8 CSV (comma, decimal point, '\\n' line endings) that a spreadsheet
     opens without running anything: every text cell, headers included, passes through
     `safe_csv_cell` (``=cmd|...`` becomes ``'=cmd|...``); numbers stay numbers, missing stays empty."""
-    safe = frame.copy()
+    safe = frame.copy(deep=False)  # columns are replaced, never changed in place
     safe.columns = [safe_csv_cell(c) if isinstance(c, str) else c for c in frame.columns]
     for position in range(safe.shape[1]):
         column = safe.iloc[:, position]
-        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column)):
+        if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_datetime64_any_dtype(column):
+            continue
+        # most columns hold no text that needs a guard: a look at each cell is cheaper than a map
+        if any(isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in column.array):
             safe.isetitem(position, column.map(lambda v: safe_csv_cell(v) if isinstance(v, str) else v))
     return safe.to_csv(index=False, lineterminator="\n")
 
