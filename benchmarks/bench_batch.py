@@ -5,7 +5,8 @@
 (b) `kitlib briefings --level unit --jobs N`: warm kernels primed with the data, one
     exporter per worker (timed from the outside, command start-up included);
 (c) the in-process floor: the same analysis, charts and section HTML for the same units
-    in N processes (spawned, data loaded once per process), no notebook, no kernel.
+    in N processes (forked from a server that imported kitlib, data loaded once per
+    process), no notebook, no kernel.
 
 It prints seconds per note for each, the ratios a/b and b/c against the goals (on 2 cores:
 b <= 0.5 s per note, a/b >= 20, b/c <= 1.3), what the charts cost inside the floor, and
@@ -115,13 +116,13 @@ def _floor_note(args: tuple[str, int, str, str]) -> tuple[str, float, float]:
     return unit, time.perf_counter() - start, charts
 
 
-def _floor_start() -> None:
-    import kitlib.report.briefing  # noqa: F401 - imported once per process, as a warm kernel does
-
-
 def floor(units: list[str], year: int, lang: str, out: Path, jobs: int) -> float:
-    """All units in `jobs` spawned processes; the CPU seconds the chart sections took, summed."""
-    with mp.get_context("spawn").Pool(jobs, initializer=_floor_start) as pool:
+    """All units in `jobs` processes; the CPU seconds the chart sections took, summed. The
+    processes start as (b)'s workers and kernels do: forked from a server that imported kitlib
+    once, so that (b) and (c) differ by the notebook machinery only."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["kitlib.report.briefing"])
+    with ctx.Pool(jobs) as pool:
         done = pool.map(_floor_note, [(u, year, lang, str(out)) for u in units], chunksize=1)
     return sum(charts for _u, _s, charts in done)
 
