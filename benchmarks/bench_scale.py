@@ -12,7 +12,7 @@ worker:     `read_snapshot(path, unit_ids=[one unit])`, and one municipality's 2
             what a worker of a national run loads                 goal < 0.5 s, < 500 MB peak
 
 and, in the same run, the plain alternatives: `pandas.read_csv` of values.csv (only reading,
-no checks), and the exact path (`validate.FAST_PATH = False`: Python's csv reader and the
+no checks), and the exact path (`check_folder(folder, exact=True)`: Python's csv reader and the
 per-cell number code for every distinct text, what small files and broken ones get) on the
 first 1 % of values.csv, extrapolated linearly to the whole folder (said so where printed).
 The per-cell checks kitlib had before (every check a Python loop over the rows) took about
@@ -23,7 +23,8 @@ The per-cell checks kitlib had before (every check a Python loop over the rows) 
 
 The folder defaults to a cache in the temp directory (reused while its size parameters are
 the same; about 1.1 GB for the national size); `--keep` keeps the snapshot beside it. The
-machine's other load shows in the wall-clock figures: compare the lines of one run.
+machine's other load shows in the wall-clock figures (the load average is printed before and
+after): compare the lines of one run, and the CPU seconds between runs.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import resource
 import shutil
 import sys
@@ -225,8 +227,7 @@ def _step(name: str, args: dict, queue) -> None:
     start, start_cpu = time.perf_counter(), time.process_time()
     extra = {}
     if name in ("validate", "validate-exact"):
-        validate.FAST_PATH = name == "validate"
-        tables, _config, problems = validate.check_folder(args["folder"])
+        tables, _config, problems = validate.check_folder(args["folder"], exact=name == "validate-exact")
         extra = {"rows": len(tables["values"]), "problems": len(problems)}
     elif name == "snapshot":
         data = load_data(args["folder"])
@@ -258,6 +259,10 @@ def verdict(value: float, goal: float, unit: str) -> str:
     return f"{value:.2f} {unit} ({'meets' if value < goal else 'does NOT meet'} the goal < {goal:g} {unit})"
 
 
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def figures(r: dict) -> str:
     return f"{r['seconds']:7.2f} s wall {r['cpu']:7.2f} s cpu {r['peak_mb']:6.0f} MB peak"
 
@@ -283,7 +288,7 @@ def main() -> int:
     print(f"folder {folder}: {size:.2f} GB ({time.perf_counter() - start:.1f} s to make or find)")
     print(
         "each step in a fresh process; cpu counts every thread of it. On a machine shared with other\n"
-        "work the wall clock includes waiting for a core: compare the lines of one run.\n"
+        f"work the wall clock includes waiting for a core: compare the lines of one run. Before: {load()}\n"
     )
     w = 34
     base = measure("import")
@@ -306,6 +311,7 @@ def main() -> int:
     print(f"{'':<{w}}wall {verdict(val['seconds'], GOALS['validate_s'], 's')}")
     print(f"{'':<{w}}cpu  {verdict(val['cpu'], GOALS['validate_s'], 's')}")
     print(f"{'':<{w}}peak {verdict(gb, GOALS['validate_gb'], 'GB')}")
+    print(f"{'':<{w}}({load()} after this step)")
 
     snapshot = folder.parent / f"{folder.name}.snapshot"
     snap = measure("snapshot", folder=str(folder), snapshot=str(snapshot))
@@ -331,6 +337,7 @@ def main() -> int:
               f"(of which importing kitlib, pandas and pyarrow: {base['peak_mb']:.0f} MB)")  # fmt: skip
     if not args.keep:
         shutil.rmtree(snapshot, ignore_errors=True)
+    print(f"\nafter: {load()}")
     return 0
 
 

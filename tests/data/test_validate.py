@@ -173,7 +173,7 @@ PLAIN_FILES = {
     "a guarded formula": (b"a,b\n'=x,2\n", True),
     "unicode spaces": ("a,b\n\u00a0x\u2003,2\n".encode(), True),
     "a newline inside quotes": (b'a,b\n"x\ny",2\n3,4\n', False),
-    "a blank line between rows": (b"a,b\n1,2\n\n3,4\n", False),
+    "a blank line between rows": (b"a,b\n1,2\n\n3,4\n", True),
     "a line of spaces between rows": (b"a,b\n1,2\n   \n3,4\n", False),
     "lone carriage returns": (b"a,b\r1,2\r", False),
     "a NUL byte": (b"a,b\n1,\x002\n", False),
@@ -182,6 +182,12 @@ PLAIN_FILES = {
     "a quote inside a cell": (b'a,b\nx"y,2\n', False),
     "latin-1": ("a,b\nBærum,2\n".encode("latin-1"), False),
     "a repeated column name": (b"a,a\n1,2\n", False),
+    "blank lines and empty rows between rows": (b"a,b\n1,2\n\n,\n\r\n3,4\n", True),
+    "a blank line in a CRLF file": (b"a,b\r\n1,2\r\n\r\n3,4\r\n", True),
+    "a lone carriage return at the end": (b"a,b\n1,2\r", False),
+    "a guarded formula and spaces in both columns": (b"a,b\n'=x, '+1 \n y ,2\n", True),
+    "a control character in the second column": (b"a,b\nx,1\x0b2\n", False),
+    "invalid UTF-8 in the second column": (b"a,b\nx,\xff\n", False),
 }
 
 
@@ -198,13 +204,53 @@ def test_the_fast_reader_reads_a_plain_file_as_the_exact_reader_does(name, tmp_p
     for chunk in (2, 3, 5):  # the file's bytes are checked chunk by chunk: seams must not matter
         monkeypatch.setattr(bulkread, "_CHUNK", chunk)
         assert (bulkread.read_plain_table(path) is None) == (fast is None)
+    # a column read as Arrow strings (figures) is plain exactly when it is as a category
+    as_strings = [bulkread.read_plain_table(path, strings=s) for s in (["b"], ["a", "b"])]
     if not plain:
-        assert fast is None  # the exact reader reads it, and names what is wrong
+        assert fast is None and as_strings == [None, None]  # the exact reader names what is wrong
         return
     exact, problems = read_raw_table(path)
     assert problems == [] and fast is not None
-    assert list(fast.lines) == list(exact.lines)
-    assert fast.frame.astype(object).to_dict("list") == exact.frame.to_dict("list")
+    for read in (fast, *as_strings):
+        assert list(read.lines) == list(exact.lines)
+        assert read.frame.astype(object).to_dict("list") == exact.frame.to_dict("list")
+    assert str(as_strings[0].frame["b"].dtype).startswith("string")
+
+
+NUMBER_TEXTS = [
+    "5.", ".5", "-.5", "-", ".", "1.2.3", "1-2", "--1", "-0", "007", "+5", " 5", "5 ", "1e5", "inf", "nan",
+    "1,5", "1 234,5", "1.234,5", "", "12345678901234567", "123456789012345", "1234567890123456", "0,1", "-1",
+    "1,2,3", "1.", "æ", "\u0661\u0662", "0x10", "2,5", "12", "12.0", "-3", "6", "7", "1e20", "=1", "'=1",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("integer, minimum, maximum", [(False, None, None), (False, 0, None), (True, 0, 6)])
+def test_figures_read_per_row_give_the_numbers_and_messages_of_the_exact_path(integer, minimum, maximum):
+    """A figure column read by bulkread as Arrow strings is converted row by row, in several
+    chunks; every row gets the number and message its text gets from the per-cell code."""
+    import numpy as np
+    import pyarrow as pa
+
+    from kitlib.data import validate
+    from kitlib.data.tables import RawTable
+
+    rng = np.random.default_rng(11)
+    plain = [f"{rng.normal(0, 10.0 ** rng.integers(-2, 8)):.{rng.integers(0, 4)}f}" for _ in range(400)]
+    texts = list(rng.permutation(NUMBER_TEXTS * 3 + plain + [t.replace(".", ",") for t in plain[:100]]))
+    whole = pa.array(texts, pa.string())
+    chunks = [whole.slice(i, 37) for i in range(0, len(texts), 37)]  # slices: chunks with an offset
+    per_row = pd.Series(pd.arrays.ArrowExtensionArray(pa.chunked_array(chunks)))
+    found = {}
+    for name, column, exact in (("fast", per_row, False), ("exact", pd.Series(texts, dtype=object), True)):
+        problems = []
+        raw = RawTable("values.csv", pd.DataFrame({"value": column}), list(range(2, len(texts) + 2)))
+        check = validate._FileCheck(raw, problems, exact=exact)
+        numbers = check.numbers("value", integer=integer, minimum=minimum, maximum=maximum)
+        found[name] = (numbers.to_numpy(), sorted(str(p) for p in problems), check.empty_cells("value"))
+    np.testing.assert_array_equal(found["fast"][0], found["exact"][0])
+    assert found["fast"][1] == found["exact"][1]
+    assert len(found["exact"][1]) >= 3 * 15  # the odd texts above are refused, each three times
+    np.testing.assert_array_equal(found["fast"][2], found["exact"][2])
 
 
 BREAKS = [
@@ -226,13 +272,14 @@ def test_the_fast_path_finds_the_same_problems_and_tables_as_the_exact_one(sampl
         rows[number - 1][rows[0].index(column)] = text
     lines = [";".join(cells) for cells in rows]  # semicolons: a cell may hold a decimal comma
     lines += [lines[30], lines[31].replace(";;", "; ;")]  # a duplicate row; a cell with a space
+    lines[26:26] = ["", ";;;;;;"]  # a blank line and a row of empty cells: later lines keep their numbers
     values.write_text("\n".join(lines) + "\n", encoding="utf-8")
     append_line(sample_copy / "targets.csv", "finnes-ikke,sykefravaer,2025,6,,")
 
     monkeypatch.setattr(bulkread, "FAST_READ_BYTES", 0)
+    assert bulkread.read_plain_table(values, strings=["value"]) is not None  # the fast path reads it
     fast_tables, _, fast = validate.check_folder(sample_copy, current_year=2026)
-    monkeypatch.setattr(validate, "FAST_PATH", False)
-    exact_tables, _, exact = validate.check_folder(sample_copy, current_year=2026)
+    exact_tables, _, exact = validate.check_folder(sample_copy, current_year=2026, exact=True)
     assert [str(p) for p in fast] == [str(p) for p in exact]
     assert len([p for p in exact if p.file == "values.csv"]) >= 20
     for name, table in exact_tables.items():
@@ -250,9 +297,7 @@ def test_plain_numbers_convert_exactly_as_python_reads_them(monkeypatch):
     texts = np.array(texts, dtype=object)
     for integer, minimum, maximum in ((False, None, None), (False, 0, None), (True, 0, 6)):
         fast = validate._numbers(texts, integer, minimum, maximum)
-        monkeypatch.setattr(validate, "FAST_PATH", False)
-        exact = validate._numbers(texts, integer, minimum, maximum)
-        monkeypatch.setattr(validate, "FAST_PATH", True)
+        exact = validate._numbers(texts, integer, minimum, maximum, exact=True)
         np.testing.assert_array_equal(fast[0], exact[0])
         assert fast[1] == exact[1]
         assert exact[1] and not np.isnan(exact[0]).all()
@@ -269,8 +314,7 @@ def test_absent_optional_columns_and_header_only_files_keep_their_types(sample_c
     values.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
     monkeypatch.setattr(bulkread, "FAST_READ_BYTES", 0)
     fast_tables, _, fast = validate.check_folder(sample_copy, current_year=2026)
-    monkeypatch.setattr(validate, "FAST_PATH", False)
-    exact_tables, _, exact = validate.check_folder(sample_copy, current_year=2026)
+    exact_tables, _, exact = validate.check_folder(sample_copy, current_year=2026, exact=True)
     assert fast == exact == []
     assert str(exact_tables["values"]["n"].dtype) == "Int64" and exact_tables["targets"].empty
     for name, table in exact_tables.items():

@@ -5,10 +5,12 @@ for every file, and the one that names what is wrong with a broken one, but at n
 scale (25 million rows) it takes minutes and more memory than a laptop has. A file of at
 least `FAST_READ_BYTES` that is *plain* is read here instead, with pyarrow's multithreaded
 CSV reader, into categorical columns (each distinct text once, a code per row), with the
-same stripped texts and the same line numbers. Plain means: UTF-8 (a BOM is allowed), no
-NUL or other control character in a cell (a tab is allowed), a header of distinct, non-empty
-names without quotes, every line as many fields as the header, no newline inside quotes and
-no quote left in a cell, no blank line before the last row, and lines ended by ``\\n`` or
+same stripped texts and the same line numbers; the columns named in `strings` (figures:
+many distinct texts, cheaper to keep per row than to hash) come as Arrow strings. Plain
+means: UTF-8 (a BOM is allowed), no NUL or other control character in a cell (a tab is
+allowed), a header of distinct, non-empty names without quotes, every line as many fields
+as the header (a blank line is a row of empty cells, dropped as the exact reader drops it),
+no newline inside quotes and no quote left in a cell, and lines ended by ``\\n`` or
 ``\\r\\n``. For any other file `read_plain_table` returns None and `read_table` falls back to
 `read_raw_table`, whose messages say what is wrong: this module never reports a problem.
 """
@@ -18,7 +20,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import mmap
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -43,63 +47,73 @@ _NEEDS_STRIP = rf"^{_SPACE}|{_SPACE}$"
 _HEADER_ODD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\"\x0b\x0c\x1c-\x1e\x85]")
 
 
-def read_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
-    """`read_raw_table(path)`, through pyarrow when the file is large and plain (same result)."""
-    raw = read_plain_table(path)
+def read_table(path: Path, *, strings: Collection[str] = ()) -> tuple[RawTable | None, list[Problem]]:
+    """`read_raw_table(path)`, through pyarrow when the file is large and plain (same texts)."""
+    raw = read_plain_table(path, strings=strings)
     return (raw, []) if raw is not None else read_raw_table(path)
 
 
-def read_plain_table(path: Path) -> RawTable | None:
-    """The file as `read_raw_table` reads it, its columns categorical; None if it is not a
-    large, plain file (see the module's docstring)."""
-    if path.stat().st_size < FAST_READ_BYTES:
+def read_plain_table(path: Path, *, strings: Collection[str] = ()) -> RawTable | None:
+    """The file as `read_raw_table` reads it, its columns categorical (those in `strings`:
+    Arrow strings); None if it is not a large, plain file (see the module's docstring)."""
+    if path.stat().st_size < max(FAST_READ_BYTES, 1):
         return None
     header = _plain_header(path)
     if header is None or not _plain_body(path):
         return None
     separator, names = header
+    text = pa.string()
     try:
         table = pacsv.read_csv(
             path,
             read_options=pacsv.ReadOptions(
                 use_threads=True, block_size=_BLOCK, skip_rows=1, column_names=names
             ),
+            # a blank line is a row of empty cells, so that every row keeps its line number
             parse_options=pacsv.ParseOptions(
-                delimiter=separator, newlines_in_values=False, ignore_empty_lines=True
+                delimiter=separator, newlines_in_values=False, ignore_empty_lines=False
             ),
+            # UTF-8 is checked on the distinct texts and the odd cells afterwards: cheaper
             convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.dictionary(pa.int32(), pa.string()) for name in names},
+                column_types={n: text if n in strings else pa.dictionary(pa.int32(), text) for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
-                check_utf8=True,
+                check_utf8=False,
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None  # a row of another width, text that is not UTF-8: the exact reader says which
+        return None  # a row of another width: the exact reader says which
     if not table.num_rows:
         return None  # a header alone: the exact reader, and what it always gave
-    table = table.unify_dictionaries()
-    columns: dict[str, pd.Categorical] = {}
+    columns: dict[str, pd.Categorical | pd.Series] = {}
     empty = np.ones(table.num_rows, dtype=bool)
     for name in names:
         chunked = table.column(name)
         table = table.drop_columns([name])  # free each column's Arrow memory once it is converted
-        column = _categorical(chunked)
+        if name in strings:
+            column, blank = _strings(chunked)
+        else:
+            column, blank = _categorical(chunked)
         del chunked
         if column is None:
             return None
         columns[name] = column
-        blank = np.flatnonzero(column.categories == "")  # categories are distinct: one at most
-        empty &= column.codes == blank[0] if len(blank) else False
+        empty &= blank
     if empty.all():
         return None  # no row carries anything: the exact reader, and what it always gave
     lines = np.arange(2, len(empty) + 2, dtype=np.int64)
-    if empty.any():  # a row of empty cells (`;;;`) carries nothing, as in read_raw_table
+    if empty.any():  # a blank line, a row of empty cells (`;;;`): it carries nothing, as in read_raw_table
         keep = ~empty
         lines = lines[keep]
-        columns = {n: c[keep] for n, c in columns.items()}
+        columns = {n: _rows(c, keep) for n, c in columns.items()}
     frame = pd.DataFrame(columns, copy=False)
     return RawTable(path.name, frame, lines)
+
+
+def _rows(column, keep: np.ndarray):
+    if isinstance(column, pd.Series):
+        return column[keep].reset_index(drop=True)
+    return column[keep]
 
 
 def _plain_header(path: Path) -> tuple[str, list[str]] | None:
@@ -122,40 +136,30 @@ def _plain_header(path: Path) -> tuple[str, list[str]] | None:
 
 
 def _plain_body(path: Path) -> bool:
-    """No NUL byte, no lone CR, no blank line before the last row, no newline inside quotes.
+    """No NUL byte, no lone CR, no newline inside quotes.
 
-    One pass over the file's bytes (memchr-fast searches), before pyarrow parses it."""
-    quotes = 0  # quotes seen so far: odd means the next newline would be inside a quoted cell
-    tail = b"\n"  # the end of what came before: the header's line end at first
-    blank_seen = cr_pending = False
-    chunk = bytearray(_CHUNK)
-    with path.open("rb", buffering=0) as handle:
-        handle.seek(len(_first_line(path)))  # the header, checked by _plain_header
-        while size := handle.readinto(chunk):
-            view = chunk if size == _CHUNK else chunk[:size]
-            if b"\x00" in view or (cr_pending and not view.startswith(b"\n")):
+    memchr-fast searches over the mapped file; the line ends and quotes are counted chunk by
+    chunk only in a file that has a CR or a quote at all."""
+    start = len(_first_line(path))  # the header, checked by _plain_header
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data.find(b"\x00", start) >= 0:
+            return False
+        has_cr, has_quote = data.find(b"\r", start) >= 0, data.find(b'"', start) >= 0
+        if not (has_cr or has_quote):
+            return True
+        quotes = 0  # quotes seen so far: odd means the next newline would be inside a quoted cell
+        cr_pending = False
+        for at in range(start, len(data), _CHUNK):
+            view = data[at : at + _CHUNK]
+            if cr_pending and not view.startswith(b"\n"):
                 return False
-            crlf = b"\r" in view
             cr_pending = view.endswith(b"\r")
-            if crlf:
-                if view.count(b"\r") - view.count(b"\r\n") - cr_pending:
-                    return False  # a lone CR ends a line for Python's reader
-            if blank_seen and view.strip(b"\r\n"):
-                return False  # rows after a blank line: their line numbers would shift
-            blanks = (b"\n\n", b"\n\r\n") if crlf or tail.endswith(b"\r") else (b"\n\n",)
-            found = [at for at in (view.find(blank) for blank in blanks) if at >= 0]
-            seam = tail + view[:2]  # a blank line across two chunks
-            if b"\n\n" in seam or b"\n\r\n" in seam:
-                found.append(0)
-            if found:
-                if view[min(found) :].strip(b"\r\n"):
-                    return False
-                blank_seen = True
-            if b'"' in view:
-                if not _quotes_close_on_their_line(bytes(view), quotes):
+            if has_cr and view.count(b"\r") - view.count(b"\r\n") - cr_pending:
+                return False  # a lone CR ends a line for Python's reader
+            if has_quote and b'"' in view:
+                if not _quotes_close_on_their_line(view, quotes):
                     return False
                 quotes += view.count(b'"')
-            tail = bytes(view[-2:])
     return not cr_pending
 
 
@@ -174,26 +178,82 @@ def _quotes_close_on_their_line(chunk: bytes, quotes_before: int) -> bool:
     return not inside.any()
 
 
-def _categorical(chunked: pa.ChunkedArray) -> pd.Categorical | None:
-    """A dictionary column as a Categorical of stripped texts; None if a cell is not plain."""
-    array = chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
-    if isinstance(array, pa.ChunkedArray):  # pyarrow < 16 keeps chunks in combine_chunks
-        array = pa.concat_arrays(array.chunks)
+def _categorical(chunked: pa.ChunkedArray) -> tuple[pd.Categorical | None, np.ndarray]:
+    """A dictionary column as a Categorical of stripped texts, and per row whether it is
+    empty; None if a cell is not plain."""
+    # each block has a dictionary of its own: concatenating them unifies them (in the order
+    # of first appearance, as Table.unify_dictionaries does) at no extra pass
+    array = pa.concat_arrays(chunked.chunks) if chunked.num_chunks != 1 else chunked.chunk(0)
     dictionary = array.dictionary
-    if pc.any(pc.match_substring_regex(dictionary, _CONTROL)).as_py():
-        return None
+    texts, changed = _plain_texts(dictionary)
+    if texts is None:
+        return None, np.zeros(0, dtype=bool)
     codes = array.indices.to_numpy(zero_copy_only=False)
-    texts = np.asarray(dictionary.to_pylist(), dtype=object)
-    strip = np.flatnonzero(pc.match_substring_regex(dictionary, _NEEDS_STRIP).to_numpy(zero_copy_only=False))
-    texts[strip] = [t.strip() for t in texts[strip]]
-    # '=x, as kitlib import and spreadsheets write a text that is no formula, is =x (csvsafe)
-    guarded = np.flatnonzero(pc.match_substring(dictionary, "'").to_numpy(zero_copy_only=False))
-    texts[guarded] = [unguarded_csv_cell(t) for t in texts[guarded]]
-    if len(strip) or len(guarded):
+    if changed:  # ' a' and 'a' are one text once stripped: renumber
         remap, uniques = pd.factorize(texts)
-        if len(uniques) != len(texts):  # ' a' and 'a' are one text once stripped
+        if len(uniques) != len(texts):
             codes = remap[codes]
             texts = np.asarray(uniques, dtype=object)
     categories = pd.Index(texts, dtype=object)
     codes = codes.astype(np.int32, copy=False)
-    return pd.Categorical.from_codes(codes, categories=categories, validate=False)
+    blank = np.flatnonzero(categories == "")  # categories are distinct: one at most
+    empty = codes == blank[0] if len(blank) else np.zeros(len(codes), dtype=bool)
+    return pd.Categorical.from_codes(codes, categories=categories, validate=False), empty
+
+
+def _plain_texts(array: pa.Array) -> tuple[np.ndarray | None, bool]:
+    """The texts of a string array as read_raw_table gives them (stripped, a guarded formula
+    unguarded), as an object array, and whether any changed; None if one is not UTF-8 or
+    holds a control character."""
+    try:
+        array.validate(full=True)  # UTF-8, as the exact reader decodes it
+    except pa.ArrowInvalid:
+        return None, False
+    if pc.any(pc.match_substring_regex(array, _CONTROL)).as_py():
+        return None, False
+    texts = np.asarray(array.to_pylist(), dtype=object)
+    strip = np.flatnonzero(pc.match_substring_regex(array, _NEEDS_STRIP).to_numpy(zero_copy_only=False))
+    texts[strip] = [t.strip() for t in texts[strip]]
+    # '=x, as kitlib import and spreadsheets write a text that is no formula, is =x (csvsafe)
+    guarded = np.flatnonzero(pc.match_substring(array, "'").to_numpy(zero_copy_only=False))
+    texts[guarded] = [unguarded_csv_cell(t) for t in texts[guarded]]
+    return texts, bool(len(strip) or len(guarded))
+
+
+# A byte that needs no look: printable ASCII but space, quote and apostrophe. A cell of such
+# bytes alone has nothing to strip, no control character and no guarded formula.
+_ODD_BYTE = np.ones(256, dtype=bool)
+_ODD_BYTE[0x21:0x7F] = False
+_ODD_BYTE[[ord('"'), ord("'")]] = True
+
+
+def _strings(chunked: pa.ChunkedArray) -> tuple[pd.Series | None, np.ndarray]:
+    """A string column as a Series of Arrow strings with read_raw_table's texts, and per row
+    whether it is empty; None if a cell is not plain. Only the cells with an odd byte
+    (`_ODD_BYTE`: few in a column of figures) are looked at one by one."""
+    chunks = []
+    for chunk in chunked.chunks:
+        odd = _odd_rows(chunk)
+        if len(odd):
+            cells = chunk.take(pa.array(odd))
+            texts, changed = _plain_texts(cells)
+            if texts is None:
+                return None, np.zeros(0, dtype=bool)
+            if changed:
+                differs = texts != np.asarray(cells.to_pylist(), dtype=object)
+                mask = pa.array(np.isin(np.arange(len(chunk)), odd[differs]))
+                chunk = pc.replace_with_mask(chunk, mask, pa.array(list(texts[differs]), pa.string()))
+        chunks.append(chunk)
+    column = pa.chunked_array(chunks, type=pa.string())
+    empty = pc.equal(pc.binary_length(column), 0).to_numpy()
+    return pd.Series(pd.arrays.ArrowExtensionArray(column), copy=False), empty
+
+
+def _odd_rows(chunk: pa.Array) -> np.ndarray:
+    """The rows of a string array whose cell has a byte of `_ODD_BYTE`."""
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset : chunk.offset + len(chunk) + 1]
+    if offsets[-1] == offsets[0]:
+        return np.zeros(0, dtype=np.int64)
+    data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    at = np.flatnonzero(_ODD_BYTE[data]) + offsets[0]
+    return np.unique(np.searchsorted(offsets, at, side="right") - 1)

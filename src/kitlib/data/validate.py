@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -57,18 +58,30 @@ class _FileCheck:
     to the rows holding that text, so that a national values.csv (25 million rows, a few
     thousand distinct ids and periods) is checked in seconds; the per-cell code still writes
     every message, so they are the same whichever way a file was read. The frame's text
-    columns are categorical while checking when the file came through `bulkread`;
-    `finished` gives every column the type it has always had."""
+    columns are categorical while checking when the file came through `bulkread` (its
+    figures Arrow strings, whose plainly written numbers are read row by row at Arrow's
+    speed); `finished` gives every column the type it has always had. `exact` checks every
+    distinct text with the per-cell code alone (the reference the fast path is tested on)."""
 
-    def __init__(self, raw: RawTable, problems: list[Problem], *, added: tuple[str, ...] = ()):
+    def __init__(
+        self, raw: RawTable, problems: list[Problem], *, added: tuple[str, ...] = (), exact: bool = False
+    ):
         self.raw = raw
+        self.exact = exact
         self.name = raw.name
         self.frame = raw.frame.copy(deep=False)
-        self.frame[LINE] = raw.lines
+        self.frame[LINE] = self.column(raw.lines)
         self.problems = problems
         self._as_list: set[str] = set()  # columns the old code assigned as a list of texts
         self._added = set(added)  # optional columns absent from the file, "" in every row
         self._finished = False
+
+    def column(self, values):
+        """`values` to assign to a frame column, an array wrapped so that it is not copied
+        (a national file's column is 200 MB)."""
+        if isinstance(values, (np.ndarray, pd.api.extensions.ExtensionArray)):
+            return pd.Series(values, index=self.frame.index, copy=False)
+        return values
 
     def add(self, row_index: int, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.name, int(self.frame[LINE].iat[row_index]), column, message))
@@ -77,15 +90,26 @@ class _FileCheck:
         """(texts, codes): the column's distinct texts, and per row the position of its text."""
         return _factorize(self.frame[column])
 
-    def add_each(self, column: str | None, codes: np.ndarray, messages: dict[int, str]) -> None:
-        """Add `messages[codes[i]]` for every row i whose text has a message."""
+    def add_each(self, column: str | None, codes: np.ndarray, messages: dict[int, str], rows=None) -> None:
+        """Add `messages[codes[i]]` for every row i whose text has a message (`codes[k]` is
+        row `rows[k]`'s when `rows` is given)."""
         if not messages:
             return
         bad = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
         bad[[j for j in messages if j < len(bad)]] = True
         lines = self.frame[LINE].to_numpy()
-        for i in np.flatnonzero(bad[codes]):
-            self.problems.append(Problem(self.name, int(lines[i]), column, messages[codes[i]]))
+        for k in np.flatnonzero(bad[codes]):
+            i = k if rows is None else rows[k]
+            self.problems.append(Problem(self.name, int(lines[i]), column, messages[codes[k]]))
+
+    def empty_cells(self, column: str) -> np.ndarray:
+        """Per row whether the column's cell is empty."""
+        values = self.frame[column]
+        if isinstance(values.dtype, pd.ArrowDtype):
+            sizes = pc.binary_length(_arrow(values)).chunks
+            return np.concatenate([c.to_numpy() == 0 for c in sizes]) if sizes else np.zeros(0, bool)
+        texts, codes = self.factor(column)
+        return np.array([t == "" for t in texts], dtype=bool)[codes]
 
     def required_text(self, column: str) -> None:
         texts, codes = self.factor(column)
@@ -93,10 +117,19 @@ class _FileCheck:
         self.add_each(column, codes, {j: message for j, text in enumerate(texts) if not text})
 
     def numbers(self, column: str, *, integer=False, minimum=None, maximum=None) -> pd.Series:
-        texts, codes = self.factor(column)
-        numbers, messages = _numbers(texts, integer, minimum, maximum)
-        self.add_each(column, codes, messages)
-        return pd.Series(numbers[codes], index=self.frame.index, copy=False)
+        values = self.frame[column]
+        if isinstance(values.dtype, pd.ArrowDtype):  # figures as read by bulkread: one per row
+            numbers, rest = _plain_numbers(_arrow(values), integer, minimum, maximum)
+            texts, codes = _factorize(values.iloc[rest]) if len(rest) else (np.zeros(0, object), rest)
+            distinct, messages = _numbers(texts, integer, minimum, maximum, exact=self.exact)
+            numbers[rest] = distinct[codes]
+            self.add_each(column, codes, messages, rows=rest)
+        else:
+            texts, codes = self.factor(column)
+            distinct, messages = _numbers(texts, integer, minimum, maximum, exact=self.exact)
+            self.add_each(column, codes, messages)
+            numbers = distinct[codes]
+        return pd.Series(numbers, index=self.frame.index, copy=False)
 
     def periods(self, current_year: int, *, years_ahead: int = 0, column: str = "period") -> None:
         """Parse the periods; refuse a year before 1900 or after `current_year` + `years_ahead`."""
@@ -127,10 +160,10 @@ class _FileCheck:
                 )
         self.add_each(column, codes, messages)
         missing = ~parsed[codes]
-        self.frame[column] = _categorical(shown, codes)
-        self.frame["year"] = pd.arrays.IntegerArray(years[codes], missing)
-        self.frame["freq"] = _categorical(freqs, codes)
-        self.frame["period_index"] = pd.arrays.IntegerArray(indexes[codes], missing)
+        self.frame[column] = self.column(_categorical(shown, codes))
+        self.frame["year"] = self.column(pd.arrays.IntegerArray(years[codes], missing))
+        self.frame["freq"] = self.column(_categorical(freqs, codes))
+        self.frame["period_index"] = self.column(pd.arrays.IntegerArray(indexes[codes], missing))
         self._as_list |= {column, "freq"}
 
     def choice(self, column: str, allowed, *, allow_empty=False) -> None:
@@ -213,29 +246,37 @@ class _FileCheck:
         """The checked frame, each column of the type it has always had: texts as Python
         strings (object), a parsed period and its frequency as pandas' `str`."""
         if not self._finished:
+            self.raw = None  # the texts as read: their columns are freed as they are replaced
             for name in list(self.frame.columns):
                 column = self.frame[name]
+                if isinstance(column.dtype, pd.ArrowDtype):
+                    column = column.astype("category")  # a figure column the checks did not type
                 if not isinstance(column.dtype, pd.CategoricalDtype):
                     continue  # a column the checks typed (numbers), or as read by read_raw_table
                 if name in self._as_list and not len(column):
                     self.frame[name] = []  # what assigning an empty list always gave
                 elif name in self._as_list or name in self._added:
-                    self.frame[name] = _as_str(column)
+                    self.frame[name] = self.column(_as_str(column))
                 else:
                     self.frame[name] = column.astype(object)
             self._finished = True
         return self.frame
 
 
-FAST_PATH = True  # False: Python's csv reader and the per-cell number code only (tests, benchmark)
-
-
 def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(distinct texts, per row the position of its text) of a column of texts."""
     if isinstance(series.dtype, pd.CategoricalDtype):
         return series.cat.categories.to_numpy(dtype=object), series.cat.codes.to_numpy()
+    if isinstance(series.dtype, pd.ArrowDtype):
+        encoded = _arrow(series).combine_chunks().dictionary_encode()
+        return encoded.dictionary.to_numpy(zero_copy_only=False), encoded.indices.to_numpy()
     codes, texts = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=False)
     return np.asarray(texts, dtype=object), codes
+
+
+def _arrow(series: pd.Series) -> pa.ChunkedArray:
+    """The Arrow strings of a column bulkread read as such (no copy)."""
+    return series.array.__arrow_array__()
 
 
 def _categorical(texts: np.ndarray, codes: np.ndarray) -> pd.Categorical:
@@ -243,6 +284,17 @@ def _categorical(texts: np.ndarray, codes: np.ndarray) -> pd.Categorical:
     remap, distinct = pd.factorize(texts, use_na_sentinel=True)
     categories = pd.Index(distinct, dtype=object)
     return pd.Categorical.from_codes(remap[codes], categories=categories, validate=False)
+
+
+def _whole_numbers(numbers: pd.Series | np.ndarray) -> pd.arrays.IntegerArray:
+    """Whole numbers (NaN: missing) as pandas' Int64, as `pd.array(numbers, dtype="Int64")`
+    makes them (1 under the mask), without its checks: `_number` has made them whole."""
+    numbers = np.asarray(numbers, dtype=float)
+    missing = np.isnan(numbers)
+    with np.errstate(invalid="ignore"):
+        data = numbers.astype(np.int64)
+    data[missing] = 1
+    return pd.arrays.IntegerArray(data, missing)
 
 
 def _as_str(column: pd.Series):
@@ -265,7 +317,8 @@ def _combined_codes(code_columns: list[np.ndarray], rows: int) -> np.ndarray:
         if space * size >= 2**62:  # renumber the keys seen so far before they overflow
             combined = pd.factorize(combined)[0].astype(np.int64)
             space = int(combined.max()) + 1
-        combined = combined * size + codes
+        combined *= size  # in place: at national scale each new array is 200 MB
+        combined += codes
         space *= size
     return combined
 
@@ -285,16 +338,18 @@ _PLAIN_WHOLE = r"^-?[0-9]+$"
 _PLAIN_LENGTH = 15
 
 
-def _numbers(texts: np.ndarray, integer: bool, minimum, maximum) -> tuple[np.ndarray, dict[int, str]]:
+def _numbers(
+    texts: np.ndarray, integer: bool, minimum, maximum, *, exact: bool = False
+) -> tuple[np.ndarray, dict[int, str]]:
     """Per distinct text its number (NaN if empty or refused) and its message (None if valid).
 
     Plainly written numbers are converted all at once (Arrow's text-to-float conversion and
-    Python's `float` both round correctly, so the numbers are the same); every other text
-    goes through `_number`, which writes the messages."""
+    Python's `float` both round correctly, so the numbers are the same); every other text,
+    and with `exact` every text, goes through `_number`, which writes the messages."""
     numbers = np.full(len(texts), np.nan)
     messages: dict[int, str] = {}
     todo = np.arange(len(texts))
-    if FAST_PATH and len(texts):
+    if not exact and len(texts):
         arrow = pa.array(texts, type=pa.string())
         length = pc.utf8_length(arrow).to_numpy(zero_copy_only=False)
         plain = pc.match_substring_regex(arrow, _PLAIN_WHOLE if integer else _PLAIN_NUMBER)
@@ -316,6 +371,80 @@ def _numbers(texts: np.ndarray, integer: bool, minimum, maximum) -> tuple[np.nda
         if message is not None:
             messages[int(j)] = message
     return numbers, messages
+
+
+# The bytes no plainly written number (`_PLAIN_NUMBER`) or whole one (`_PLAIN_WHOLE`) has
+_NOT_NUMBER_BYTE = np.ones(256, dtype=bool)
+_NOT_NUMBER_BYTE[[ord(c) for c in "0123456789-.,"]] = False
+_NOT_WHOLE_BYTE = np.ones(256, dtype=bool)
+_NOT_WHOLE_BYTE[[ord(c) for c in "0123456789-"]] = False
+_DIGIT = np.zeros(256, dtype=bool)
+_DIGIT[ord("0") : ord("9") + 1] = True
+
+
+def _plain_numbers(column: pa.ChunkedArray, integer: bool, minimum, maximum) -> tuple[np.ndarray, np.ndarray]:
+    """Per row its number, and the rows left to `_numbers` (its per-text code writes their
+    messages): those not empty and not plainly written, or outside minimum-maximum. The plain
+    ones are converted as `_numbers` converts them, so a row's number is the one its text has
+    there, at a few array operations per row, the chunks on every core (numpy and Arrow
+    release the GIL).
+
+    Arrow's conversion refuses a text of digits, signs and decimal marks that is no number
+    (``1-2``, ``1.2.3``), so only the ends of a cell are looked at (``5.``, ``.5``); when it
+    refuses a cell after all, the chunk's plain rows are found by `_PLAIN_NUMBER` itself."""
+    numbers = np.full(len(column), np.nan)
+    firsts = np.cumsum([0] + [len(chunk) for chunk in column.chunks])
+
+    def convert(k: int) -> np.ndarray:
+        rest, converted = _plain_chunk(column.chunk(k), integer, minimum, maximum)
+        numbers[firsts[k] : firsts[k + 1]] = converted
+        return rest + firsts[k]
+
+    with ThreadPoolExecutor(max(pa.cpu_count(), 1)) as pool:
+        rest = list(pool.map(convert, range(column.num_chunks)))
+    return numbers, np.concatenate(rest) if rest else np.zeros(0, dtype=np.int64)
+
+
+def _plain_chunk(chunk: pa.Array, integer: bool, minimum, maximum) -> tuple[np.ndarray, np.ndarray]:
+    """(the rows neither empty nor plain and within minimum-maximum, per row its number or NaN)."""
+    if chunk.offset:
+        chunk = pa.concat_arrays([chunk])  # offset 0: its buffers start at its first row
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[: len(chunk) + 1]
+    if offsets[-1] == 0:  # every cell empty
+        return np.zeros(0, dtype=np.int64), np.full(len(chunk), np.nan)
+    sizes = np.diff(offsets)
+    data = np.frombuffer(chunk.buffers()[2], dtype=np.uint8)[: offsets[-1]]
+    starts = np.minimum(offsets[:-1], len(data) - 1)
+    signed = data[starts] == ord("-")
+    first = data[np.minimum(starts + signed, len(data) - 1)]
+    last = data[np.maximum(offsets[1:] - 1, 0)]
+    plain = (sizes >= 1) & (sizes <= _PLAIN_LENGTH) & _DIGIT[first] & _DIGIT[last]
+    odd = np.flatnonzero((_NOT_WHOLE_BYTE if integer else _NOT_NUMBER_BYTE)[data])
+    plain[np.searchsorted(offsets, odd, side="right") - 1] = False
+    texts = pc.replace_substring(chunk, ",", ".") if (data == ord(",")).any() else chunk
+    try:
+        converted = _converted(texts, plain)
+    except pa.ArrowInvalid:  # a text of those bytes that is no number: the regex decides
+        plain &= pc.match_substring_regex(chunk, _PLAIN_WHOLE if integer else _PLAIN_NUMBER).to_numpy(
+            zero_copy_only=False
+        )
+        converted = _converted(texts, plain)
+    within = plain
+    if minimum is not None or maximum is not None:
+        with np.errstate(invalid="ignore"):
+            within = plain & (converted >= (-np.inf if minimum is None else minimum))
+            within &= converted <= (np.inf if maximum is None else maximum)
+        converted = np.where(within, converted, np.nan)
+    return np.flatnonzero(~within & (sizes > 0)), converted
+
+
+def _converted(texts: pa.Array, rows: np.ndarray) -> np.ndarray:
+    """The numbers of `texts` in `rows` (NaN elsewhere), by Arrow's text-to-float conversion."""
+    if not rows.any():
+        return np.full(len(texts), np.nan)
+    valid = pa.py_buffer(np.packbits(rows, bitorder="little"))
+    only = pa.StringArray.from_buffers(len(texts), texts.buffers()[1], texts.buffers()[2], valid)
+    return pc.cast(only, pa.float64()).to_numpy(zero_copy_only=False)
 
 
 def _number(text: str, integer: bool, minimum, maximum) -> tuple[float, str | None]:
@@ -362,7 +491,7 @@ def empty_table(spec: FileSpec) -> pd.DataFrame:
     return _empty_frame(spec).drop(columns=[LINE])
 
 
-def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck | None:
+def _read(folder: Path, spec: FileSpec, problems: list[Problem], exact: bool) -> _FileCheck | None:
     path = folder / spec.name
     if not path.exists():
         if spec.required:
@@ -375,7 +504,10 @@ def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck |
                 )
             )
         return None
-    raw, read_problems = bulkread.read_table(path) if FAST_PATH else read_raw_table(path)
+    # a figure (a value per unit, indicator and period: many distinct texts) is cheaper read
+    # per row than hashed; counts, spreads and tolerances repeat, and stay categorical
+    figures = [col.name for col in spec.columns if col.kind == "number" and col.required]
+    raw, read_problems = read_raw_table(path) if exact else bulkread.read_table(path, strings=figures)
     problems.extend(read_problems)
     if raw is None:
         return None
@@ -393,7 +525,7 @@ def _read(folder: Path, spec: FileSpec, problems: list[Problem]) -> _FileCheck |
     for name in added:  # "" in every row (`finished` makes it pandas' str, as assigning "" did)
         empty = pd.Index([""], dtype=object)
         raw.frame[name] = pd.Categorical.from_codes(np.zeros(len(raw.frame), np.int8), empty, validate=False)
-    return _FileCheck(raw, problems, added=added)
+    return _FileCheck(raw, problems, added=added, exact=exact)
 
 
 def _unit_ids(units: _FileCheck) -> None:
@@ -464,9 +596,8 @@ def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
     """Numbers for `value_col`; an empty value is allowed only with a missing status."""
     check.choice("status", MISSING_SYMBOLS, allow_empty=True)
     values = check.numbers(value_col)
-    texts, text_codes = check.factor(value_col)
+    no_text = check.empty_cells(value_col)
     statuses, status_codes = check.factor("status")
-    no_text = np.array([t == "" for t in texts], dtype=bool)[text_codes]
     no_status = np.array([s == "" for s in statuses], dtype=bool)[status_codes]
     missing = np.array([s in MISSING_SYMBOLS for s in statuses], dtype=bool)[status_codes]
     for i in np.flatnonzero(no_text & no_status):
@@ -476,18 +607,21 @@ def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
             "is empty; give the figure, or mark it missing with status "
             "'..' (not yet available), '.' (not applicable) or ':' (suppressed)",
         )
+    written = check.frame[value_col]
     for i in np.flatnonzero(~no_text & missing):
-        text, status = texts[text_codes[i]], statuses[status_codes[i]]
+        text, status = written.iat[i], statuses[status_codes[i]]
         check.add(i, "status", f"'{status}' marks a missing value, but the row has the value '{text}'")
     return values
 
 
 def check_folder(
-    folder: Path | str, *, current_year: int | None = None
+    folder: Path | str, *, current_year: int | None = None, exact: bool = False
 ) -> tuple[dict[str, pd.DataFrame], KitConfig, list[Problem]]:
     """Validate `folder`; return typed tables (with a `_line` column), config and problems.
 
-    `current_year` (default: this year) is the last year a figure can be for.
+    `current_year` (default: this year) is the last year a figure can be for. `exact` reads
+    every file with Python's csv reader and every number with the per-cell code: slower,
+    the same problems and tables (what tests and benchmarks compare the fast path with).
     """
     folder = Path(folder)
     current_year = this_year() if current_year is None else current_year
@@ -496,7 +630,7 @@ def check_folder(
     # a kit.toml key that is wrong keeps its default (min_respondents never drops below it)
     config, problems = read_config(folder / "kit.toml")
 
-    checks = {spec.name: _read(folder, spec, problems) for spec in contract.FILES}
+    checks = {spec.name: _read(folder, spec, problems, exact) for spec in contract.FILES}
 
     def frame_of(spec: FileSpec) -> pd.DataFrame:
         check = checks[spec.name]
@@ -513,7 +647,7 @@ def check_folder(
         if config.perspectives:
             ind.choice("perspective", config.perspectives)
         decimals = ind.numbers("decimals", integer=True, minimum=0, maximum=MAX_DECIMALS)
-        ind.frame["decimals"] = pd.array(decimals, dtype="Int64")
+        ind.frame["decimals"] = _whole_numbers(decimals)
         ind.unique(("indicator_id",))
     indicators = frame_of(contract.INDICATORS)
 
@@ -535,7 +669,7 @@ def check_folder(
     if val:
         val.periods(current_year)
         val.frame["value"] = _missing_status(val, "value")
-        val.frame["n"] = pd.array(val.numbers("n", integer=True, minimum=0), dtype="Int64")
+        val.frame["n"] = val.column(_whole_numbers(val.numbers("n", integer=True, minimum=0)))
         val.frame["sd"] = val.numbers("sd", minimum=0)
         if units_check:
             val.known("unit_id", unit_area, "unit id")
