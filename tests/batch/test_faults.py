@@ -189,16 +189,19 @@ def running(procs: list[psutil.Process]) -> list[psutil.Process]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("target", "jobs"), [("group", 2), ("main", 2), ("main", 1)])
+@pytest.mark.parametrize(("target", "jobs"), [("group", 2), ("main", 2), ("main", 1), ("sigterm", 2)])
 def test_ctrl_c_stops_everything_keeps_what_was_made_and_says_so_in_one_line(tmp_path, target, jobs):
-    """SIGINT after the first note appears: the other two notes are in their (slow) cells."""
+    """SIGINT (or SIGTERM) after the first note appears: the other two notes are in their (slow) cells."""
     out = tmp_path / "out"
     notebook = tiny_notebook(tmp_path, f"import time\nif unit_id != {UNITS[0]!r}:\n    time.sleep(120)")
     command = [*KITLIB, "briefings", "--units", *UNITS, "--level", "unit", "--jobs", str(jobs),
                "--notebook", str(notebook), "--out", str(out)]  # fmt: skip
+    temp = tmp_path / "temp"  # where the run hands the data to its workers
+    temp.mkdir()
     proc = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env={**os.environ, "TMPDIR": str(temp)},
+    )  # fmt: skip
     try:
         deadline = time.monotonic() + 240
         while not (out / f"{UNITS[0]}.html").exists():
@@ -210,6 +213,8 @@ def test_ctrl_c_stops_everything_keeps_what_was_made_and_says_so_in_one_line(tmp
         sent = time.monotonic()
         if target == "group":
             os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        elif target == "sigterm":
+            os.kill(proc.pid, signal.SIGTERM)  # a scheduler's or systemd's stop: as Ctrl-C
         else:
             os.kill(proc.pid, signal.SIGINT)
         while running(children) and time.monotonic() - sent < 5:
@@ -231,6 +236,7 @@ def test_ctrl_c_stops_everything_keeps_what_was_made_and_says_so_in_one_line(tmp
         assert "avbrutt" in row and "href" not in row
     links_lead_somewhere(out)
     assert not list(out.glob(".*")), "temporary files left behind"
+    assert not [p for p in temp.iterdir() if p.name.startswith("kitlib-")], "hand-over folder left behind"
 
 
 def test_an_output_folder_that_is_a_file_is_refused_in_one_line(tmp_path, capsys):

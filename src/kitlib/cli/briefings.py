@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from kitlib.batch.plan import ALL_LEVELS, DEFAULT_TIMEOUT, NOT_MADE, NOTE_LEVELS
@@ -98,6 +99,9 @@ def run_briefings_command(args: argparse.Namespace) -> int:
     if not args.timeout > 0:
         print("kitlib: --timeout must be a number of seconds above 0", file=sys.stderr)
         return 2
+    # SIGTERM (a scheduler, systemd, `kill`) stops the run as Ctrl-C does: the notes made stay,
+    # the index says which were not made, workers, kernels and temporary files go
+    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:
         result = make_briefings(
             args.data, year=args.year, out=args.out, units=args.units, service_area=args.service_area,
@@ -115,7 +119,13 @@ def run_briefings_command(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         print("Fix them (see data/README.md) and run again.", file=sys.stderr)
         return 2
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return report(result, describe_failure)
+
+
+def _terminate_as_interrupt(_signum, _frame) -> None:
+    signal.raise_signal(signal.SIGINT)  # the pool's Ctrl-C handler, or KeyboardInterrupt
 
 
 def report(result, describe_failure) -> int:
