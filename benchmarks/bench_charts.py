@@ -1,11 +1,12 @@
-"""Milliseconds per chart: `charts.panel_figure` (lay out and draw) and `charts.figure_html`
-(encode as embedded SVG), on the figures the sample's notes and the explorer really make.
+"""Milliseconds per chart: `charts.panel_figure` and `charts.distance_figure` (lay out and
+draw) and `charts.figure_html` (encode as embedded SVG), on the figures the sample's notes and
+the explorer really make.
 
 The inputs are collected once from the notes of a few units (every figure of their trend,
-sick-leave and budget sections) and from the explorer's trend chart of each unit (one
-panel, and two units side by side); each figure is then made `--repeat` times and the
-median kept, so that the figures compare variants of kitlib.report.charts run on the same
-machine:
+distance, sick-leave and budget sections) and from the explorer's trend chart of each unit
+(one panel, and two units side by side); each figure is then made `--repeat` times and the
+median CPU time kept, so that the figures compare variants of kitlib.report.charts run on the
+same machine:
 
     python benchmarks/bench_charts.py [--repeat 7] [--units skole-nordby shj-berg-dal ...]
 """
@@ -26,26 +27,32 @@ from kitlib.report import charts
 UNITS = ("skole-nordby", "shj-berg-dal", "bhg-lia", "hjt-nord", "bygg-ost")
 
 
-def note_figures(units) -> list[tuple[str, list, str]]:
-    """(where, panels, lang) of every panel figure the units' notes draw."""
+def note_figures(units) -> list[tuple[str, str, tuple]]:
+    """(where, kind, arguments) of every figure the units' notes draw: kind "panel" for
+    `charts.panel_figure(panels, lang)`, "distance" for `charts.distance_figure(card, lang)`."""
     found = []
-    real = charts.panel_figure
+    real_panels, real_distance = charts.panel_figure, charts.distance_figure
 
-    def spy(panels, lang="nb", **kws):
-        found.append((where, list(panels), lang))
-        return real(panels, lang, **kws)
+    def panels_spy(panels, lang="nb", **kws):
+        found.append((where, "panel", (list(panels), lang)))
+        return real_panels(panels, lang, **kws)
 
-    with mock.patch.object(charts, "panel_figure", spy):
+    def distance_spy(card, lang="nb", **kws):
+        found.append((where, "distance", (card, lang)))
+        return real_distance(card, lang, **kws)
+
+    with mock.patch.object(charts, "panel_figure", panels_spy), \
+            mock.patch.object(charts, "distance_figure", distance_spy):  # fmt: skip
         for unit in units:
             briefing = prepare_briefing(sample_folder(), unit)
-            for name in ("trend_charts_section", "sick_leave_section", "budget_section"):
+            for name in ("trend_charts_section", "distance_section", "sick_leave_section", "budget_section"):
                 where = f"note {unit} {name.removesuffix('_section')}"
                 getattr(briefing, name)()
     return found
 
 
-def explorer_figures(units) -> list[tuple[str, list, str]]:
-    """(where, panels, lang) of the explorer's trend chart: each unit alone, and pairs."""
+def explorer_figures(units) -> list[tuple[str, str, tuple]]:
+    """(where, "panel", (panels, lang)) of the explorer's trend chart: each unit alone, and pairs."""
     session = Session(load_data(sample_folder()), warm=False)
     found = []
     for i, unit in enumerate(units):
@@ -57,7 +64,8 @@ def explorer_figures(units) -> list[tuple[str, list, str]]:
                             tuple(COMPARISONS))  # fmt: skip
             panels = [p for p, _ in filter(None, (views.trend_panel(session, sel, u) for u in chosen))]
             if panels:
-                found.append((f"explorer {'+'.join(chosen)} {sel.indicator}", panels, session.lang))
+                where = f"explorer {'+'.join(chosen)} {sel.indicator}"
+                found.append((where, "panel", (panels, session.lang)))
     return found
 
 
@@ -81,22 +89,22 @@ def main() -> int:
     args = parser.parse_args()
 
     figures = note_figures(args.units) + explorer_figures(args.units)
-    for _where, panels, lang in figures[:3]:  # warm fonts, caches and imports
-        charts.figure_html(charts.panel_figure(panels, lang), "")
-    print(f"{'figure':<58} {'panels':>6} {'layout ms':>10} {'svg ms':>8} {'total ms':>9}  (CPU)")
-    totals = {"note": [0.0, 0.0], "explorer": [0.0, 0.0]}
-    for where, panels, lang in figures:
-        layout = timed(lambda p=panels, lang=lang: charts.panel_figure(p, lang), args.repeat)
-        fig = charts.panel_figure(panels, lang)
+    make = {"panel": charts.panel_figure, "distance": charts.distance_figure}
+    for _where, kind, arguments in figures[:3]:  # warm fonts, caches and imports
+        charts.figure_html(make[kind](*arguments), "")
+    print(f"{'figure':<58} {'axes':>5} {'layout ms':>10} {'svg ms':>8} {'total ms':>9}  (CPU)")
+    totals: dict[str, list] = {}
+    for where, kind, arguments in figures:
+        layout = timed(lambda k=kind, a=arguments: make[k](*a), args.repeat)
+        fig = make[kind](*arguments)
         svg = timed(lambda f=fig: charts.figure_html(f, ""), args.repeat)
-        kind = where.split()[0]
-        totals[kind][0] += layout
-        totals[kind][1] += svg
-        print(f"{where[:58]:<58} {len(panels):>6} {layout * 1e3:>10.1f} {svg * 1e3:>8.1f} "
+        group = f"{where.split()[0]} {kind}"
+        totals.setdefault(group, [0, 0.0, 0.0])
+        totals[group] = [totals[group][0] + 1, totals[group][1] + layout, totals[group][2] + svg]
+        print(f"{where[:58]:<58} {len(fig.axes):>5} {layout * 1e3:>10.1f} {svg * 1e3:>8.1f} "
               f"{(layout + svg) * 1e3:>9.1f}")  # fmt: skip
-    for kind, (layout, svg) in totals.items():
-        n = sum(1 for w, _, _ in figures if w.startswith(kind))
-        print(f"\n{kind}: {n} figures, mean per figure {layout / n * 1e3:.1f} ms layout + "
+    for group, (n, layout, svg) in totals.items():
+        print(f"\n{group}: {n} figures, mean per figure {layout / n * 1e3:.1f} ms layout + "
               f"{svg / n * 1e3:.1f} ms SVG = {(layout + svg) / n * 1e3:.1f} ms")  # fmt: skip
     return 0
 

@@ -3,6 +3,8 @@ on pixels. Synthetic data are seeded."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import warnings
 
 import matplotlib
@@ -133,6 +135,60 @@ def test_survey_intervals_are_error_bars_at_each_year():
     assert segments == [[[x, low[x]], [x, high[x]]] for x in (0, 2, 3)]
     bottom, top = ax.get_ylim()
     assert bottom <= np.nanmin(low) and top >= np.nanmax(high)  # the whole interval is seen
+
+
+def test_bars_stand_in_their_categorys_slot_in_one_colour_and_width():
+    data = pd.DataFrame({"label": ["2025T1", "2024T1", "2024T2", "2024T3"], "value": [6.0, 5.0, np.nan, 7.5]})
+    order = ["2024T1", "2024T2", "2024T3", "2025T1"]
+    fig = matplotlib.figure.Figure()
+    ax = plot.bars(data, x="label", y="value", order=order, ax=fig.add_subplot(), color="#0072B2")
+    bars = ax.patches
+    # in the order's slots, left to right (the missing 2024T2 leaves its slot empty), from 0
+    assert [b.get_x() + b.get_width() / 2 for b in bars] == pytest.approx([0, 2, 3])
+    assert [b.get_height() for b in bars] == [5.0, 7.5, 6.0]
+    assert {b.get_y() for b in bars} == {0.0} and [b.get_width() for b in bars] == pytest.approx([0.62] * 3)
+    assert {matplotlib.colors.to_hex(b.get_facecolor()) for b in bars} == {"#0072b2"}
+    assert ax.get_xlabel() == "" and ax.get_ylabel() == ""
+    empty = plot.bars(data.assign(value=np.nan), x="label", y="value", ax=fig.add_subplot(), color="k")
+    assert not empty.patches
+
+
+@pytest.mark.parametrize("orient", ["v", "h"])
+def test_stems_are_dots_edged_in_white_above_stems_from_the_base(orient):
+    data = pd.DataFrame({"at": [0.0, 1.0, 2.0, 3.0], "value": [97.0, np.nan, 101.5, 99.0],
+                         "status": ["met", "met", "not_met", "near"]})  # fmt: skip
+    palette = {"met": "#0072B2", "not_met": "#D55E00", "near": "#E69F00"}
+    fig = matplotlib.figure.Figure()
+    x, y = ("at", "value") if orient == "v" else ("value", "at")
+    hue = {"hue": "status", "palette": palette} if orient == "h" else {}
+    ax = plot.stems(data, x=x, y=y, base=100.0, ax=fig.add_subplot(), color="#0072B2", orient=orient,
+                    label="stems", **hue)  # fmt: skip
+    (stems,) = [c for c in ax.collections if c.get_label() == "stems"]
+    (dots,) = [c for c in ax.collections if c is not stems]
+    values = [97.0, 101.5, 99.0]  # the missing value has neither stem nor dot
+    ends = [seg[:, 1 if orient == "v" else 0].tolist() for seg in stems.get_segments()]
+    assert ends == [[100.0, v] for v in values]
+    offsets = np.asarray(dots.get_offsets())
+    assert offsets[:, 1 if orient == "v" else 0].tolist() == values
+    assert offsets[:, 0 if orient == "v" else 1].tolist() == [0.0, 2.0, 3.0]
+    expected = ["#0072b2"] * 3 if orient == "v" else ["#0072b2", "#d55e00", "#e69f00"]
+    colours = [matplotlib.colors.to_hex(c) for c in dots.get_facecolors()]
+    assert (colours * 3 if len(colours) == 1 else colours) == expected  # one colour is given once
+    assert {matplotlib.colors.to_hex(c) for c in dots.get_edgecolors()} == {"#ffffff"}
+    assert dots.get_sizes().tolist() == [42.0] and dots.get_linewidths().tolist() == [0.8]
+    assert dots.get_zorder() == 3 > stems.get_zorder()  # the dot covers its stem's end
+    assert ax.get_xlabel() == "" and ax.get_ylabel() == ""
+
+
+def test_importing_the_briefing_loads_neither_seaborn_nor_scipy():
+    """Every worker kernel imports the briefing: seaborn (and the scipy.stats it brings) cost
+    more than the rest of kitlib together, and the charts draw without them."""
+    code = (
+        "import sys, kitlib.report.briefing, kitlib.explorer.views; "
+        "print('seaborn' in sys.modules, 'scipy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
 
 
 # -- direct labels ------------------------------------------------------------------------------
@@ -401,6 +457,18 @@ def test_a_near_miss_never_looks_worse_than_a_miss():
     assert band.get_x() <= near_gap <= band.get_x() + band.get_width()  # inside its tolerance: "nesten"
 
 
+def test_distance_rows_go_best_status_first_then_furthest_ahead_whatever_the_cards_order():
+    rows = charts.distance_rows(card())
+    shuffled = charts.distance_rows(card().sample(frac=1.0, random_state=RNG_SEED))
+    pd.testing.assert_frame_equal(rows, shuffled.loc[rows.index])  # the same rows, whatever the order
+    assert shuffled.index.tolist() == rows.index.tolist()
+    rank = {s: i for i, s in enumerate(charts.JUDGED)}
+    keys = list(zip(rows["status"].map(rank), -rows["gap"]))
+    assert keys == sorted(keys)
+    assert list(rows.columns[-3:]) == ["measure", "gap", "distance"]
+    assert charts.distance_rows(card().iloc[0:0]).empty
+
+
 def test_distance_labels_fit_and_never_collide():
     fig = charts.distance_figure(card(), "en")
     assert fig.texts[0].get_text() == "1 of 6 targets met"
@@ -427,6 +495,8 @@ def test_charts_change_no_global_state_and_give_the_same_bytes():
     first = charts.figure_html(charts.panel_figure(panels([4.3, 4.6]), "nb"), alt="Trivsel")
     second = charts.figure_html(charts.panel_figure(panels([4.3, 4.6]), "nb"), alt="Trivsel")
     assert first == second  # byte-identical SVG: fixed ids, no date
+    distance = [charts.figure_html(charts.distance_figure(card(), "nb"), alt="") for _ in range(2)]
+    assert distance[0] == distance[1]
     assert "data:image/svg+xml;base64," in first and 'alt="Trivsel"' in first
     after = dict(matplotlib.rcParams)
     assert {k: v for k, v in after.items() if before[k] != v} == {}

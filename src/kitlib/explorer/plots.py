@@ -1,7 +1,7 @@
 """The explorer's ranking chart: every unit of a service area on one indicator, best first.
 
 In the convention of kitlib.report.plot (a DataFrame, its columns named by keyword, ``ax=``,
-the Axes back), drawn with its helpers and seaborn, without pyplot; the figure functions
+the Axes back), drawn with its helpers and plain matplotlib, without pyplot; the figure functions
 lay them out by measuring their texts, as kitlib.report.charts does. They know nothing of
 units, indicators or languages: kitlib.explorer.views passes the rows and the words. Written
 to be swapped for shared service-area charts once kitlib.report has them.
@@ -9,11 +9,8 @@ to be swapped for shared service-area charts once kitlib.report has them.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.figure import Figure
 
 from kitlib.report import plot
@@ -32,17 +29,6 @@ from kitlib.report.charts import (
 
 ROW_HEIGHT = 20.0  # points per ranked unit
 HIGHLIGHT = "#eef4f9"  # the band behind a chosen unit
-
-
-@contextmanager
-def _no_axis_names(ax):
-    """Seaborn names the axes after the columns ("value", "y"): the charts name them in titles.
-    (A name already there also spares seaborn a look at the tick labels.)"""
-    ax.set_xlabel(" ")
-    ax.set_ylabel(" ")
-    yield
-    ax.set_xlabel("")
-    ax.set_ylabel("")
 
 
 # -- ranking -------------------------------------------------------------------------------
@@ -74,13 +60,12 @@ def ranking_dots(
         plot.intervals(
             data, x=y, low=low, high=high, ax=ax, orient="h", color=[palette[h] for h in data[hue]]
         )
-    present = data.dropna(subset=[x])
+    present = data.dropna(subset=[x, y, hue])
     if len(present):
-        with _no_axis_names(ax):
-            sns.scatterplot(
-                data=present, x=x, y=y, hue=hue, palette=palette, s=46, linewidth=0.8,
-                edgecolor="white", legend=False, zorder=3, ax=ax,
-            )  # fmt: skip
+        ax.scatter(
+            present[x].to_numpy(dtype=float), present[y].to_numpy(dtype=float), s=46,
+            c=list(present[hue].map(palette)), linewidth=0.8, edgecolor="white", zorder=3,
+        )  # fmt: skip
     if text:
         left = ax.get_xlim()[0]
         ends = data[x] if not high else np.fmax(data[x], data[high].astype(float))
@@ -165,4 +150,5 @@ def ranking_figure(
                  va="top", fontsize=NAME_SIZE, color=MUTED)  # fmt: skip
         if note:
             fig.text(x0, 3 / total, plain(note), ha="left", va="bottom", fontsize=NOTE_SIZE, color=MUTED)
+        plot.settle(ax)
     return fig

@@ -6,7 +6,7 @@ axes where several indicators are shown together.
 Each chart function takes a DataFrame and ``ax=`` and returns the Axes; `panel_figure` and
 `distance_figure` lay whole figures out without constrained layout (text is measured, not
 drawn twice); `figure_html` turns a finished figure into an embedded, alt-texted <figure>.
-The layers themselves are drawn by kitlib.report.plot (seaborn and matplotlib).
+The layers themselves are drawn by kitlib.report.plot (plain matplotlib).
 """
 
 from __future__ import annotations
@@ -663,6 +663,7 @@ def panel_figure(
             plot.category_axis(ax, labels, pad=0.35, every=every)
         for ax, rows in zip(axes, label_rows):
             plot.end_labels(rows, y="y", text="text", color="color", weight="weight", ax=ax, size=LABEL_SIZE)
+            plot.settle(ax)
         if note:
             fig.text(
                 left / (width * 72),  # under the first plot's left edge, where the titles start
@@ -708,25 +709,36 @@ def distance_rows(card: pd.DataFrame) -> pd.DataFrame:
     `tolerance` (how far short still counts as near) and `ci_low`/`ci_high` (the survey
     interval) come in the same measure, as distances.
     """
-    judged = card[card["status"].isin(JUDGED) & card["target"].notna() & card["value"].notna()]
-    share = judged["unit_of_measure"] == "%"
-    rows = judged[share | (judged["target"] != 0)].copy()
-    share = (rows["unit_of_measure"] == "%").to_numpy()
-    sign = better_sign(rows["direction"])
-    scale = np.where(share, 1.0, 100 / rows["target"].abs().where(~share, 1.0))
 
-    def distance(values):
-        return sign * (pd.to_numeric(values, errors="coerce") - rows["target"]) * scale
+    # the rows are chosen and ordered on plain arrays and taken from the (wide) card once: each
+    # boolean mask, copy or sort of the card copies all its columns
+    def numbers(column, at=slice(None)):
+        if column not in card:
+            return np.full(len(card), np.nan)[at]
+        return pd.to_numeric(card[column], errors="coerce").to_numpy(dtype=float)[at]
 
-    rows["measure"] = np.where(share, "pp", "pct")
-    rows["gap"] = distance(rows["value"])
-    rows["distance"] = rows["gap"]
-    rows["tolerance"] = pd.to_numeric(rows.get("tolerance", np.nan), errors="coerce") * scale
-    ends = [distance(rows.get(c, pd.Series(np.nan, index=rows.index))) for c in ("ci_low", "ci_high")]
-    rows["ci_low"], rows["ci_high"] = np.fmin(*ends), np.fmax(*ends)
-    rank = {s: i for i, s in enumerate(JUDGED)}
-    rows["_rank"] = rows["status"].map(rank)
-    return rows.sort_values(["_rank", "gap"], ascending=[True, False], kind="stable").drop(columns="_rank")
+    share = (card["unit_of_measure"] == "%").to_numpy(dtype=bool)
+    value, target = numbers("value"), numbers("target")
+    chosen = card["status"].isin(JUDGED).to_numpy(dtype=bool) & ~np.isnan(target) & ~np.isnan(value)
+    chosen &= share | (target != 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scale = np.where(share, 1.0, 100 / np.abs(np.where(share, 1.0, target)))
+        sign = better_sign(card["direction"]).to_numpy(dtype=float)
+        gap = sign * (value - target) * scale
+    rank = card["status"].map({s: i for i, s in enumerate(JUDGED)}).to_numpy(dtype=float)
+    where = np.flatnonzero(chosen)
+    # best status first, then the largest gap; ties keep the card's order (lexsort is stable)
+    order = where[np.lexsort((-gap[where], rank[where]))]
+    scale, sign, target = scale[order], sign[order], target[order]
+    low, high = (sign * (numbers(c, order) - target) * scale for c in ("ci_low", "ci_high"))
+    return card.take(order).assign(
+        measure=np.where(share[order], "pp", "pct"),
+        gap=gap[order],
+        distance=gap[order],
+        tolerance=numbers("tolerance", order) * scale,
+        ci_low=np.fmin(low, high),
+        ci_high=np.fmax(low, high),
+    )
 
 
 def _gap_text(gap: float, measure: str, decimals: int, lang: str) -> str:
@@ -769,8 +781,22 @@ def distance_chart(card: pd.DataFrame, *, ax, lang: str = "nb", measure: str = "
     tolerance, never mistaken for a miss. `measure` picks the rows: "pp" (shares, in
     percentage points) or "pct" (other units, in per cent of the target).
     """
-    rows = distance_rows(card)
-    rows = rows[rows["measure"] == measure].reset_index(drop=True)
+    rows = _measured(distance_rows(card), measure)
+    return _distance_axes(rows, ax=ax, lang=lang, measure=measure, name_width=name_width)
+
+
+# the columns a distance chart draws: a narrow frame is cheap to filter, copy and extend
+_DRAWN = ["name", "status", "decimals", "measure", "gap", "tolerance", "ci_low", "ci_high"]
+
+
+def _measured(rows: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The distance rows of one measure, narrowed to what the chart draws, numbered from 0."""
+    rows = rows[_DRAWN]
+    return rows[rows["measure"] == measure].reset_index(drop=True)
+
+
+def _distance_axes(rows: pd.DataFrame, *, ax, lang: str, measure: str, name_width: float):
+    """`distance_chart` drawn from its rows (`_measured`)."""
     y = np.arange(len(rows))[::-1].astype(float)  # the first row on top
     data = rows.assign(y=y, band_low=-rows["tolerance"], band_high=0.0)
     plot.spans(data, y="y", low="band_low", high="band_high", ax=ax, color="#fbf1d8", height=0.7)
@@ -815,6 +841,7 @@ def distance_chart(card: pd.DataFrame, *, ax, lang: str = "nb", measure: str = "
         fontsize=NAME_SIZE,
         color=MUTED,
         pad=4,
+        y=1.0,  # placed, not moved clear of the axes' decorations at every draw (there are none above)
     )
     for gap, at, yi, text in zip(rows["gap"], _label_anchor(rows), y, gap_texts(rows, lang)):
         outward = gap >= 0
@@ -864,12 +891,13 @@ def distance_figure(card: pd.DataFrame, lang: str = "nb", *, width: float = 7.0)
     targets met."""
     rows = distance_rows(card)
     measures = [m for m in ("pp", "pct") if (rows["measure"] == m).any()]
+    chosen_rows = {m: _measured(rows, m) for m in measures}
     name_width = 150.0
     with styled():
         fig = Figure(figsize=(width, 3.0))
         heights = []
         for m in measures:
-            chosen = rows[rows["measure"] == m]
+            chosen = chosen_rows[m]
             two_lines = max(len(lines) for lines in _row_names(chosen, lang, name_width)) > 1
             heights.append(max(len(chosen) * (24.0 if two_lines else 17.0), 36.0))
         message = tr("msg_targets_met", lang, met=int((rows["status"] == Status.MET).sum()), total=len(rows))
@@ -889,8 +917,9 @@ def distance_figure(card: pd.DataFrame, lang: str = "nb", *, width: float = 7.0)
                     h / total,
                 )
             )
-            distance_chart(card, ax=ax, lang=lang, measure=measure, name_width=name_width)
-            _fit_gap_labels(ax, rows[rows["measure"] == measure], lang)
+            _distance_axes(chosen_rows[measure], ax=ax, lang=lang, measure=measure, name_width=name_width)
+            _fit_gap_labels(ax, chosen_rows[measure], lang)
+            plot.settle(ax)
             top -= panel_head + h + panel_foot
         x0, subtitle = 6 / (width * 72), 1 - (8 + MESSAGE_SIZE * plot.LINE_HEIGHT) / total
         fig.text(

@@ -1,11 +1,12 @@
 """Plot functions of the briefing's charts, in seaborn's convention: a DataFrame, its columns
 named by keyword, ``ax=``, and the Axes back.
 
-Built on seaborn's axes-level functions and plain matplotlib (lines straight through
-matplotlib: seaborn's lineplot cost six times as much per chart), never pyplot: nothing here
-creates a figure, shows one, or changes rcParams (charts.briefing_figure draws inside an
-``rc_context``). The functions know nothing of indicators or languages; kitlib.report.charts
-composes them into the briefing's charts.
+Drawn with plain matplotlib (``ax.plot``, ``ax.bar``, ``ax.scatter``), in the look seaborn's
+functions gave them before: seaborn's lineplot cost six times as much per chart, and importing
+seaborn (with the scipy.stats it loads) cost every worker kernel more than the rest of kitlib.
+Never pyplot: nothing here creates a figure, shows one, or changes rcParams
+(charts.briefing_figure draws inside an ``rc_context``). The functions know nothing of
+indicators or languages; kitlib.report.charts composes them into the briefing's charts.
 
 Two rules the briefing relies on:
 - a gap stays a gap: a line plot joins the points either side of a missing value, so
@@ -17,11 +18,9 @@ from __future__ import annotations
 
 import functools
 import math
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
@@ -136,35 +135,26 @@ def end_labels(
     gap = LABEL_GAP * size / points_per_unit(ax, "y")
     placed = nudge(rows[y].to_numpy(dtype=float), gap, low, high)
     transform = offset_copy(ax.get_yaxis_transform(), fig=ax.get_figure(), x=offset, y=0, units="points")
-    for (_, row), at in zip(rows.iterrows(), placed):
+    n = len(rows)
+    colours = rows[color].tolist() if color else [None] * n
+    weights = rows[weight].tolist() if weight else ["normal"] * n
+    for label, at, colour, bold in zip(rows[text].tolist(), placed, colours, weights):
         ax.text(
             1.0,
             at,
-            str(row[text]),
+            str(label),
             transform=transform,
             ha="left",
             va="center",
             fontsize=size,
-            color=row[color] if color else None,
-            fontweight=row[weight] if weight else "normal",
+            color=colour,
+            fontweight=bold,
             clip_on=False,
         )
     return ax
 
 
 # -- layers ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def _own_labels(ax: Axes):
-    """Seaborn names the axes after the columns ("x", "gap"); the caller's labels stay. (A
-    label already there also spares seaborn a look at the tick labels, which costs ~40 ms.)"""
-    xlabel, ylabel = ax.get_xlabel(), ax.get_ylabel()
-    ax.set_xlabel(" ")
-    ax.set_ylabel(" ")
-    yield
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
 
 
 def lines(
@@ -290,24 +280,26 @@ def spans(
 
 
 def bars(data: pd.DataFrame, *, x: str, y: str, ax: Axes, color: str, order=None) -> Axes:
-    """One bar per category of `x` (a missing value leaves its slot empty), through seaborn's barplot."""
+    """One bar per category of `x` (one row each), 0.62 wide at the category's place in `order`
+    (0, 1, 2, ...; default: the rows' order), drawn in that order; a missing value leaves its
+    slot empty. In seaborn's barplot look (``width=0.62, saturation=1``), through ``ax.bar``."""
     order = list(data[x]) if order is None else list(order)
+    slot = {category: i for i, category in enumerate(order)}
     present = data.dropna(subset=[y])
+    present = present[present[x].isin(slot)]
     if present.empty:
         return ax
-    with _own_labels(ax):
-        sns.barplot(
-            data=present,
-            x=x,
-            y=y,
-            order=order,
-            color=color,
-            errorbar=None,
-            width=0.62,
-            saturation=1,
-            legend=False,
-            ax=ax,
-        )
+    at = present[x].map(slot).to_numpy(dtype=float)
+    by_slot = np.argsort(at, kind="stable")
+    width = 0.62
+    ax.bar(
+        at[by_slot] - width / 2,
+        present[y].to_numpy(dtype=float)[by_slot],
+        width=width,
+        align="edge",
+        color=color,
+        facecolor=color,
+    )
     return ax
 
 
@@ -325,7 +317,9 @@ def stems(
     label: str = "",
 ) -> Axes:
     """A dot per row on a stem from `base`: a dot plot read against a reference (100 % of
-    budget, a target at 0 distance). ``orient="h"`` draws horizontal stems (x is the value)."""
+    budget, a target at 0 distance). ``orient="h"`` draws horizontal stems (x is the value).
+    The dots are seaborn's scatterplot look (42 pt², edged in white, above the lines), drawn
+    with ``ax.scatter``; with `hue`, each dot takes ``palette[hue]``."""
     present = data.dropna(subset=[y if orient == "v" else x])
     if present.empty:
         return ax
@@ -334,20 +328,17 @@ def stems(
         ax.vlines(present[x], base, present[y], color=colours, linewidth=1.6, label=label)
     else:
         ax.hlines(present[y], base, present[x], color=colours, linewidth=1.6, label=label)
-    with _own_labels(ax):
-        sns.scatterplot(
-            data=present,
-            x=x,
-            y=y,
-            hue=hue,
-            palette=palette if hue else None,
-            color=None if hue else color,
+    dots = present.dropna(subset=[x, y])
+    if len(dots):
+        ax.scatter(
+            dots[x].to_numpy(dtype=float),
+            dots[y].to_numpy(dtype=float),
             s=42,
+            c=list(dots[hue].map(palette)) if hue else None,
+            color=None if hue else color,
             linewidth=0.8,
             edgecolor="white",
-            legend=False,
             zorder=3,
-            ax=ax,
         )
     return ax
 
@@ -374,8 +365,9 @@ def category_axis(ax: Axes, labels, *, axis: str = "x", pad: float = 0.45, every
 def value_limits(values, *, include=(), pad: float = 0.08) -> tuple[float, float]:
     """Limits that show every value and every number in `include` (a target, 100 % of budget),
     with `pad` of the span to spare; a flat series gets a little room around it."""
-    found = pd.to_numeric(pd.Series([*np.ravel(values), *include], dtype=float), errors="coerce").dropna()
-    if found.empty:
+    found = np.concatenate([np.ravel(np.asarray(values, dtype=float)), np.asarray(include, dtype=float)])
+    found = found[~np.isnan(found)]
+    if not len(found):
         return (0.0, 1.0)
     low, high = float(found.min()), float(found.max())
     span = high - low
@@ -402,4 +394,14 @@ def tidy(ax: Axes, grid: str = "y") -> Axes:
     ax.tick_params(length=0, labelsize=8, labelcolor="#3b454d", pad=3)
     if grid == "x":
         ax.spines["bottom"].set_visible(False)
+    return ax
+
+
+def settle(ax: Axes) -> Axes:
+    """Call on a finished Axes: an axis without a name gets a fixed place for it. The empty name
+    is never drawn, but while its place is automatic matplotlib measures every tick label of
+    the axis again at each draw to move it clear of them (a tenth of a chart's drawing)."""
+    for axis in (ax.xaxis, ax.yaxis):
+        if not axis.label.get_text():
+            axis.set_label_coords(0.5, 0.5)
     return ax
