@@ -140,7 +140,7 @@ def test_manifest_records_inputs_versions_and_units(run):
         manifest["inputs"]["notebook"]["sha256"]
         == hashlib.sha256(bundled("notebooks/briefing.ipynb").read_bytes()).hexdigest()
     )
-    for package in ("kitlib", "pandas", "matplotlib", "seaborn", "papermill", "nbconvert", "python"):
+    for package in ("kitlib", "pandas", "matplotlib", "papermill", "nbconvert", "python"):
         assert manifest["versions"][package]
     assert sorted(manifest["units"]) == sorted(units)
     assert all(u["status"] == "ok" for u in manifest["units"].values())

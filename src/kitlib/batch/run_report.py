@@ -36,7 +36,8 @@ from kitlib.report.i18n import status_label, tr
 
 # The index's columns: every status a unit's indicators can have, best first.
 INDEX_STATUSES = (*JUDGED, Status.NO_DATA, Status.NO_TARGET)
-VERSIONED = ("kitlib", "pandas", "matplotlib", "seaborn", "papermill", "nbconvert", "nbclient", "ipykernel")
+# the packages that shape what a note shows (seaborn draws none of it: charts are plain matplotlib)
+VERSIONED = ("kitlib", "pandas", "matplotlib", "papermill", "nbconvert", "nbclient", "ipykernel")
 
 
 def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | None = None) -> str:
