@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import JUDGED, Status, Trend
-from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecard
+from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, SURVEY_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData
@@ -74,15 +74,21 @@ def area_row(data: KitData, service_area: str) -> pd.Series | None:
 
 
 def area_cards(
-    data: KitData, service_area: str, year: int, values: pd.DataFrame | None = None
+    data: KitData,
+    service_area: str,
+    year: int,
+    values: pd.DataFrame | None = None,
+    cards: dict[str, pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """Every unit's scorecard of `year` in one long frame (scorecard columns plus ``unit_name``,
-    ``unit_order`` and the scorecard's order: ``perspective_rank``, ``indicator_rank``), each
-    computed once on the same prepared values."""
+    ``unit_order`` and the scorecard's order: ``perspective_rank``, ``indicator_rank``), all
+    computed in one pass on the same prepared values, or taken from `cards` (`scorecards`)."""
     values = prepared_values(data) if values is None else values
     units = area_units(data, service_area)
+    if cards is None:
+        cards = scorecards(data, year, values=values, unit_ids=units["unit_id"])
     cards = [
-        scorecard(data, unit_id, year, values=values).assign(unit_name=name, unit_order=i)
+        cards[unit_id].assign(unit_name=name, unit_order=i)
         for i, (unit_id, name) in enumerate(zip(units["unit_id"], units["name"]))
     ]
     if not cards:

@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import JUDGED, Status, Trend
-from kitlib.analysis.scorecard import prepared_values, result_units, scorecard
+from kitlib.analysis.scorecard import prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, UNIT_LEVEL
 from kitlib.data.load import KitData
@@ -79,8 +79,11 @@ AREA_COLUMNS = [
 ]  # fmt: skip
 
 
-def municipal_scorecards(data: KitData, year: int, values: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every result unit's scorecard for `year`, one below the other, each computed once.
+def municipal_scorecards(
+    data: KitData, year: int, values: pd.DataFrame | None = None, cards: dict[str, pd.DataFrame] | None = None
+) -> pd.DataFrame:
+    """Every result unit's scorecard for `year`, one below the other, all computed in one pass
+    (or taken from `cards`, as `scorecards` gives them).
 
     Added columns: ``unit_name`` and ``unit_service_area`` (the result unit's);
     ``figure_unit_id`` / ``figure_unit_name``: whose figure a row shows, the unit's own or,
@@ -89,7 +92,9 @@ def municipal_scorecards(data: KitData, year: int, values: pd.DataFrame | None =
     """
     values = prepared_values(data) if values is None else values
     units = result_units(data)
-    cards = [scorecard(data, unit_id, year, values=values) for unit_id in units["unit_id"]]
+    if cards is None:
+        cards = scorecards(data, year, values=values, unit_ids=units["unit_id"])
+    cards = [cards[unit_id] for unit_id in units["unit_id"]]
     if not cards:
         return pd.DataFrame()
     out = pd.concat(cards, ignore_index=True)

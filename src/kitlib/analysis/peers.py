@@ -39,7 +39,9 @@ def compare_units(
     )
     frame["peer_count"] = groups["value"].transform("count").astype("Int64")
     frame["peer_rank"] = groups["_score"].rank(ascending=False, method="min").astype("Int64")
-    frame["peer_median"] = groups["value"].transform(_median_of_others)
+    frame["peer_median"] = _medians_of_others(
+        groups.ngroup().to_numpy(), frame["value"].to_numpy(dtype=float)
+    )
     others = frame["peer_count"].astype(float) - frame["value"].notna()
     too_few = others < min_others
     frame.loc[too_few, "peer_median"] = np.nan
@@ -49,16 +51,34 @@ def compare_units(
     return frame.drop(columns=["service_area", "direction"])
 
 
-def _median_of_others(group: pd.Series) -> pd.Series:
-    values = group.to_numpy(dtype=float)
-    present = ~np.isnan(values)
+def _medians_of_others(group: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per row, the median of the other figures of its group (`group`: a number per row, -1 for
+    none); a row without a figure sees the median of all who have one; NaN where fewer than two
+    have one. All groups at once: within each group's sorted figures, leaving out the row's own
+    figure shifts the middle by one place when the figure lies below it."""
     out = np.full(len(values), np.nan)
-    if present.sum() >= 2:
-        known = values[present]
-        out[present] = [np.median(np.delete(known, i)) for i in range(len(known))]
-        # A unit without a figure still sees the median of all who have one.
-        out[~present] = np.median(known)
-    return pd.Series(out, index=group.index)
+    known = np.flatnonzero((group >= 0) & ~np.isnan(values))
+    known = known[np.lexsort((values[known], group[known]))]
+    if len(known) == 0:
+        return out
+    codes, s = group[known], values[known]
+    count = np.bincount(codes, minlength=group.max() + 1)
+    start = np.concatenate([[0], np.cumsum(count)[:-1]])
+    # the rows with a figure: the median of their group's m - 1 other figures
+    m = count[codes]
+    own = np.arange(len(known)) - start[codes]  # the figure's place in its group's sorted figures
+    lower, upper = (m - 2) // 2, (m - 1) // 2  # the middle place(s) among the m - 1 others
+    low = s[np.minimum(start[codes] + lower + (lower >= own), len(s) - 1)]
+    high = s[np.minimum(start[codes] + upper + (upper >= own), len(s) - 1)]
+    # np.median's arithmetic: the middle figure itself, or the plain mean of the two middle ones
+    out[known] = np.where(m >= 2, np.where(lower == upper, low, (low + high) / 2), np.nan)
+    # the rows without a figure, in groups with at least two: the median of all m figures
+    absent = np.flatnonzero((group >= 0) & np.isnan(values))
+    absent = absent[count[group[absent]] >= 2]
+    m, first = count[group[absent]], start[group[absent]]
+    low, high = s[first + (m - 1) // 2], s[first + m // 2]
+    out[absent] = np.where(m % 2 == 1, low, (low + high) / 2)
+    return out
 
 
 def add_benchmarks(

@@ -8,6 +8,7 @@ they stay nominal and the note says so.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 MONEY_UNITS = ("nok", "kr", "dkk", "kroner")
@@ -22,8 +23,15 @@ def is_money(unit: object) -> bool:
 def in_fixed_prices(series: pd.DataFrame, deflator: dict[int, float], base_year: int) -> pd.DataFrame | None:
     """`series` (with `year` and `value`) in the prices of `base_year`; None when the index
     lacks a year of the series or the base year, so that nothing is half deflated."""
-    years = set(int(y) for y in series["year"].dropna()) | {int(base_year)}
-    if not deflator or not years <= set(deflator):
+    factors = price_factors(series["year"], deflator, base_year)
+    return None if factors is None else series.assign(value=series["value"] * factors)
+
+
+def price_factors(years, deflator: dict[int, float], base_year: int) -> np.ndarray | None:
+    """Per year of a series, what turns its kroner into those of `base_year`; None when the
+    index lacks one of the years or the base year."""
+    years = pd.Series(years)
+    if not deflator or not set(int(y) for y in years.dropna()) | {int(base_year)} <= set(deflator):
         return None
-    factor = series["year"].astype(int).map(lambda year: deflator[int(base_year)] / deflator[year])
-    return series.assign(value=series["value"] * factor)
+    base = deflator[int(base_year)]
+    return np.array([base / deflator[int(year)] for year in years], dtype=float)

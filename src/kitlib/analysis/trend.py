@@ -55,45 +55,75 @@ def read_trend(
     series: pd.DataFrame,
     direction: str,
     *,
+    value: str = "value",
+    index: str = "period_index",
+    period: str = "period",
+    n: str = "n",
+    sd: str = "sd",
+    **options,
+) -> TrendReading:
+    """The trend of one unit's indicator at the last row of `series`.
+
+    `series` holds one frequency, sorted by `index`, ending with the period reported; the
+    `options` are those of `trend_of_arrays`.
+    """
+    return trend_of_arrays(
+        series[value].to_numpy(dtype=float, na_value=np.nan),
+        series[index].to_numpy(dtype=float, na_value=np.nan),
+        direction,
+        labels=series[period].to_numpy() if period in series else None,
+        n=float_column(series, n),
+        sd=float_column(series, sd),
+        **options,
+    )
+
+
+def trend_of_arrays(
+    values: np.ndarray,
+    positions: np.ndarray,
+    direction: str,
+    *,
+    labels: np.ndarray | None = None,
+    n: np.ndarray | None = None,
+    sd: np.ndarray | None = None,
     periods: int = 3,
     min_points: int = 3,
     stable_share: float = 0.02,
     confidence_z: float = 1.96,
     is_share: bool = False,
     resolution: float = 1e-9,
-    value: str = "value",
-    index: str = "period_index",
-    period: str = "period",
-    n: str = "n",
-    sd: str = "sd",
 ) -> TrendReading:
-    """The trend of one unit's indicator at the last row of `series`.
+    """The rule itself, on one series as arrays (float values with NaN for missing, their
+    positions, and where known the period labels, respondents and standard deviations),
+    sorted by position and ending with the period reported; many series are read without
+    building a DataFrame for each.
 
-    `series` holds one frequency, sorted by `index`, ending with the period reported;
     `is_share` says that survey figures are percentages of respondents; a change below
     half the `resolution` (the smallest step the reader sees, 0.1 for one decimal) is no change.
     """
-    if series.empty or pd.isna(series[value].iloc[-1]):
+    if len(values) == 0 or math.isnan(values[-1]):
         return TrendReading(Trend.INSUFFICIENT)
-    present = series[series[value].notna()]
-    last = _last_change(present, value, period, n, sd, is_share, confidence_z)
-    last_index = series[index].iloc[-1]
-    window = present[present[index] > last_index - periods]
+    present = ~np.isnan(values)
+    series = _Series(values[present], positions[present], _take(labels, present), _take(n, present),
+                     _take(sd, present), is_share, confidence_z)  # fmt: skip
+    last = series.last_change()
+    in_window = series.positions > positions[-1] - periods
+    window = np.flatnonzero(in_window)
     if len(window) < max(min_points, 2):
         return TrendReading(Trend.INSUFFICIENT, **last)
-    values = window[value].to_numpy(dtype=float)
-    positions = window[index].to_numpy(dtype=float)
-    change = fitted_change(positions, values)
-    history = present[value].to_numpy(dtype=float)
-    noise = _noise(window, history, positions, value, n, sd, is_share, confidence_z)
+    window_values = series.values[window]
+    window_positions = series.positions[window]
+    change = fitted_change(window_positions, window_values)
+    noise = series.survey_noise(window[0], window[-1]) if n is not None else math.nan
+    if math.isnan(noise):  # no respondents at the ends: the series' own noise
+        noise = series_change_noise(series.values, window_positions, confidence_z)
     if math.isnan(noise):
-        noise = stable_share * float(np.mean(np.abs(values)))
-    first = window.iloc[0]
+        noise = stable_share * float(np.mean(np.abs(window_values)))
     reading = dict(
         change=change,
         noise=noise,
-        first_period=str(first[period]) if period in window else "",
-        first_value=float(first[value]),
+        first_period=str(series.labels[window[0]]) if labels is not None else "",
+        first_value=float(window_values[0]),
         **last,
     )
     if abs(change) <= max(noise, resolution / 2):
@@ -110,35 +140,48 @@ def classify_trend(series: pd.DataFrame, direction: str, **options) -> tuple[str
     return reading.code, reading.change
 
 
-def _last_change(present, value, period, n, sd, is_share, z) -> dict:
-    """The latest change, its period of departure, and (for surveys) its sampling error."""
-    if len(present) < 2:
-        return {}
-    ends = present.iloc[[-2, -1]]
-    noise = _survey_noise(ends, value, n, sd, is_share, z) if n in present else math.nan
-    return {
-        "last_change": float(ends[value].iloc[1] - ends[value].iloc[0]),
-        "last_change_noise": noise,
-        "previous_period": str(ends[period].iloc[0]) if period in present else "",
-    }
+@dataclass(frozen=True)
+class _Series:
+    """The figures of a series that are present, with what their noise is read from."""
 
+    values: np.ndarray
+    positions: np.ndarray
+    labels: np.ndarray | None
+    n: np.ndarray | None
+    sd: np.ndarray | None
+    is_share: bool
+    z: float
 
-def _survey_noise(ends, value, n, sd, is_share, z) -> float:
-    rows = [
-        {
-            "value": float(row[value]),
-            "n": pd.to_numeric(row[n], errors="coerce"),
-            "sd": pd.to_numeric(row[sd], errors="coerce") if sd in ends else math.nan,
+    def last_change(self) -> dict:
+        """The latest change, its period of departure, and (for surveys) its sampling error."""
+        if len(self.values) < 2:
+            return {}
+        noise = self.survey_noise(-2, -1) if self.n is not None else math.nan
+        return {
+            "last_change": float(self.values[-1] - self.values[-2]),
+            "last_change_noise": noise,
+            "previous_period": str(self.labels[-2]) if self.labels is not None else "",
         }
-        for _, row in ends.iterrows()
-    ]
-    return survey_change_noise(rows[0], rows[-1], is_share=is_share, z=z)
+
+    def survey_noise(self, first: int, last: int) -> float:
+        """The sampling error of the change between two of the figures (NaN without respondents)."""
+        rows = [
+            {
+                "value": float(self.values[i]),
+                "n": self.n[i],
+                "sd": self.sd[i] if self.sd is not None else math.nan,
+            }
+            for i in (first, last)
+        ]
+        return survey_change_noise(rows[0], rows[1], is_share=self.is_share, z=self.z)
 
 
-def _noise(window, history, positions, value, n, sd, is_share, z) -> float:
-    """Survey sampling error where the ends carry respondents, else the series' own noise."""
-    if n in window:
-        noise = _survey_noise(window.iloc[[0, -1]], value, n, sd, is_share, z)
-        if not math.isnan(noise):
-            return noise
-    return series_change_noise(history, positions, z)
+def float_column(frame: pd.DataFrame, column: str) -> np.ndarray | None:
+    """A column as floats (NaN where missing or not a number); None when there is no such column."""
+    if column not in frame:
+        return None
+    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+
+
+def _take(array: np.ndarray | None, mask: np.ndarray) -> np.ndarray | None:
+    return None if array is None else array[mask]

@@ -27,7 +27,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kitlib.analysis import area as analysis
-from kitlib.analysis.cached import cached_values
+from kitlib.analysis.cached import cached_scorecards, cached_values
 from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.scorecard import benchmark_groups
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED, SURVEY_TYPE
@@ -297,6 +297,7 @@ def ranking_figure(
                 ranking_chart(panel, ax=ax, lang=lang, name_width=name_cap)
                 _value_labels(panel, ax, lang, name_cap)
                 _reference_labels(panel, ax, lang)
+                plot.settle(ax)
                 messages, names = _title_lines(panel, cell_w, lang)
                 y_text = top / total
                 if messages:
@@ -1174,5 +1175,6 @@ def prepare_area_briefing(
     year = int(year) or data.latest_year
     lang = check_language(lang or data.config.language)
     values = cached_values(data)  # computed once per folder state (a batch hands them over)
-    cards = analysis.area_cards(data, service_area, year, values=values)
+    cards = analysis.area_cards(data, service_area, year, values=values,
+                                cards=cached_scorecards(data, year, values=values))  # fmt: skip
     return AreaBriefing(data, service_area, year, lang, cards, values)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from kitlib.analysis.cached import cached_scorecard, cached_values
+from kitlib.analysis.cached import cached_histories, cached_scorecard, cached_values
 from kitlib.analysis.codes import Status, Trend
-from kitlib.analysis.history import indicator_history
+from kitlib.analysis.history import Histories
 from kitlib.analysis.scorecard import TOTAL, benchmark_groups, status_overview
 from kitlib.data.contract import COMMENT_KINDS, CONTEXT_TYPE, QUESTION, SURVEY_TYPE
 from kitlib.data.load import KitData, load_data
@@ -133,7 +133,13 @@ class Briefing(SectionedNote):
         return {p: cfg.perspective_label(p, self.lang) for p in self.card["perspective"].unique()}
 
     def _history(self, indicator_id: str, freq: str | None = None) -> pd.DataFrame:
-        return indicator_history(self.data, self.unit["unit_id"], indicator_id, freq=freq, values=self.values)
+        return self._histories.of(self.unit["unit_id"], indicator_id, freq=freq)
+
+    @functools.cached_property
+    def _histories(self) -> Histories:
+        """Every unit's history of every indicator, made once for all the charts (and, for data
+        as load_data returned it, once per folder state: kitlib.analysis.cached)."""
+        return cached_histories(self.data, self.values)
 
     @staticmethod
     def chart_periods(history: pd.DataFrame) -> int:

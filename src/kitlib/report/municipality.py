@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from kitlib.analysis.audit import audit_indicators, scorecard_load
-from kitlib.analysis.cached import cached_values
+from kitlib.analysis.cached import cached_scorecards, cached_values
 from kitlib.analysis.challenges import (
     GAP,
     KINDS,
@@ -549,7 +549,7 @@ def prepare_municipality_briefing(
     year = int(year) or data.latest_year
     lang = check_language(lang or data.config.language)
     values = cached_values(data)  # computed once per folder state (a batch hands them over)
-    cards = municipal_scorecards(data, year, values=values)
+    cards = municipal_scorecards(data, year, values=values, cards=cached_scorecards(data, year, values))
     target_year = year + 1 if (data.targets["year"] == year + 1).any() else year
     return MunicipalityBriefing(
         data=data, year=year, lang=lang, values=values, cards=cards,
