@@ -11,7 +11,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from kitlib.analysis.cached import VALUES, cached_scorecard, cached_values, scorecard_key
+from kitlib.analysis.cached import (
+    HISTORIES,
+    VALUES,
+    cached_histories,
+    cached_scorecard,
+    cached_scorecards,
+    cached_values,
+    scorecards_key,
+)
 from kitlib.batch.kernel import WarmKernel
 from kitlib.batch.pdf import print_pdf
 from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, NOTE_LEVELS, UNIT_NOTE, Plan, UnitJob, UnitResult
@@ -74,13 +82,15 @@ class UnitRunner:
             for level in NOTE_LEVELS
             if (path := plan.notebook_for(level)) is not None
         }
-        # the kernel is primed before each note with the data as loaded here and the unit's
-        # scorecard (kitlib.data.cache): it neither reads the folder nor computes them again
-        # (inside the parent's folder when there is one: the parent removes it even if we are killed)
+        # the kernel is primed before each note with the data as loaded here, every unit's
+        # scorecard and the histories (kitlib.data.cache): it neither reads the folder nor
+        # computes them again (inside the parent's folder when there is one: the parent
+        # removes it even if we are killed)
         where = snapshot.parent if snapshot is not None else None
         self._handover = Path(tempfile.mkdtemp(prefix="kitlib-kernel-", dir=where)) if self.kernel else None
-        self._primed = 0
-        if self._handover and not cache.export(self.data, self._handover / "data.pickle", keys=[VALUES]):
+        if self._handover and not cache.export(
+            self.data, self._handover / "data.pickle", keys=handed_over(self.data, plan.year)
+        ):
             self._drop_handover()
 
     def close(self) -> None:
@@ -94,18 +104,12 @@ class UnitRunner:
             self._handover = None
 
     def _priming(self, job: UnitJob) -> str:
-        """Code that hands the kernel the data and, for a unit's note, the unit's scorecard."""
+        """Code that hands the kernel the data, the scorecards and the histories (once: prime()
+        skips a file it has read, and a warm kernel keeps what it was primed with)."""
         if self._handover is None:
             return ""
-        files = [self._handover / "data.pickle"]
-        if job.level == UNIT_NOTE:
-            self._primed += 1  # a file of its own per unit: prime() skips a file it has read
-            card = self._handover / f"unit-{self._primed}.pickle"
-            key = scorecard_key(job.unit_id, self.plan.year)
-            if cache.export(self.data, card, keys=[key], with_data=False):
-                files.append(card)
-        calls = "".join(f"_cache.prime({str(path)!r})\n" for path in files)
-        return f"from kitlib.data import cache as _cache\n{calls}del _cache\n"
+        path = str(self._handover / "data.pickle")
+        return f"from kitlib.data import cache as _cache\n_cache.prime({path!r})\ndel _cache\n"
 
     def run(self, job: UnitJob) -> UnitResult:
         start = time.perf_counter()
@@ -258,6 +262,16 @@ def data_for_workers(plan: Plan) -> Iterator[Path | None]:
     folder = Path(tempfile.mkdtemp(prefix="kitlib-data-"))
     try:
         path = folder / "data.pickle"
-        yield path if cache.export(load_data(plan.data_dir), path) else None
+        data = load_data(plan.data_dir)
+        yield path if cache.export(data, path, keys=handed_over(data, plan.year)) else None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def handed_over(data, year: int) -> list:
+    """What a worker or kernel gets with the data: computed here once (if not already) for all
+    units: the prepared values, every unit's scorecard of `year` and the indicators' histories."""
+    values = cached_values(data)
+    cached_scorecards(data, year, values)
+    cached_histories(data, values)
+    return [VALUES, HISTORIES, scorecards_key(year)]
