@@ -47,7 +47,7 @@ from kitlib.report.formatting import (
 )
 from kitlib.report.i18n import STATUS_SYMBOL, TREND_SYMBOL, check_language, tr
 from kitlib.report.narrative import in_sentence, names_its_unit
-from kitlib.report.tables import benchmark_cell, notes_table
+from kitlib.report.tables import notes_table
 from kitlib.report.views import Section, SectionedNote, markdown_list, sentence_list
 
 MAX_PANELS = 6  # ranking panels to a figure: one page of A4
@@ -712,9 +712,28 @@ class AreaBriefing(SectionedNote):
         return Section(html, frame=frame)
 
     def _kostra_benchmark(self, row, role: str) -> str:
-        """The benchmark, and in brackets how far the area lies from it, worded as in the unit
-        notes' scorecards: '(−4 %, bedre)'."""
-        return benchmark_cell(row, role, self.lang)
+        """The benchmark, and in brackets how far the area lies from it: '(−4 %, bedre)'."""
+        value = row[f"{role}_value"]
+        if pd.isna(value):
+            return ""
+        lang, diff = self.lang, row[f"{role}_diff"]
+        unit = str(row["unit_of_measure"]).strip().lower()
+        if unit in ("nok", "kr", "dkk") and value:  # kroner: in per cent of the benchmark
+            share = 100 * diff / abs(value)
+            number = format_number(share, 0 if abs(share) >= 10 else 1, lang)
+            sign = "+" if number.strip("0,.−") and not number.startswith("−") else ""
+            shown = f"{sign}{number}\u00a0%" if lang != "en" else f"{sign}{number}%"
+        elif unit == "%":  # shares: in percentage points
+            shown = format_gap(diff, "%", _decimals(row), lang)
+        else:  # the figure beside it says the unit
+            shown = format_gap(diff, "", _decimals(row), lang)
+        gap = row[f"{role}_gap"]
+        rounded = round(float(diff), _decimals(row))
+        verdict = ""
+        if not pd.isna(gap) and rounded != 0:
+            verdict = tr("better" if gap > 0 else "worse", lang)
+        inside = ", ".join(x for x in (shown if rounded != 0 else tr("area_same", lang), verdict) if x)
+        return f'{escape(self._fmt(value, row))} <span class="gap">({escape(inside)})</span>'
 
     # -- what the service is usually discussed by -----------------------------------------------------------
     @section

@@ -13,7 +13,6 @@ from decimal import Decimal
 import pandas as pd
 
 from kitlib.analysis.rounding import round_half_up
-from kitlib.analysis.status import better_sign
 from kitlib.data.periods import MONTHLY, YEARLY, PeriodError, parse_period
 from kitlib.report.i18n import tr, unit_word
 
@@ -105,53 +104,6 @@ def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str =
     else:
         text = format_value(gap, unit, decimals, lang)
     return sign + text.replace(" ", NBSP)
-
-
-# the units of measure that are amounts of money: a difference is told in per cent of the benchmark
-KRONER = ("nok", "kr", "dkk")
-
-
-def benchmark_difference(
-    value: float | None,
-    benchmark: float | None,
-    direction: str | None,
-    unit: str = "",
-    decimals: int = 1,
-    lang: str = "nb",
-    *,
-    clear: bool = True,
-) -> str:
-    """How far a figure lies from a benchmark, the words in brackets after the benchmark:
-    ``−1,1 prosentpoeng, bedre`` for 7,1 % sick leave against 8,2 %.
-
-    The one convention of every note: the raw difference, figure minus benchmark, so + always
-    means above the benchmark (percentage points for shares, per cent of the benchmark for
-    kroner, else the number alone: the benchmark beside it says the unit), then "bedre" or
-    "svakere" where the indicator's direction says which way is better. It is the difference
-    of the figures as shown, so a reader can check it by hand; equal shown figures say so.
-    Not `clear` (the benchmark lies in the survey's interval): ``≈``, no certain difference.
-    '' when the figure or the benchmark is missing."""
-    if value is None or benchmark is None or pd.isna(value) or pd.isna(benchmark):
-        return ""
-    if not clear:
-        return "≈"
-    shown = round_half_up(float(benchmark), decimals)
-    diff = round_half_up(float(value), decimals) - shown
-    if diff == 0:
-        return tr("benchmark_same", lang)
-    unit = str(unit).strip()
-    if unit.lower() in KRONER and shown:
-        share = 100 * diff / abs(shown)
-        places = 0 if abs(round_half_up(share, 1)) >= 10 else 1
-        text = ("+" if round_half_up(share, places) > 0 else "") + format_value(share, "%", places, lang)
-        if round_half_up(share, places) == 0:
-            return text  # a few kroner on a large benchmark: no "better" or "worse" over 0,0 %
-    else:
-        text = format_gap(diff, "%" if unit == "%" else "", decimals, lang)
-    sign = better_sign(direction) if isinstance(direction, str) else math.nan
-    if math.isnan(sign):  # no direction is better: the difference alone
-        return text
-    return f"{text}, {tr('better' if sign * diff > 0 else 'worse', lang)}"
 
 
 def format_indicator_value(

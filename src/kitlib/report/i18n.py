@@ -91,9 +91,8 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ nådd · ◐ nesten (innenfor toleransen) · ≈ innenfor usikkerheten (målet ligger i "
                   "undersøkelsens feilmargin) · ✘ ikke nådd · – mangler tall · "
                   "↗ bedre · ↘ svakere · → stabil (endringen er mindre enn usikkerheten) · "
-                  "i parentes etter KOSTRA-gruppe og landet: hvor mye enheten ligger over (+) eller "
-                  "under (−) dem, kronebeløp i prosent, og «bedre» eller «svakere» der det er klart "
-                  "hvilken vei som er best · (≈) forskjellen er mindre enn usikkerheten · "
+                  "tall i parentes etter KOSTRA-gruppe og landet: avstanden dit, + betyr at enheten "
+                  "ligger bedre an, − svakere · (≈) forskjellen er mindre enn usikkerheten · "
                   "nr. 1 av 6: enheten er best av 6 enheter med tall · "
                   "tall i parentes etter et resultat: 95 % usikkerhetsintervall",
         "briefing_for": "Styringsnotat", "generated_from": "Tall per {date}",
@@ -412,7 +411,7 @@ TEXT: dict[str, dict[str, str]] = {
             "Tall for {year} er ikke tilgjengelige ennå for {items}: det siste tallet vises, med "
             "årstallet."
         ),
-        "benchmark_same": "likt",
+        "area_same": "likt",
         "area_school": "Skole",
         "area_mean_years": "Snitt {n} år", "area_years_of": "{n} av {total} år",
         "area_against": "Mot {group}",
@@ -506,9 +505,8 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ nået · ◐ næsten (inden for tolerancen) · ≈ inden for usikkerheden (målet ligger i "
                   "undersøgelsens fejlmargin) · ✘ ikke nået · – mangler tal · "
                   "↗ bedre · ↘ svagere · → stabil (ændringen er mindre end usikkerheden) · "
-                  "i parentes efter sammenligningsgruppe og landsgennemsnit: hvor meget enheden ligger over "
-                  "(+) eller under (−) dem, kronebeløb i procent, og «bedre» eller «svagere» hvor det er "
-                  "klart, hvilken vej der er bedst · (≈) forskellen er mindre end usikkerheden · "
+                  "tal i parentes efter sammenligningsgruppe og landsgennemsnit: afstanden dertil, + betyder "
+                  "at enheden klarer sig bedre, − svagere · (≈) forskellen er mindre end usikkerheden · "
                   "nr. 1 af 6: enheden er bedst af 6 enheder med tal · "
                   "tal i parentes efter et resultat: 95 % usikkerhedsinterval",
         "briefing_for": "Ledelsesnotat", "generated_from": "Tal pr. {date}",
@@ -826,7 +824,7 @@ TEXT: dict[str, dict[str, str]] = {
         "area_kostra_late": (
             "Tal for {year} er ikke tilgængelige endnu for {items}: det seneste tal vises, med årstallet."
         ),
-        "benchmark_same": "ens",
+        "area_same": "ens",
         "area_school": "Skole",
         "area_mean_years": "Gennemsnit {n} år", "area_years_of": "{n} af {total} år",
         "area_against": "Mod {group}",
@@ -922,9 +920,8 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "✔ met · ◐ near (within tolerance) · ≈ within the uncertainty (the target lies in "
                   "the survey's margin of error) · ✘ not met · – no data · "
                   "↗ improving · ↘ worsening · → stable (change smaller than the uncertainty) · "
-                  "in brackets after the KOSTRA group and the national figure: how far the unit lies above "
-                  "(+) or below (−) them, kroner in per cent, and “better” or “worse” where it is clear "
-                  "which way is better · (≈) the difference is smaller than the "
+                  "figures in brackets after the KOSTRA group and the national figure: the distance to "
+                  "it, + means the unit does better, − worse · (≈) the difference is smaller than the "
                   "uncertainty · no. 1 of 6: the best of 6 units with figures · "
                   "range in brackets after a result: 95% confidence interval",
         "briefing_for": "Briefing note", "generated_from": "Figures as of {date}",
@@ -1246,7 +1243,7 @@ TEXT: dict[str, dict[str, str]] = {
             "Figures for {year} are not available yet for {items}: the latest figure is shown, with its "
             "year."
         ),
-        "benchmark_same": "equal",
+        "area_same": "equal",
         "area_school": "School",
         "area_mean_years": "Mean of {n} years", "area_years_of": "{n} of {total} years",
         "area_against": "Against {group}",

@@ -12,7 +12,6 @@ from kitlib.analysis.status import better_sign
 from kitlib.data.contract import MISSING_SYMBOLS
 from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report.formatting import (
-    benchmark_difference,
     format_date,
     format_gap,
     format_indicator_value,
@@ -51,21 +50,14 @@ def _fmt(row, column: str, lang: str) -> str:
     return escape(format_indicator_value(row[column], row, lang))
 
 
-def benchmark_cell(row, role: str, lang: str) -> str:
-    """The benchmark `role` (peer_group, national) of a row of a unit's scorecard or of a
-    service area's KOSTRA figures, and in brackets how far the row's figure lies from it, as
-    `benchmark_difference` words it for every note: '8,2 % (−1,1 prosentpoeng, bedre)'.
-    '' without a benchmark; the benchmark alone without a figure to compare."""
-    bench = row[f"{role}_value"]
-    if pd.isna(bench):
+def _benchmark(row, role: str, lang: str) -> str:
+    value = row[f"{role}_value"]
+    if pd.isna(value):
         return ""
     decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    # False where the benchmark lies inside the survey's interval; rows without an interval lack it
-    clear = row.get(f"{role}_gap_clear")
-    unclear = isinstance(clear, (bool, np.bool_)) and not clear
-    gap = benchmark_difference(
-        row["value"], bench, row.get("direction"), row["unit_of_measure"], decimals, lang, clear=not unclear
-    )
+    gap = format_gap(row[f"{role}_gap"], row["unit_of_measure"], decimals, lang)
+    if row.get(f"{role}_gap_clear") is False or row.get(f"{role}_gap_clear") is np.False_:
+        gap = "≈"  # the benchmark lies inside the survey's interval: no certain difference
     gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""
     return _fmt(row, f"{role}_value", lang) + gap_html
 
@@ -107,8 +99,8 @@ def _scorecard_cells(row, lang: str, min_n: int, commented: bool = False) -> dic
         "target": f'<td class="num">{_fmt(row, "target", lang)}</td>',
         "status": f'<td class="status status-{status}">{escape(status_label(status, lang))}</td>',
         "trend": f'<td class="trend trend-{trend}">{escape(trend_label(trend, lang))}</td>',
-        "peer_group": f'<td class="num">{benchmark_cell(row, "peer_group", lang)}</td>',
-        "national": f'<td class="num">{benchmark_cell(row, "national", lang)}</td>',
+        "peer_group": f'<td class="num">{_benchmark(row, "peer_group", lang)}</td>',
+        "national": f'<td class="num">{_benchmark(row, "national", lang)}</td>',
         "units": f'<td class="peers">{_peers(row, lang)}</td>',
         "next_target": f'<td class="num">{_fmt(row, "next_target", lang)}</td>',
     }
@@ -180,7 +172,7 @@ def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "surve
             f'<td class="num">{value_cell(row, lang, min_n)}</td><td class="num">{n}</td>'
             f'<td class="num">{_survey_change(row, lang)}</td>'
             f'<td class="num">{_fmt(row, "target", lang)}</td>'
-            f'<td class="num">{benchmark_cell(row, "national", lang)}</td>'
+            f'<td class="num">{_benchmark(row, "national", lang)}</td>'
             f'<td class="trend trend-{row["trend"]}">{escape(trend_label(row["trend"], lang))}</td></tr>'
         )
     return (
