@@ -115,3 +115,16 @@ def test_a_forked_kernel_dies_with_its_worker():
         """
     )
     assert out == ["True", "True"]
+
+
+def test_a_forked_kernel_that_does_not_come_up_is_replaced_by_a_launched_one():
+    out = scenario(
+        """
+        from kitlib.batch import forked_kernel
+        forked_kernel._run_kernel = lambda *args: 1  # the child exits at once, as a broken start would
+        kernel = WarmKernel(fork=True)
+        print(type(kernel.km.provisioner.process).__name__, run(kernel, "print(6 * 7)")[1])
+        kernel.close()
+        """
+    )
+    assert out == ["Popen", "42"]
