@@ -1,9 +1,11 @@
 """The explorer's data, built once: the loaded folder, its prepared values, and every
 scorecard and indicator history the views ask for, computed once and kept.
 
-Why: a scorecard costs about a quarter of a second on the sample and an indicator's
-history a tenth (two cores), so an explorer that recomputed them on every change could not
-answer in under 0.3 s. A `Session` keeps each one per (unit, year) and (unit, indicator),
+Why: a scorecard or an indicator's history costs tenths of a second (two cores), so an
+explorer that recomputed them on every change could not answer in under 0.3 s. A `Session`
+makes every unit's cards of a year in one pass (analysis.scorecard.scorecards) and every
+history in one (analysis.history.histories) when the first is asked for, keeps each one per
+(unit, year) and (unit, indicator),
 and a background thread (`Warmer`) computes the ones the analyst is likely to ask for
 next (the other units of the service area) while they read the current ones. The explorer
 also has that thread draw the views of the likely next selections (`Prepared`): a chart
@@ -23,8 +25,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kitlib.analysis.audit import audit_indicators
-from kitlib.analysis.history import indicator_history
-from kitlib.analysis.scorecard import benchmark_groups, prepared_values, result_units, scorecard
+from kitlib.analysis.history import histories
+from kitlib.analysis.scorecard import benchmark_groups, prepared_values, result_units, scorecard, scorecards
 from kitlib.data.contract import UNIT_LEVEL
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -250,10 +252,17 @@ class Session:
 
     def card(self, unit_id: str, year: int) -> pd.DataFrame:
         """The unit's scorecard for `year` (kitlib.analysis.scorecard), computed once."""
-        return self._cached(
-            ("card", unit_id, int(year)),
-            lambda: scorecard(self.data, unit_id, int(year), values=self.values),
-        )
+
+        def compute():
+            # every unit's card in one pass (about what one unit's costs), kept for the others
+            cards = self._cached(
+                ("cards", int(year)), lambda: scorecards(self.data, int(year), values=self.values)
+            )
+            if unit_id in cards:
+                return cards[unit_id]
+            return scorecard(self.data, unit_id, int(year), values=self.values)  # says which units exist
+
+        return self._cached(("card", unit_id, int(year)), compute)
 
     def own(self, unit_id: str, year: int) -> pd.DataFrame:
         """The unit's own rows of its scorecard: its results and key figures, not its service
@@ -283,7 +292,8 @@ class Session:
 
         def compute():
             freq = YEARLY if len(self._yearly(unit_id, indicator_id)) else None
-            return indicator_history(self.data, unit_id, indicator_id, freq=freq, values=self.values)
+            every = self._cached(("histories",), lambda: histories(self.data, self.values))
+            return every.of(unit_id, indicator_id, freq)
 
         return self._cached(("history", unit_id, indicator_id), compute)
 
