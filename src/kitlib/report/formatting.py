@@ -18,6 +18,9 @@ from kitlib.report.i18n import tr, unit_word
 
 NBSP = "\u00a0"
 EN_DASH = "\u2013"
+# By hand, not Babel/CLDR (checked with Babel 2.19): CLDR rounds half to even (2,25 -> 2,2, the
+# status was decided half up: 2,3), writes a hyphen-minus where the notes write U+2212 (da, en),
+# and dates English notes as "February 15, 2026"; the notes must keep their bytes.
 _SEPARATORS = {"nb": (NBSP, ","), "da": (".", ","), "en": (",", ".")}
 # a hyphen between two numbers is a range: 6-15 år, 2019-2025, 1.-4. trinn (ordinals keep their dot);
 # not in a date (2025-01-31) or a section of a law (§ 4-12)
