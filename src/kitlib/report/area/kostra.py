@@ -1,0 +1,103 @@
+"""The service-area note's table of the area in KOSTRA's four dimensions (seed 004)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from kitlib.analysis import area as analysis
+from kitlib.data.contract import NOT_YET_AVAILABLE
+from kitlib.report.area.wording import (
+    _decimals,
+    _name,
+    _some,
+)
+from kitlib.report.briefing import scrolling, section
+from kitlib.report.formatting import (
+    format_gap,
+    format_number,
+    format_period,
+    format_text,
+)
+from kitlib.report.i18n import tr
+from kitlib.report.views import Section
+
+
+class KostraSection:
+    """The service-area note's table of the area in KOSTRA's four dimensions (seed 004)."""
+
+    @section
+    def kostra_section(self) -> Section:
+        """The area as a whole in seed 004's four dimensions, each named as the seed names it, with
+        the KOSTRA group and the country; a dimension the data has no figure for says so."""
+        frame = self.kostra
+        lang = self.lang
+        groups = self.groups
+        head = [tr("area_dimension", lang), tr("indicator", lang), tr("area_value", lang)]
+        head += [
+            groups.get("peer_group") or tr("peer_group", lang),
+            groups.get("national") or tr("national", lang),
+        ]
+        head_html = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+        lines = []
+        for dimension in analysis.DIMENSIONS:
+            rows = frame[frame["dimension"] == dimension]
+            label = (
+                f'<th scope="rowgroup" rowspan="{len(rows)}" class="dimension">'
+                f'{escape(tr(f"area_dim_{dimension}", lang))}<br><small class="dimension-note">'
+                f"{escape(tr(f'area_dim_{dimension}_note', lang))}</small></th>"
+            )
+            for i, (_, row) in enumerate(rows.iterrows()):
+                first = label if i == 0 else ""
+                if pd.isna(row["indicator_id"]):
+                    text = tr("area_no_dimension", lang, dimension=tr(f"area_dim_{dimension}", lang).lower())
+                    lines.append(f'<tr>{first}<td colspan="4" class="empty">{escape(text)}</td></tr>')
+                    continue
+                period = (
+                    f' <span class="period">{escape(format_period(row["period"], lang))}</span>'
+                    if str(row["period"]) != str(self.year)
+                    else ""
+                )
+                lines.append(
+                    f'<tr data-indicator="{escape(str(row["indicator_id"]))}">{first}'
+                    f'<td class="indicator">{escape(format_text(str(row["name"]), lang))}</td>'
+                    f'<td class="num">{escape(self._fmt(row["value"], row))}{period}</td>'
+                    f'<td class="num">{self._kostra_benchmark(row, "peer_group")}</td>'
+                    f'<td class="num">{self._kostra_benchmark(row, "national")}</td></tr>'
+                )
+        table = (
+            f'<table class="kit-table kostra" id="kostra"><thead><tr>{head_html}</tr></thead>'
+            f"<tbody>{''.join(lines)}</tbody></table>"
+        )
+        notes = [tr("area_kostra_note", lang)]
+        late = frame[(frame["year_status"] == NOT_YET_AVAILABLE) & frame["value"].notna()]
+        if len(late):
+            names = [_name(n, lang) for n in late["name"]]
+            notes.append(tr("area_kostra_late", lang, year=self.year, items=_some(names, lang)))
+        html = self._h2("kostra") + scrolling(table) + "".join(self._note(n) for n in notes)
+        return Section(html, frame=frame)
+
+    def _kostra_benchmark(self, row, role: str) -> str:
+        """The benchmark, and in brackets how far the area lies from it: '(−4 %, bedre)'."""
+        value = row[f"{role}_value"]
+        if pd.isna(value):
+            return ""
+        lang, diff = self.lang, row[f"{role}_diff"]
+        unit = str(row["unit_of_measure"]).strip().lower()
+        if unit in ("nok", "kr", "dkk") and value:  # kroner: in per cent of the benchmark
+            share = 100 * diff / abs(value)
+            number = format_number(share, 0 if abs(share) >= 10 else 1, lang)
+            sign = "+" if number.strip("0,.−") and not number.startswith("−") else ""
+            shown = f"{sign}{number}\u00a0%" if lang != "en" else f"{sign}{number}%"
+        elif unit == "%":  # shares: in percentage points
+            shown = format_gap(diff, "%", _decimals(row), lang)
+        else:  # the figure beside it says the unit
+            shown = format_gap(diff, "", _decimals(row), lang)
+        gap = row[f"{role}_gap"]
+        rounded = round(float(diff), _decimals(row))
+        verdict = ""
+        if not pd.isna(gap) and rounded != 0:
+            verdict = tr("better" if gap > 0 else "worse", lang)
+        inside = ", ".join(x for x in (shown if rounded != 0 else tr("area_same", lang), verdict) if x)
+        return f'{escape(self._fmt(value, row))} <span class="gap">({escape(inside)})</span>'
