@@ -80,3 +80,8 @@ class ConfigError(KitlibError):
 
 class BriefingError(KitlibError):
     """The briefings cannot be made as asked (before any unit runs)."""
+
+
+class SnapshotError(KitlibError):
+    """A snapshot or hand-over folder that is missing, unreadable, of another format, or that
+    would overwrite a folder that is not one."""

@@ -78,7 +78,7 @@ def test_a_primed_warm_kernel_writes_the_bytes_of_a_fresh_kernel(tmp_path, sampl
 def test_workers_take_the_parents_validated_data_and_leave_no_file(tmp_path, monkeypatch, sample_data):
     plan = batch.make_plan(out=tmp_path / "out", level="unit", warm_kernel=False)
     with data_for_workers(plan) as snapshot:
-        assert snapshot is not None and snapshot.is_file()
+        assert snapshot is not None and snapshot.is_dir()
         cache.clear()  # as in a spawned worker
 
         def no_reading(*_args, **_kwargs):

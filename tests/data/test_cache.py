@@ -11,7 +11,7 @@ import pytest
 
 from kitlib.analysis.cached import cached_scorecard, cached_values, scorecard_key
 from kitlib.analysis.scorecard import scorecard
-from kitlib.data import cache, load
+from kitlib.data import cache, handover, load
 from kitlib.data.load import load_data
 from kitlib.data.resources import sample_folder
 
@@ -101,16 +101,16 @@ def test_data_not_from_load_data_is_not_memoised(folder, reads):
     cache.derived(other, "x", lambda: made.append(1))
     cache.derived(other, "x", lambda: made.append(1))
     assert made == [1, 1]
-    assert not cache.export(other, folder.parent / "x.pickle")
+    assert not handover.export(other, folder.parent / "x.handover")
 
 
 def test_a_primed_process_does_not_read_the_folder(folder, reads, tmp_path):
     data = load_data(folder)
     unit = data.units["unit_id"].iat[0]
     card = cached_scorecard(data, unit, data.latest_year)
-    assert cache.export(data, tmp_path / "data.pickle", keys=[scorecard_key(unit, data.latest_year)])
+    assert handover.export(data, tmp_path / "data.handover", keys=[scorecard_key(unit, data.latest_year)])
     cache.clear()  # as in another process
-    assert cache.prime(tmp_path / "data.pickle")
+    assert handover.prime(tmp_path / "data.handover")
     primed = load_data(folder)
     assert len(reads) == 1
     assert primed.values.equals(data.values)
@@ -119,12 +119,12 @@ def test_a_primed_process_does_not_read_the_folder(folder, reads, tmp_path):
     assert not made
 
 
-def test_a_pickle_of_a_folder_that_changed_since_is_ignored(folder, reads, tmp_path):
+def test_a_handover_of_a_folder_that_changed_since_is_ignored(folder, reads, tmp_path):
     data = load_data(folder)
-    assert cache.export(data, tmp_path / "data.pickle")
+    assert handover.export(data, tmp_path / "data.handover")
     cache.clear()
     (folder / "comments.csv").write_text("unit_id,indicator_id,period,kind,text\n", encoding="utf-8")
     _age(folder, 30)
-    assert not cache.prime(tmp_path / "data.pickle")
+    assert not handover.prime(tmp_path / "data.handover")
     assert load_data(folder).comments.empty
     assert len(reads) == 2

@@ -108,7 +108,7 @@ def test_missing_and_corrupt_snapshots_raise_a_clear_error(sample_data, tmp_path
     assert isinstance(info.value, KitlibError)
     manifest = json.loads((path / "snapshot.json").read_text(encoding="utf-8"))
     (path / "snapshot.json").write_text(json.dumps(manifest | {"format": 99}), encoding="utf-8")
-    with pytest.raises(SnapshotError, match="format 99; this kitlib reads format 1"):
+    with pytest.raises(SnapshotError, match=r"format 99; this kitlib reads format \d"):
         read_snapshot(path)
     (path / "snapshot.json").write_text("{", encoding="utf-8")
     with pytest.raises(SnapshotError, match="snapshot.json cannot be read"):

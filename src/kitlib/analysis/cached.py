@@ -4,7 +4,7 @@ it, with the data, to the notebook that writes the unit's note.
 
 Every unit's scorecard of a year is made in one pass (`scorecard.scorecards`) and each card is
 also kept under its unit's `scorecard_key`, so the first card asked for in a process pays for
-all units, the others cost nothing, and `cache.export(..., keys=[scorecard_key(...)])` hands on
+all units, the others cost nothing, and `handover.export(..., keys=[scorecard_key(...)])` hands on
 one unit's card alone. The indicators' histories (`history.histories`) are kept the same way.
 """
 

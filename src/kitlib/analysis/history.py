@@ -52,6 +52,38 @@ class Histories:
         at = self.at.get((unit_id, indicator_id, freq))
         return self.empty.copy() if at is None else self.rows.iloc[at].reset_index(drop=True)
 
+    _KEY = ("unit_id", "indicator_id", "freq")  # of a series in `at` and `latest`
+
+    def to_tables(self) -> dict[str, pd.DataFrame]:
+        """The histories as plain tables (kitlib.data.handover writes them as Parquet):
+        `rows`, `at` (a series' key and each of its positions) and `latest`."""
+        keys = list(self.at)
+        lengths = [len(self.at[key]) for key in keys]
+        at = pd.DataFrame(
+            {name: np.repeat(np.array([key[i] for key in keys], dtype=object), lengths)
+             for i, name in enumerate(self._KEY)}
+        )
+        at["position"] = np.concatenate([self.at[key] for key in keys]) if keys else np.array([], int)
+        latest = pd.DataFrame(
+            [(unit, indicator, freq) for (unit, indicator), freq in self.latest.items()],
+            columns=list(self._KEY), dtype=object,
+        )
+        return {"rows": self.rows, "at": at, "latest": latest}
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, pd.DataFrame]) -> Histories:
+        """The Histories that `to_tables` gave."""
+        at, rows = tables["at"], tables["rows"]
+        positions = at["position"].to_numpy(dtype=np.int64)
+        groups = at.groupby(list(cls._KEY), sort=False).indices if len(at) else {}
+        latest = tables["latest"]
+        return cls(
+            rows=rows,
+            at={key: positions[index] for key, index in groups.items()},
+            latest=dict(zip(zip(latest["unit_id"], latest["indicator_id"]), latest["freq"])),
+            empty=rows.iloc[:0].reset_index(drop=True),
+        )
+
 
 def histories(data: KitData, values: pd.DataFrame | None = None) -> Histories:
     """Every unit's history of every indicator with figures in `values` (default: the prepared

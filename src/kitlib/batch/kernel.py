@@ -8,7 +8,7 @@ a channel is ignored.
 
 Before each unit, `prepare(code)` resets the kernel's namespace (RESET_CODE; modules stay
 imported, so kitlib is imported once per kernel) and runs `code`: the batch primes the
-kernel with the data as the worker loaded it (kitlib.data.cache.prime).
+kernel with the data as the worker loaded it (kitlib.data.handover.prime).
 """
 
 from __future__ import annotations

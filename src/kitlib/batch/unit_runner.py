@@ -23,13 +23,14 @@ from kitlib.analysis.cached import (
 from kitlib.batch.kernel import WarmKernel
 from kitlib.batch.pdf import print_pdf
 from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, NOTE_LEVELS, UNIT_NOTE, Plan, UnitJob, UnitResult
-from kitlib.data import cache
+from kitlib.data import handover
 from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
 from kitlib.report.formatting import replace_controls
 from kitlib.report.workbook import csv_text, scorecard_workbook
 
+HANDOVER = "data.handover"  # a folder of Parquet files and JSON (kitlib.data.handover)
 log = logging.getLogger("kitlib")
 
 
@@ -60,7 +61,7 @@ class UnitRunner:
         from nbconvert import HTMLExporter
 
         if snapshot is not None:
-            cache.prime(snapshot)  # so load_data neither reads nor validates the folder again
+            handover.prime(snapshot)  # so load_data neither reads nor validates the folder again
         self.data = load_data(plan.data_dir)
         self.values = cached_values(self.data)
         self.exporter = HTMLExporter(
@@ -83,13 +84,13 @@ class UnitRunner:
             if (path := plan.notebook_for(level)) is not None
         }
         # the kernel is primed before each note with the data as loaded here, every unit's
-        # scorecard and the histories (kitlib.data.cache): it neither reads the folder nor
+        # scorecard and the histories (kitlib.data.handover): it neither reads the folder nor
         # computes them again (inside the parent's folder when there is one: the parent
         # removes it even if we are killed)
         where = snapshot.parent if snapshot is not None else None
         self._handover = Path(tempfile.mkdtemp(prefix="kitlib-kernel-", dir=where)) if self.kernel else None
-        if self._handover and not cache.export(
-            self.data, self._handover / "data.pickle", keys=handed_over(self.data, plan.year)
+        if self._handover and not handover.export(
+            self.data, self._handover / HANDOVER, keys=handed_over(self.data, plan.year)
         ):
             self._drop_handover()
 
@@ -108,8 +109,8 @@ class UnitRunner:
         skips a file it has read, and a warm kernel keeps what it was primed with)."""
         if self._handover is None:
             return ""
-        path = str(self._handover / "data.pickle")
-        return f"from kitlib.data import cache as _cache\n_cache.prime({path!r})\ndel _cache\n"
+        path = str(self._handover / HANDOVER)
+        return f"from kitlib.data import handover as _handover\n_handover.prime({path!r})\ndel _handover\n"
 
     def run(self, job: UnitJob) -> UnitResult:
         start = time.perf_counter()
@@ -261,9 +262,9 @@ def data_for_workers(plan: Plan) -> Iterator[Path | None]:
     to hand on (a folder changed in the last seconds: each worker reads it)."""
     folder = Path(tempfile.mkdtemp(prefix="kitlib-data-"))
     try:
-        path = folder / "data.pickle"
+        path = folder / HANDOVER
         data = load_data(plan.data_dir)
-        yield path if cache.export(data, path, keys=handed_over(data, plan.year)) else None
+        yield path if handover.export(data, path, keys=handed_over(data, plan.year)) else None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -14,11 +14,10 @@ leave the same fingerprint (git's "racily clean" files).
   copied. The result is the same as reading the files again.
 - `derived(data, key, make)` keeps something computed from the data as loaded (the prepared
   values, a unit's scorecard), so that it is computed once per folder state and process.
-- `export` writes a loaded folder (and some of what was derived from it) to a pickle;
-  `prime` installs it in another process (a worker, a notebook kernel) whose folder has the
-  same fingerprint, so that process neither reads nor validates the folder again. A pickle
-  whose folder has changed since is ignored. Only prime from files this program wrote: a
-  pickle runs code when it is read.
+- `held` and `install` let kitlib.data.handover write a loaded folder (and some of what was
+  derived from it) as Parquet and JSON and keep it in another process (a worker, a notebook
+  kernel) whose folder has the same fingerprint, so that process neither reads nor
+  validates the folder again.
 
 At most `MAX_FOLDERS` folders are kept (the least recently used goes first); `clear()`
 forgets them all.
@@ -29,22 +28,21 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
-import pickle
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-if TYPE_CHECKING:
-    from kitlib.data.load import KitData
+# The kept data is a kitlib.data.load.KitData; this module does not import it, so that
+# load imports cache and nothing imports back.
+KitData = Any
 
 MAX_FOLDERS = 2
 RACY_SECONDS = 2.0
-FORMAT = 1  # of the exported pickle
 _TOKEN = "_kitlib_cache"  # attribute of a KitData handed out here: (folder, fingerprint)
 
 Fingerprint = tuple[tuple[str, int, int, int], ...]
@@ -58,7 +56,6 @@ class _Entry:
 
 
 _entries: OrderedDict[str, _Entry] = OrderedDict()
-_primed: set[tuple[str, int, int]] = set()  # files already primed from: (path, size, mtime_ns)
 _lock = threading.RLock()  # the explorer computes in a background thread
 
 
@@ -117,58 +114,39 @@ def derived(data: KitData, key: Hashable, make: Callable[[], Any]) -> Any:
     return _copied(value)
 
 
-def export(data: KitData, path: Path | str, keys: Iterable[Hashable] = (), with_data: bool = True) -> bool:
-    """Write the data as loaded (unless `with_data` is False) and what was derived from it under
-    `keys` (those computed so far) to `path`, for `prime` in another process. False when the
-    data did not come from `load_data`, so there is nothing to hand on."""
-    entry = _entry_for(getattr(data, _TOKEN, None))
+def held(data: Any, keys: Iterable[Hashable] = ()) -> tuple[str, Fingerprint, Any, dict] | None:
+    """(folder, fingerprint, the data as loaded, what was derived from it under `keys`, those
+    computed so far) for data that `load_data` returned; None for other data. For
+    kitlib.data.handover, which hands them to another process."""
+    token = getattr(data, _TOKEN, None)
+    entry = _entry_for(token)
     if entry is None:
-        return False
-    folder, fp = getattr(data, _TOKEN)
+        return None
     with _lock:
         derived = {k: entry.derived[k] for k in keys if k in entry.derived}
-    payload = {
-        "format": FORMAT,
-        "folder": folder,
-        "fingerprint": fp,
-        "data": entry.data if with_data else None,
-        "derived": derived,
-    }
-    tmp = Path(f"{path}.tmp")
-    with open(tmp, "wb") as file:
-        pickle.dump(payload, file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-    return True
+    return token[0], token[1], entry.data, derived
 
 
-def prime(path: Path | str) -> bool:
-    """Install what `export` wrote to `path`, if its folder still has the same files; a file
-    already primed from (same size and mtime) is not read again. True when installed."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return False
-    seen = (str(path), stat.st_size, stat.st_mtime_ns)
+def holds(folder: str, fp: Fingerprint, keys: Iterable[Hashable] = ()) -> bool:
+    """Whether the folder's data with the fingerprint `fp` is kept, with a value under every key."""
     with _lock:
-        if seen in _primed:
-            return True
-    with open(path, "rb") as file:
-        payload = pickle.load(file)  # noqa: S301 - written by export() of this run, in a private folder
-    if payload.get("format") != FORMAT:
-        return False
-    folder, fp = payload["folder"], payload["fingerprint"]
-    if fp is None or fingerprint(folder) != fp:
-        return False  # the folder changed since: load_data reads it afresh
+        entry = _entries.get(folder)
+        return entry is not None and entry.fingerprint == fp and all(k in entry.derived for k in keys)
+
+
+def install(folder: str, fp: Fingerprint, data: Any | None, derived: dict[Hashable, Any]) -> bool:
+    """Keep `data` (loaded in another process from `folder` with the fingerprint `fp`) and what
+    was derived from it, as if `load_data` had read it here; with `data` None only the derived
+    values, for a folder already kept with that fingerprint. False when nothing was kept."""
     with _lock:
         entry = _entries.get(folder)
         if entry is None or entry.fingerprint != fp:
-            if payload["data"] is None:
+            if data is None:
                 return False
-            entry = _Entry(fp, payload["data"])
+            entry = _Entry(fp, data)
             _keep(folder, entry)
-        for key, value in payload["derived"].items():
+        for key, value in derived.items():
             entry.derived.setdefault(key, value)
-        _primed.add(seen)
     return True
 
 
@@ -176,7 +154,6 @@ def clear() -> None:
     """Forget every kept folder and everything derived from them."""
     with _lock:
         _entries.clear()
-        _primed.clear()
 
 
 # ---------------------------------------------------------------- helpers

@@ -11,18 +11,17 @@ snapshot, and each worker reads only the rows of the units it makes notes for:
 
 A snapshot is a folder: one Parquet file per table (`values.parquet` ordered by unit, in
 row groups of `ROW_GROUP` rows with the unit's position in `units` as a column, so a
-reader of a few units reads only their row groups), `config.pickle` (kit.toml's settings
-as loaded) and `snapshot.json` (format, the columns' pandas types, where the data came from).
-The data in it was validated when it was loaded, so reading it checks nothing again: only
-write snapshots of `KitData` that `load_data` gave (or that you changed knowingly), and read
-only snapshots this program wrote (`config.pickle` runs code when it is read, as any pickle).
+reader of a few units reads only their row groups; kitlib.data.parquet), `config.json`
+(kit.toml's settings as loaded, checked again when read) and `snapshot.json` (format, the
+columns' pandas types, where the data came from). The tables were validated when they were
+loaded, so reading them checks nothing again: write snapshots of `KitData` that `load_data`
+gave (or that you changed knowingly). Reading a snapshot runs no code from it.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 import uuid
 from pathlib import Path
@@ -33,21 +32,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from kitlib.data.config import config_from_json, config_to_json
 from kitlib.data.contract import ALL_UNITS
 from kitlib.data.load import KitData
-from kitlib.errors import KitlibError, UnknownUnitError
+from kitlib.data.parquet import ROW_GROUP, arrow_table, frame_of, read_frame, write_frame
+from kitlib.errors import ConfigError, SnapshotError, UnknownUnitError
 
-FORMAT = 1
-ROW_GROUP = 65_536  # rows: about 20 units of 300 indicators and 10 years
+__all__ = ["SnapshotError", "read_snapshot", "write_snapshot"]
+
+FORMAT = 2  # 1 kept the settings as a pickle, which runs code when it is read
+CONFIG = "config.json"
 TABLES = ("indicators", "units", "values", "targets", "benchmarks", "comments")
 MANIFEST = "snapshot.json"
 _UNIT = "_unit"  # values.parquet: the row's unit as its position in units (-1: not in units)
 _ROW = "_row"  # values.parquet: the row's position in data.values, when ordering moved it
-
-
-class SnapshotError(KitlibError):
-    """A snapshot that is missing, unreadable, of another format, or that would overwrite a
-    folder that is not a snapshot."""
 
 
 def write_snapshot(data: KitData, path: Path | str) -> Path:
@@ -74,7 +72,7 @@ def write_snapshot(data: KitData, path: Path | str) -> Path:
                 _write_values(frame, data.units, tmp / "values.parquet")
             else:
                 _write_table(frame, tmp / f"{name}.parquet")
-        (tmp / "config.pickle").write_bytes(pickle.dumps(data.config, protocol=pickle.HIGHEST_PROTOCOL))
+        (tmp / CONFIG).write_text(config_to_json(data.config), encoding="utf-8")
         manifest = {
             "format": FORMAT,
             "folder": str(data.folder) if data.folder else None,
@@ -130,8 +128,8 @@ def read_snapshot(path: Path | str, *, unit_ids=None) -> KitData:
         tables["comments"] = _read_table(path, "comments", manifest, mine)
         every = None if wanted is None else mine | (pc.field("unit_id") == ALL_UNITS)
         tables["targets"] = _read_table(path, "targets", manifest, every)
-        config = pickle.loads((path / "config.pickle").read_bytes())
-    except (OSError, pa.ArrowException, pickle.UnpicklingError, EOFError, KeyError, ValueError) as exc:
+        config = config_from_json((path / CONFIG).read_text(encoding="utf-8"))
+    except (OSError, pa.ArrowException, ConfigError, KeyError, ValueError) as exc:
         raise SnapshotError(
             f"{path} is not a readable kitlib snapshot ({type(exc).__name__}: {exc}); "
             "write it again with write_snapshot"
@@ -159,34 +157,14 @@ def _manifest(path: Path) -> dict:
     return manifest
 
 
-def _arrow(frame: pd.DataFrame) -> pa.Table:
-    """The frame as an Arrow table; columns of Python strings dictionary-encoded (ids repeat)."""
-    arrays = {}
-    for name, column in frame.items():
-        arrays[str(name)] = (
-            _text_array(column) if column.dtype == object else pa.array(column, from_pandas=True)
-        )
-    return pa.table(arrays)
-
-
-def _text_array(column: pd.Series) -> pa.Array:
-    codes, distinct = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
-    try:
-        dictionary = pa.array(np.asarray(distinct, dtype=object), type=pa.string(), from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not only texts: as Arrow sees it
-        return pa.array(column.to_numpy(dtype=object), from_pandas=True)
-    indices = pa.array(codes.astype(np.int32), mask=codes < 0)
-    return pa.DictionaryArray.from_arrays(indices, dictionary)
-
-
 def _write_table(frame: pd.DataFrame, file: Path) -> None:
-    pq.write_table(_arrow(frame), file, row_group_size=ROW_GROUP)
+    write_frame(frame, file)
 
 
 def _write_values(values: pd.DataFrame, units: pd.DataFrame, file: Path) -> None:
     """values.parquet: ordered by the unit's position in units (stable), with that position."""
     unit = pd.Index(units["unit_id"]).get_indexer(values["unit_id"]).astype(np.int32)
-    table = _arrow(values)
+    table = arrow_table(values)
     if len(unit) > 1 and not (unit[1:] >= unit[:-1]).all():
         order = np.argsort(unit, kind="stable")
         table = table.take(order).append_column(_ROW, pa.array(order.astype(np.int64)))
@@ -200,33 +178,8 @@ def _read_values(path: Path, manifest: dict, positions) -> pd.DataFrame:
     table = pq.read_table(path / "values.parquet", filters=filters)
     if _ROW in table.column_names:  # the order of data.values
         table = table.take(pc.sort_indices(table[_ROW])).drop_columns([_ROW])
-    return _frame(table.drop_columns([_UNIT]), manifest["columns"]["values"])
+    return frame_of(table.drop_columns([_UNIT]), manifest["columns"]["values"])
 
 
 def _read_table(path: Path, name: str, manifest: dict, filters=None) -> pd.DataFrame:
-    table = pq.read_table(path / f"{name}.parquet", filters=filters)
-    return _frame(table, manifest["columns"][name])
-
-
-def _frame(table: pa.Table, dtypes: dict[str, str]) -> pd.DataFrame:
-    """The Arrow table as pandas, each column of the type it had when written."""
-    columns = {}
-    for name, dtype in dtypes.items():
-        array = table.column(name)
-        array = pa.concat_arrays(array.chunks) if array.num_chunks else array.combine_chunks()
-        if pa.types.is_dictionary(array.type) and array.type.value_type in (pa.string(), pa.large_string()):
-            if dtype == "str":
-                columns[name] = pd.array(array.dictionary_decode().cast(pa.large_string()), dtype="str")
-                continue
-            # each distinct text once as a Python string, shared by its rows
-            codes = pc.fill_null(array.indices, -1).to_numpy(zero_copy_only=False).astype(np.int32)
-            categories = pd.Index(array.dictionary.to_pylist(), dtype=object)
-            series = pd.Series(pd.Categorical.from_codes(codes, categories=categories, validate=False))
-            columns[name] = series.astype(object) if dtype == "object" else series.astype(dtype)
-            continue
-        if dtype == "str":
-            columns[name] = pd.array(array.cast(pa.large_string()), dtype="str")
-            continue
-        series = array.to_pandas()
-        columns[name] = series if str(series.dtype) == dtype else series.astype(dtype)
-    return pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
+    return read_frame(path / f"{name}.parquet", manifest["columns"][name], filters)
