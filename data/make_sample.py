@@ -1317,7 +1317,7 @@ def target_value(spec, year: int) -> str:
     return fmt(round(v / step) * step, spec["dec"])
 
 
-def target_rows() -> list[dict]:
+def target_rows(values: list[dict]) -> list[dict]:
     rows = []
     for spec in INDICATORS:
         if spec["direction"] == "none" or spec["target"] is False:
@@ -1360,7 +1360,54 @@ def target_rows() -> list[dict]:
             for u in unit_ids
             for y in years
         ]
-    return rows
+    return rows + careful_targets(values, rows)
+
+
+# Next year's targets were set after the SMART check, as a careful municipality would: the
+# common target where it suits the unit; a unit that already meets it, or that stands
+# further from it than it has ever moved in a year, gets a target of its own, its latest
+# figure one step better (half the indicator's year-to-year noise, at least one shown digit).
+CAREFUL_YEAR = TARGET_YEARS[-1]
+
+
+def careful_targets(values: list[dict], rows: list[dict]) -> list[dict]:
+    """The units' own targets for CAREFUL_YEAR, where the common target does not suit them."""
+    area_of = {u[0]: u[2] for u in UNITS} | {row[0]: row[2] for row in AREA_ROWS}
+    set_for = {(r["unit_id"], r["service_area"], r["indicator_id"]): float(r["target"])
+               for r in rows if r["period"] == str(CAREFUL_YEAR)}  # fmt: skip
+    parts: dict[tuple[str, str, int], list[float]] = {}
+    for v in values:
+        if v["value"] and v["unit_id"] in area_of:
+            parts.setdefault((v["unit_id"], v["indicator_id"], int(v["period"][:4])), []).append(
+                float(v["value"])
+            )
+    yearly: dict[tuple[str, str], dict[int, float]] = {}
+    for (unit_id, iid, year), figures in parts.items():
+        if len(figures) in (1, 3):  # a yearly figure, or the mean of a complete year of tertials
+            yearly.setdefault((unit_id, iid), {})[year] = sum(figures) / len(figures)
+    by_id = {spec["id"]: spec for spec in INDICATORS}
+    own = []
+    for (unit_id, iid), by_year in yearly.items():
+        spec, latest_year = by_id[iid], max(by_year)
+        if (unit_id, "", iid) in set_for or spec["type"] == "okonomi" or latest_year < CAREFUL_YEAR - 1:
+            continue  # the unit's own target already, a budget limit, or no recent figure
+        common = set_for.get(("*", area_of[unit_id], iid), set_for.get(("*", "", iid)))
+        if common is None:
+            continue
+        s, latest = SIGN[spec["direction"]], by_year[latest_year]
+        moves = [s * (by_year[y] - by_year[y - 1]) for y in by_year if y - 1 in by_year]
+        if 0 < s * (common - latest) <= max(moves, default=0.0):
+            continue  # the common target suits the unit: a step it has made before
+        step = spec["step"] or 10 ** -spec["dec"]
+        wanted = latest + s * max(spec["noise"] / 2, 10 ** -spec["dec"])
+        target = (math.ceil if s > 0 else math.floor)(round(wanted / step, 6)) * step
+        target = min(max(target, spec["lo"]), spec["hi"])
+        if s * (target - latest) <= 0:
+            continue  # at the top of the scale: the common target stays
+        tol = "" if spec["tol"] is None else fmt(spec["tol"], spec["dec"])
+        own.append(dict(unit_id=unit_id, indicator_id=iid, period=str(CAREFUL_YEAR),
+                        target=fmt(target, spec["dec"]), tolerance=tol, service_area=""))  # fmt: skip
+    return own
 
 
 def benchmark_rows() -> list[dict]:
@@ -1442,7 +1489,7 @@ def main(argv: list[str] | None = None) -> None:
         "indicators.csv": to_csv(indicator_rows(), None),
         "units.csv": to_csv(unit_rows(), None),
         "values.csv": to_csv(values, key),
-        "targets.csv": to_csv(target_rows(), [*key, "service_area"]),
+        "targets.csv": to_csv(target_rows(values), [*key, "service_area"]),
         "benchmarks.csv": to_csv(benchmark_rows(), ["indicator_id", "period", "group"]),
         "comments.csv": to_csv(comment_rows(values), None),
         "kit.toml": KIT_TOML,

@@ -88,6 +88,22 @@ def test_the_verdict_words_say_why(tables):
     assert unmeasured["Realistisk, men ambisiøst"] == "– mangler tall fra før"
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("nb", "målet ber om 3,0 prosentpoeng per år, den største forbedringen på ett år er 1,0 prosentpoeng"),
+     ("en", "the target asks for 3.0 percentage points a year, the largest improvement in one year is 1.0 percentage points")],
+)  # fmt: skip
+def test_a_large_step_names_the_step_asked_and_the_largest_made(tables, lang, words):
+    _, _, check = tables
+    row = check.iloc[0].copy()
+    row[["unit_of_measure", "decimals", "realistic", "realistic_reason"]] = ["%", 1, False, "large_step"]
+    row[["asked_step", "largest_step"]] = [3.0, 1.0]
+    realistic = smart_frame(row.to_frame().T, lang).iloc[0].iloc[-2].replace("\u00a0", " ")
+    assert realistic.startswith("✘ ") and realistic.endswith(f"({words})")
+    row["asked_step"] = math.nan  # no figures, no brackets: never an empty slot
+    assert "(" not in smart_frame(row.to_frame().T, lang).iloc[0].iloc[-2]
+
+
 def test_one_units_targets_in_html(tables):
     _, _, check = tables
     page = smart_html(check, "nb", unit_id="bhg-a")

@@ -13,13 +13,13 @@ What the data can tell, per unit and indicator with a target for the year:
 
   - ``met_for_years``: the unit already reached it in each of the last MET_YEARS years;
   - ``already_met``: the latest figure is already better than the target, beyond its noise;
-  - ``inside_noise``: the target lies inside the noise of the latest figure (a survey's 95 %
-    interval, or the series' own year-to-year noise), so it asks for no clear step, and
-    reaching it or not next year says little (only the first of these three that holds is
-    given: the later add nothing to it);
-  - ``beyond_best``: the target is better than the best figure any other unit of the
-    service area, the KOSTRA group or the country reached in the trend window, and than the
-    unit's own best: nobody comparable has shown it can be done;
+  - ``no_step``: the target asks for no improvement on the latest figure (it lies within the
+    noise of it, at or below it); only the first of these three that holds is given: the
+    later add nothing to it. A target that asks for an improvement is not flagged for lying
+    inside the noise: for a survey of 20 respondents almost every realistic step does;
+  - ``beyond_best``: the target is better, by more than the noise, than the best figure any
+    other unit of the service area, the KOSTRA group or the country reached in the trend
+    window, and than the unit's own best: nobody comparable has shown it can be done;
   - ``large_step``: the target, outside the noise, asks for a larger improvement per year
     than the unit or any comparable unit has made from one year to the next (often a common
     target set far from where the unit stands).
@@ -36,6 +36,7 @@ Targets set for a tertial only (``2026T1``) are not yearly targets and are not c
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
@@ -73,7 +74,7 @@ class SmartReason(StrEnum):
     NO_PERIOD = "no_period"
     MET_FOR_YEARS = "met_for_years"
     ALREADY_MET = "already_met"
-    INSIDE_NOISE = "inside_noise"
+    NO_STEP = "no_step"
     BEYOND_BEST = "beyond_best"
     LARGE_STEP = "large_step"
     # the check is NA: not judged
@@ -87,7 +88,7 @@ MET_YEARS = 3  # "already met for years": three years in a row, as a trend needs
 SMART_COLUMNS = [
     "unit_id", "unit_name", "service_area", "indicator_id", "name", "perspective", "period", "target",
     "target_for", "direction", "unit_of_measure", "decimals", "current_period", "current_value", "noise",
-    "trend", "met_years", "best_value", "best_by", "best_by_name", "largest_step",
+    "trend", "met_years", "best_value", "best_by", "best_by_name", "largest_step", "asked_step",
     *[c for check in SMART_CHECKS for c in (str(check), f"{check}_reason")],
     "flagged",
 ]  # fmt: skip
@@ -95,6 +96,42 @@ SMART_COLUMNS = [
 
 def _text(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """What the check reads besides the target rows, looked up once for all of them."""
+
+    present: pd.DataFrame  # the yearly figures before the target year, in period order
+    series_of: dict  # (unit_id, indicator_id) -> that unit's figures
+    others_of: dict  # (indicator_id, service_area) -> the figures of the area's result units
+    bench_of: dict  # indicator_id -> the benchmark groups' figures in the trend window
+    no_bench: pd.DataFrame  # for an indicator without benchmark figures
+    first: int  # the first year of the trend window
+
+
+def _figures(data: KitData, values: pd.DataFrame, year: int) -> _Figures:
+    first = year - data.config.thresholds.trend_periods  # the trend_periods years before the target year
+    yearly = values[(values["freq"] == YEARLY) & (values["year"] < year)].sort_values("period_index")
+    present = yearly.loc[
+        yearly["value"].notna(), ["unit_id", "indicator_id", "period", "year", "value", "n", "sd"]
+    ]
+    groups = [g for g in benchmark_groups(data).values() if g]
+    bench = data.benchmarks[
+        data.benchmarks["group"].isin(groups)
+        & data.benchmarks["value"].notna()
+        & data.benchmarks["year"].between(first, year - 1)
+    ]
+    others = present[present["unit_id"].isin(result_units(data)["unit_id"])]
+    others = others.assign(service_area=others["unit_id"].map(unit_areas(data)))
+    return _Figures(
+        present=present,
+        series_of=dict(tuple(present.groupby(["unit_id", "indicator_id"], sort=False))),
+        others_of=dict(tuple(others.groupby(["indicator_id", "service_area"], sort=False))),
+        bench_of=dict(tuple(bench.groupby("indicator_id", sort=False))),
+        no_bench=bench.iloc[0:0],
+        first=first,
+    )
 
 
 def check_targets(data: KitData, year: int, values: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -108,68 +145,53 @@ def check_targets(data: KitData, year: int, values: pd.DataFrame | None = None) 
     target was already reached), ``best_value`` and ``best_by`` (the best comparable figure
     in the trend window and whose it is: a unit id (the unit's own, or another unit of its
     service area) or a benchmark group; ``best_by_name`` the unit's name or the group);
-    ``largest_step`` (the largest one-year improvement the unit or its peers have made);
+    ``largest_step`` (the largest one-year improvement the unit or its peers have made) and
+    ``asked_step`` (the improvement per year the target asks of the current figure);
     per check a nullable boolean and ``<check>_reason`` (SmartReason codes, ``;`` between
     several); ``flagged`` (any check failed). Missing stays missing.
     """
     year = int(year)
     values = prepared_values(data) if values is None else values
-    th = data.config.thresholds
-    first = year - th.trend_periods  # the window: the trend_periods years before the target year
-    yearly = values[(values["freq"] == YEARLY) & (values["year"] < year)]
-    yearly = yearly.sort_values("period_index")
-    present = yearly.loc[
-        yearly["value"].notna(), ["unit_id", "indicator_id", "period", "year", "value", "n", "sd"]
-    ]
+    figures = _figures(data, values, year)
+    rows = resolve_targets(_pairs(data, values, year), data.targets, unit_areas(data))
+    rows = rows[rows["target"].notna()].reset_index(drop=True)
     indicators = data.indicators.set_index("indicator_id")
     units = data.units.set_index("unit_id")
-
-    pairs = _pairs(data, values, year)
-    rows = resolve_targets(pairs, data.targets, unit_areas(data))
-    rows = rows[rows["target"].notna()].reset_index(drop=True)
-    series_of = dict(tuple(present.groupby(["unit_id", "indicator_id"], sort=False)))
-    groups = [g for g in benchmark_groups(data).values() if g]
-    bench = data.benchmarks[
-        data.benchmarks["group"].isin(groups)
-        & data.benchmarks["value"].notna()
-        & data.benchmarks["year"].between(first, year - 1)
+    out = [
+        _target_record(data, row, indicators.loc[row.indicator_id], units.loc[row.unit_id], figures, year)
+        for row in rows.itertuples(index=False)
     ]
-    others_pool = present[present["unit_id"].isin(result_units(data)["unit_id"])]
-    unit_area = dict(zip(data.units["unit_id"], data.units["service_area"]))
-    others_pool = others_pool.assign(service_area=others_pool["unit_id"].map(unit_area))
-    others_of = dict(tuple(others_pool.groupby(["indicator_id", "service_area"], sort=False)))
-    bench_of = dict(tuple(bench.groupby("indicator_id", sort=False)))
-    z = th.confidence_z
-
-    out = []
-    for row in rows.itertuples(index=False):
-        ind = indicators.loc[row.indicator_id]
-        unit = units.loc[row.unit_id]
-        decimals = DEFAULT_DECIMALS if pd.isna(ind["decimals"]) else int(ind["decimals"])
-        record = {
-            "unit_id": row.unit_id, "unit_name": unit["name"], "service_area": unit["service_area"],
-            "indicator_id": row.indicator_id, "name": ind["name"], "perspective": ind["perspective"],
-            "period": row.period, "target": row.target, "target_for": _target_for(data, row, year),
-            "direction": ind["direction"], "unit_of_measure": ind["unit"], "decimals": decimals,
-        }  # fmt: skip
-        history = series_of.get((row.unit_id, row.indicator_id), present.iloc[0:0])
-        others = others_of.get((row.indicator_id, unit["service_area"]), others_pool.iloc[0:0])
-        others = others[others["unit_id"] != row.unit_id]
-        record |= _realism(
-            row.target, ind, decimals, history, others, bench_of.get(row.indicator_id, bench.iloc[0:0]),
-            first, year, z, th,
-        )  # fmt: skip
-        record["specific"], record["specific_reason"] = _check(
-            [SmartReason.NO_DEFINITION] if not _text(ind["definition"]) else []
-        )
-        missing = [SmartReason.NO_UNIT] if not _text(ind["unit"]) else []
-        if ind["direction"] not in ("higher", "lower"):
-            missing.append(SmartReason.NO_DIRECTION)
-        record["measurable"], record["measurable_reason"] = _check(missing)
-        record["time_bound"], record["time_bound_reason"] = _check([])  # found by its year: it has one
-        out.append(record)
     out += _targets_without_period(data, indicators, units)
-    frame = pd.DataFrame(out, columns=SMART_COLUMNS)
+    return _as_frame(data, out)
+
+
+def _target_record(data: KitData, row, ind: pd.Series, unit: pd.Series, figures: _Figures, year: int) -> dict:
+    """The SMART check of one target row, with the figures it read."""
+    decimals = DEFAULT_DECIMALS if pd.isna(ind["decimals"]) else int(ind["decimals"])
+    record = {
+        "unit_id": row.unit_id, "unit_name": unit["name"], "service_area": unit["service_area"],
+        "indicator_id": row.indicator_id, "name": ind["name"], "perspective": ind["perspective"],
+        "period": row.period, "target": row.target, "target_for": _target_for(data, row, year),
+        "direction": ind["direction"], "unit_of_measure": ind["unit"], "decimals": decimals,
+    }  # fmt: skip
+    history = figures.series_of.get((row.unit_id, row.indicator_id), figures.present.iloc[0:0])
+    others = figures.others_of.get((row.indicator_id, unit["service_area"]), figures.present.iloc[0:0])
+    bench = figures.bench_of.get(row.indicator_id, figures.no_bench)
+    comparable = _Comparable(others[others["unit_id"] != row.unit_id], bench, figures.first, year)
+    record |= _realism(row.target, ind, decimals, history, comparable, data.config.thresholds)
+    record["specific"], record["specific_reason"] = _check(
+        [SmartReason.NO_DEFINITION] if not _text(ind["definition"]) else []
+    )
+    missing = [SmartReason.NO_UNIT] if not _text(ind["unit"]) else []
+    if ind["direction"] not in ("higher", "lower"):
+        missing.append(SmartReason.NO_DIRECTION)
+    record["measurable"], record["measurable_reason"] = _check(missing)
+    record["time_bound"], record["time_bound_reason"] = _check([])  # found by its year: it has one
+    return record
+
+
+def _as_frame(data: KitData, records: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(records, columns=SMART_COLUMNS)
     for check in SMART_CHECKS:
         frame[str(check)] = frame[str(check)].astype("boolean")
     names = dict(zip(data.units["unit_id"], data.units["name"]))
@@ -177,7 +199,7 @@ def check_targets(data: KitData, year: int, values: pd.DataFrame | None = None) 
     frame["flagged"] = frame[[str(c) for c in SMART_CHECKS]].eq(False).any(axis=1).astype(bool)
     for column in ("met_years", "decimals"):
         frame[column] = frame[column].astype("Int64")
-    for column in ("target", "current_value", "noise", "best_value", "largest_step"):
+    for column in ("target", "current_value", "noise", "best_value", "largest_step", "asked_step"):
         frame[column] = frame[column].astype(float)
     return frame
 
@@ -221,75 +243,107 @@ def _target_for(data: KitData, row, year: int) -> str:
     return TARGET_FOR_ALL
 
 
-def _realism(target, ind, decimals, history, others, bench, first, year, z, th) -> dict:
+@dataclass(frozen=True)
+class _Comparable:
+    """Whom a unit's target is held against: the other result units of its service area and
+    the benchmark groups, in the trend window before the target year."""
+
+    others: pd.DataFrame
+    bench: pd.DataFrame
+    first: int
+    year: int
+
+
+def _realism(target, ind, decimals: int, history: pd.DataFrame, comparable: _Comparable, th) -> dict:
     """The realistic-but-ambitious check and the figures it reads."""
     found = {
         "current_period": "", "current_value": np.nan, "noise": np.nan, "trend": "", "met_years": pd.NA,
-        "best_value": np.nan, "best_by": "", "largest_step": np.nan, "realistic": pd.NA,
-        "realistic_reason": "",
+        "best_value": np.nan, "best_by": "", "largest_step": np.nan, "asked_step": np.nan,
+        "realistic": pd.NA, "realistic_reason": "",
     }  # fmt: skip
     sign = better_sign(ind["direction"])
     is_share = _text(ind["unit"]) == "%"
     if not history.empty:  # the latest figure is shown also where the target is not judged
-        current = history.iloc[-1]
-        found["current_period"] = str(current["period"])
-        found["current_value"] = float(current["value"])
-        found["trend"] = str(
-            read_trend(
-                history, ind["direction"], index="year", periods=th.trend_periods,
-                stable_share=th.stable_share, confidence_z=z, is_share=is_share, resolution=10.0**-decimals,
-            ).code
-        )  # fmt: skip
+        found |= _current(history, ind["direction"], decimals, is_share, th)
     if math.isnan(sign):
         found["realistic_reason"] = str(SmartReason.NO_DIRECTION)
-        return found
-    if ind["indicator_type"] == BUDGET_TYPE and is_share:
+    elif ind["indicator_type"] == BUDGET_TYPE and is_share:
         found["realistic_reason"] = str(SmartReason.BUDGET_LIMIT)
-        return found
-    if history.empty:
+    elif history.empty:
         found["realistic_reason"] = str(SmartReason.NO_HISTORY)
-        return found
+    else:
+        found |= _judge(float(target), sign, decimals, history, comparable, is_share, th.confidence_z)
+    return found
+
+
+def _current(history: pd.DataFrame, direction: str, decimals: int, is_share: bool, th) -> dict:
+    """The latest figure before the target year and the trend up to it."""
+    current = history.iloc[-1]
+    trend = read_trend(
+        history, direction, index="year", periods=th.trend_periods, stable_share=th.stable_share,
+        confidence_z=th.confidence_z, is_share=is_share, resolution=10.0**-decimals,
+    )  # fmt: skip
+    return {
+        "current_period": str(current["period"]),
+        "current_value": float(current["value"]),
+        "trend": str(trend.code),
+    }
+
+
+def _judge(target: float, sign: float, decimals: int, history, comparable: _Comparable, is_share, z) -> dict:
+    """The reasons a judged target is not realistic-but-ambitious, and their evidence.
+
+    A flag is meant to be the exception and to say what to do about it, so a target is not
+    flagged for lying inside the noise of the latest figure as long as it asks for an
+    improvement: with a survey of 20 respondents almost any realistic step does, and the
+    remedy (a larger step) would be the unrealistic target the check warns against.
+    """
+    current = history.iloc[-1]
     low, high = _interval(current, history, is_share, z)
-    found["noise"] = (high - low) / 2  # NaN where unknown
+    noise = (high - low) / 2  # NaN where unknown
 
     def better(a: float, b: float) -> float:
         """How much better `a` is than `b`, on the figures as shown (positive = better)."""
         return sign * (round_half_up(float(a), decimals) - round_half_up(float(b), decimals))
 
-    met = 0
     by_year = dict(zip(history["year"].astype(int), history["value"].astype(float)))
-    latest = int(current["year"])
+    met, latest = 0, int(current["year"])
     while latest - met in by_year and better(by_year[latest - met], target) >= 0:
         met += 1
-    found["met_years"] = met
+    best_value, best_by = _best(history, comparable, sign)
+    largest = _largest_step(pd.concat([history, comparable.others]), sign)
+    asked = better(target, current["value"]) / max(comparable.year - latest, 1)  # per year
+    inside = low <= target <= high  # False where the interval is unknown
+    margin = 0.0 if math.isnan(noise) else noise  # within the noise a target is no clear claim
+    half_step = 10.0**-decimals / 2
 
-    recent = others[others["year"] >= first]
-    candidates = [(v, "") for v in history.loc[history["year"] >= first, "value"]]
-    candidates += list(zip(recent["value"], recent["unit_id"]))
-    candidates += list(zip(bench["value"], bench["group"]))
-    best_value, best_by = max(candidates, key=lambda c: sign * float(c[0]))
-    found["best_value"], found["best_by"] = float(best_value), best_by or str(current["unit_id"])
-
-    # the first that holds of: met for years, already met, inside the noise (the later add nothing)
-    reasons = []
-    inside = low <= float(target) <= high  # False where the interval is unknown
+    reasons = []  # of met for years, already met and no step only the first: the later add nothing
     if met >= MET_YEARS:
         reasons.append(SmartReason.MET_FOR_YEARS)
-    elif better(target, current["value"]) < 0 and not inside:
+    elif asked < 0 and not inside:
         reasons.append(SmartReason.ALREADY_MET)
-    elif inside:
-        reasons.append(SmartReason.INSIDE_NOISE)
-    has_external = not recent.empty or not bench.empty
-    if has_external and better(target, best_value) > 0:
+    elif asked <= 0:
+        reasons.append(SmartReason.NO_STEP)
+    if not (comparable.others.empty and comparable.bench.empty) and better(target, best_value) > margin:
         reasons.append(SmartReason.BEYOND_BEST)
-    largest = _largest_step(pd.concat([history, others]), sign)
-    found["largest_step"] = largest
-    asked = better(target, current["value"]) / max(year - int(current["year"]), 1)  # per year
     # a target inside the noise can be reached by chance: no step is asked of the unit
-    if not inside and not math.isnan(largest) and asked > max(largest, 0) + 10.0**-decimals / 2:
+    if not inside and not math.isnan(largest) and asked > max(largest, 0) + half_step:
         reasons.append(SmartReason.LARGE_STEP)
-    found["realistic"], found["realistic_reason"] = _check(reasons)
-    return found
+    realistic, why = _check(reasons)
+    return {
+        "noise": noise, "met_years": met, "best_value": float(best_value),
+        "best_by": best_by or str(current["unit_id"]), "largest_step": largest, "asked_step": asked,
+        "realistic": realistic, "realistic_reason": why,
+    }  # fmt: skip
+
+
+def _best(history: pd.DataFrame, comparable: _Comparable, sign: float) -> tuple[float, str]:
+    """The best figure in the trend window of the unit ('' as whose), its peers and the benchmarks."""
+    recent = comparable.others[comparable.others["year"] >= comparable.first]
+    candidates = [(v, "") for v in history.loc[history["year"] >= comparable.first, "value"]]
+    candidates += list(zip(recent["value"], recent["unit_id"]))
+    candidates += list(zip(comparable.bench["value"], comparable.bench["group"]))
+    return max(candidates, key=lambda c: sign * float(c[0]))
 
 
 def _largest_step(series: pd.DataFrame, sign: float) -> float:

@@ -35,9 +35,10 @@ from kitlib.analysis.smart import (
     TARGET_FOR_AREA,
     TARGET_FOR_UNIT,
     SmartCheck,
+    SmartReason,
 )
 from kitlib.data.contract import ALL_SERVICE_AREAS
-from kitlib.report.formatting import format_number, format_period, format_text, format_value
+from kitlib.report.formatting import format_gap, format_number, format_period, format_text, format_value
 from kitlib.report.i18n import tr, unit_word
 from kitlib.report.workbook import FIXED_TIME, _fixed_zip_times, append_row
 
@@ -66,18 +67,22 @@ def _text(value) -> str:
     return "" if _missing(value) else str(value)
 
 
-def reasons_text(codes, lang: str = "nb", *, n=None) -> str:
-    """The reader's words for reason codes joined by ';' (``no_target;no_perspective``)."""
+def reasons_text(codes, lang: str = "nb", *, n=None, evidence: dict[str, str] | None = None) -> str:
+    """The reader's words for reason codes joined by ';' (``no_target;no_perspective``), each
+    followed by its evidence in brackets where `evidence` has some for its code."""
     words = []
     for code in _text(codes).split(";"):
         if code:
-            words.append(tr(f"why_{code}", lang, n=_text(n), limit=LOAD_LIMITS.get(code, "")))
+            word = tr(f"why_{code}", lang, n=_text(n), limit=LOAD_LIMITS.get(code, ""))
+            words.append(f"{word} ({evidence[code]})" if evidence and evidence.get(code) else word)
     return "; ".join(words)
 
 
-def verdict_text(verdict, reasons, lang: str = "nb", *, n=None) -> str:
+def verdict_text(
+    verdict, reasons, lang: str = "nb", *, n=None, evidence: dict[str, str] | None = None
+) -> str:
     """✔ ja · ✘ <why> · – <why it was not judged, or that it cannot be>."""
-    why = reasons_text(reasons, lang, n=n)
+    why = reasons_text(reasons, lang, n=n, evidence=evidence)
     if _missing(verdict):
         return f"{NOT_JUDGED} {why or tr('audit_not_judged', lang)}"
     if bool(verdict):
@@ -180,6 +185,32 @@ def _best(row, lang: str) -> str:
     return f"{shown} ({format_text(_text(row['best_by_name']), lang)})"
 
 
+def _step(row, column: str, lang: str) -> str:
+    """An improvement as a size, ``2,4 prosentpoeng``: it is asked or made, never negative here."""
+    if _missing(row[column]):
+        return ""
+    decimals = 1 if _missing(row["decimals"]) else int(row["decimals"])
+    return format_gap(abs(float(row[column])), _text(row["unit_of_measure"]), decimals, lang).lstrip("+")
+
+
+def smart_evidence(row, lang: str = "nb") -> dict[str, str]:
+    """Per reason code, the figures that show it where the table has no column for them: a
+    large step names the step asked and the largest one made (the current figure and the best
+    comparable one stand in their own columns)."""
+    asked, largest = _step(row, "asked_step", lang), _step(row, "largest_step", lang)
+    if not (asked and largest):
+        return {}
+    return {str(SmartReason.LARGE_STEP): tr("smart_step_evidence", lang, asked=asked, largest=largest)}
+
+
+def _smart_verdicts(row, lang: str) -> list[str]:
+    evidence = smart_evidence(row, lang)
+    return [
+        verdict_text(row[str(c)], row[f"{c}_reason"], lang, n=row["met_years"], evidence=evidence)
+        for c in SMART_CHECKS
+    ]
+
+
 def _smart_headers(lang: str) -> list[str]:
     checks = [tr(f"smart_{check}", lang) for check in SMART_CHECKS]
     return [
@@ -203,8 +234,7 @@ def smart_frame(
             _name(row, lang, "unit_name") or _text(row["unit_id"]), _name(row, lang),
             _figure(row, "target", lang) or NOT_JUDGED,
             tr(TARGET_FOR_KEYS.get(row["target_for"], "smart_for_all"), lang),
-            _current(row, lang), _best(row, lang),
-            *[verdict_text(row[str(c)], row[f"{c}_reason"], lang, n=row["met_years"]) for c in SMART_CHECKS],
+            _current(row, lang), _best(row, lang), *_smart_verdicts(row, lang),
         ]  # fmt: skip
         rows.append(cells)
     return pd.DataFrame(rows, columns=_smart_headers(lang))
@@ -217,7 +247,9 @@ def smart_findings(row, lang: str = "nb") -> str:
     for check in SMART_CHECKS:
         if _missing(row[str(check)]) or bool(row[str(check)]):
             continue
-        why = reasons_text(row[f"{check}_reason"], lang, n=row["met_years"])
+        why = reasons_text(
+            row[f"{check}_reason"], lang, n=row["met_years"], evidence=smart_evidence(row, lang)
+        )
         found.append(why if check == SmartCheck.REALISTIC else f"{tr(f'smart_{check}', lang)}: {why}")
     return "; ".join(found) or tr("audit_no_findings", lang)
 
@@ -438,6 +470,7 @@ def audit_workbook(audit: pd.DataFrame, load: pd.DataFrame, check: pd.DataFrame,
         tr("unit", lang), tr("indicator", lang), tr("target", lang), tr("xlsx_unit_of_measure", lang),
         tr("smart_target_for", lang), tr("smart_current_period", lang), tr("smart_current", lang),
         tr("smart_noise", lang), tr("smart_best", lang), tr("smart_best_by", lang),
+        tr("smart_asked_step", lang), tr("smart_largest_step", lang),
         *[tr(f"smart_{c}", lang) for c in SMART_CHECKS],
     ]  # fmt: skip
     rows = []
@@ -448,10 +481,10 @@ def audit_workbook(audit: pd.DataFrame, load: pd.DataFrame, check: pd.DataFrame,
             _unit_of_measure(row, lang), tr(TARGET_FOR_KEYS.get(row["target_for"], "smart_for_all"), lang),
             format_period(row["current_period"], lang) if _text(row["current_period"]) else None,
             _float(row["current_value"]), _float(row["noise"]), _float(row["best_value"]),
-            _text(row["best_by_name"]) or None,
-            *[verdict_text(row[str(c)], row[f"{c}_reason"], lang, n=row["met_years"]) for c in SMART_CHECKS],
+            _text(row["best_by_name"]) or None, _float(row["asked_step"]), _float(row["largest_step"]),
+            *_smart_verdicts(row, lang),
         ]  # fmt: skip
-        rows.append((cells, {3: fmt, 7: fmt, 8: fmt, 9: fmt}))
+        rows.append((cells, {3: fmt, 7: fmt, 8: fmt, 9: fmt, 11: fmt, 12: fmt}))
     _sheet(book, tr("smart_sheet", lang), headers, rows, widths=(36, 44))
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
