@@ -172,114 +172,154 @@ def check_folder(
     config, problems = read_config(folder / "kit.toml")
 
     checks = {spec.name: _read(folder, spec, problems, exact) for spec in contract.FILES}
-
-    def frame_of(spec: FileSpec) -> pd.DataFrame:
-        check = checks[spec.name]
-        return check.finished() if check else _empty_frame(spec)
-
-    ind = checks["indicators.csv"]
+    ind, units = checks["indicators.csv"], checks["units.csv"]
     if ind:
-        for col in ("indicator_id", "name", "service_area", "perspective", "unit"):
-            ind.required_text(col)
-        ind.choice("direction", DIRECTIONS)
-        ind.choice("indicator_type", config.indicator_types)
-        ind.choice("influenceable", INFLUENCEABLE)
-        _context_directions(ind)
-        if config.perspectives:
-            ind.choice("perspective", config.perspectives)
-        decimals = ind.numbers("decimals", integer=True, minimum=0, maximum=MAX_DECIMALS)
-        ind.frame["decimals"] = _whole_numbers(decimals)
-        ind.unique(("indicator_id",))
-    indicators = frame_of(contract.INDICATORS)
+        _check_indicators(ind, config)
+    if units:
+        _check_units(units)
+    # the other files are checked against the typed tables of these two, finished here
+    indicators = _frame_of(checks, contract.INDICATORS)
+    unit_frame = _frame_of(checks, contract.UNITS)
+    # None: the file could not be read, so no id of another file is checked against it
+    unit_area = dict(zip(unit_frame["unit_id"], unit_frame["service_area"])) if units else None
+    ind_area = dict(zip(indicators["indicator_id"], indicators["service_area"])) if ind else None
 
-    units_check = checks["units.csv"]
-    if units_check:
-        for col in ("unit_id", "name", "service_area"):
-            units_check.required_text(col)
-        units_check.unique(("unit_id",))
-        _unit_ids(units_check)
-        units_check.known("parent_id", units_check.frame["unit_id"], "unit id")
-        _unit_levels(units_check)
-    units = frame_of(contract.UNITS)
+    if val := checks["values.csv"]:
+        _check_values(val, current_year, unit_area, ind_area, indicators)
+    if tgt := checks["targets.csv"]:
+        _check_targets(tgt, current_year, unit_area, ind_area, indicators)
+    if bm := checks["benchmarks.csv"]:
+        _check_benchmarks(bm, current_year, ind_area, config, problems)
+    if comments := checks["comments.csv"]:
+        _check_comments(comments, current_year, unit_area, ind_area)
 
-    unit_area = dict(zip(units["unit_id"], units["service_area"]))
-    ind_area = dict(zip(indicators["indicator_id"], indicators["service_area"]))
-    ind_direction = dict(zip(indicators["indicator_id"], indicators["direction"]))
-
-    val = checks["values.csv"]
-    if val:
-        val.periods(current_year)
-        val.frame["value"] = _missing_status(val, "value")
-        val.frame["n"] = val.column(_whole_numbers(val.numbers("n", integer=True, minimum=0)))
-        val.frame["sd"] = val.numbers("sd", minimum=0)
-        if units_check:
-            val.known("unit_id", unit_area, "unit id")
-        if ind:
-            val.known("indicator_id", ind_area, "indicator id")
-        if units_check and ind:
-            val.same_service_area(unit_area, ind_area)
-        val.unique(contract.VALUES.key)
-        if ind:
-            _impossible_values(val, indicators)
-
-    tgt = checks["targets.csv"]
-    if tgt:
-        tgt.periods(current_year, years_ahead=TARGET_YEARS_AHEAD)
-        tgt.required_text("target")
-        tgt.frame["target"] = tgt.numbers("target")
-        tgt.frame["tolerance"] = tgt.numbers("tolerance", minimum=0)
-        if units_check:
-            tgt.known("unit_id", unit_area, "unit id", extra_allowed=[ALL_UNITS])
-        if units_check and ind:
-            tgt.same_service_area(unit_area, ind_area)
-        if units_check:
-            _target_service_areas(tgt, unit_area, ind_area if ind else {})
-        if ind:
-            tgt.known("indicator_id", ind_area, "indicator id")
-            ind_type = dict(zip(indicators["indicator_id"], indicators["indicator_type"]))
-            for i, indicator in enumerate(tgt.frame["indicator_id"]):
-                if ind_type.get(indicator) == CONTEXT_TYPE:
-                    tgt.add(
-                        i,
-                        "indicator_id",
-                        f"indicator '{indicator}' is a context figure (indicator_type {CONTEXT_TYPE}), "
-                        "shown beside the unit's name and never judged, so it cannot have a target; "
-                        "drop the row",
-                    )
-                elif ind_direction.get(indicator) == "none":
-                    tgt.add(
-                        i,
-                        "indicator_id",
-                        f"indicator '{indicator}' has direction 'none', so it "
-                        "cannot have a target; set its direction or drop the row",
-                    )
-        # a `*` row is told apart by its service area; a unit's own row needs none
-        areas = [a if u == ALL_UNITS else "" for u, a in zip(tgt.frame["unit_id"], tgt.frame["service_area"])]
-        tgt.unique(("unit_id", "service_area", "indicator_id", "period"), as_read={"service_area": areas})
-
-    bm = checks["benchmarks.csv"]
-    if bm:
-        bm.periods(current_year)
-        bm.required_text("group")
-        bm.frame["value"] = _missing_status(bm, "value")
-        if ind:
-            bm.known("indicator_id", ind_area, "indicator id")
-        bm.unique(contract.BENCHMARKS.key)
-        groups = set(bm.frame["group"])
-        for key, group in (("peer_group", config.peer_group), ("national", config.national_group)):
-            if group and groups and group not in groups:
-                problems.append(
-                    Problem("kit.toml", None, f"benchmarks.{key}",
-                            f"group '{group}' does not occur in benchmarks.csv; "
-                            f"its groups are {', '.join(sorted(groups))}")
-                )  # fmt: skip
-
-    comments = checks["comments.csv"]
-    if comments:
-        _check_comments(comments, current_year, unit_area if units_check else None, ind_area if ind else None)
-
-    tables = {spec.name.removesuffix(".csv"): frame_of(spec) for spec in contract.FILES}
+    tables = {spec.name.removesuffix(".csv"): _frame_of(checks, spec) for spec in contract.FILES}
     return tables, config, sorted(set(problems), key=_problem_order)
+
+
+def _frame_of(checks: dict[str, _FileCheck | None], spec: FileSpec) -> pd.DataFrame:
+    """The typed table of `spec`'s file; an unread file's has the columns and no rows."""
+    check = checks[spec.name]
+    return check.finished() if check else _empty_frame(spec)
+
+
+def _check_indicators(ind: _FileCheck, config: KitConfig) -> None:
+    """indicators.csv: texts required, choices from the contract and kit.toml, one row per id."""
+    for col in ("indicator_id", "name", "service_area", "perspective", "unit"):
+        ind.required_text(col)
+    ind.choice("direction", DIRECTIONS)
+    ind.choice("indicator_type", config.indicator_types)
+    ind.choice("influenceable", INFLUENCEABLE)
+    _context_directions(ind)
+    if config.perspectives:
+        ind.choice("perspective", config.perspectives)
+    decimals = ind.numbers("decimals", integer=True, minimum=0, maximum=MAX_DECIMALS)
+    ind.frame["decimals"] = _whole_numbers(decimals)
+    ind.unique(("indicator_id",))
+
+
+def _check_units(units: _FileCheck) -> None:
+    """units.csv: texts required, one row per id, ids safe as file names, parents known, levels."""
+    for col in ("unit_id", "name", "service_area"):
+        units.required_text(col)
+    units.unique(("unit_id",))
+    _unit_ids(units)
+    units.known("parent_id", units.frame["unit_id"], "unit id")
+    _unit_levels(units)
+
+
+def _check_values(
+    val: _FileCheck,
+    current_year: int,
+    unit_area: dict | None,
+    ind_area: dict | None,
+    indicators: pd.DataFrame,
+) -> None:
+    """values.csv: periods, figures or a missing status, counts and spreads, known ids, one
+    row per key, and figures the indicator's kind rules out; `None` as in `_check_comments`."""
+    val.periods(current_year)
+    val.frame["value"] = _missing_status(val, "value")
+    val.frame["n"] = val.column(_whole_numbers(val.numbers("n", integer=True, minimum=0)))
+    val.frame["sd"] = val.numbers("sd", minimum=0)
+    if unit_area is not None:
+        val.known("unit_id", unit_area, "unit id")
+    if ind_area is not None:
+        val.known("indicator_id", ind_area, "indicator id")
+    if unit_area is not None and ind_area is not None:
+        val.same_service_area(unit_area, ind_area)
+    val.unique(contract.VALUES.key)
+    if ind_area is not None:
+        _impossible_values(val, indicators)
+
+
+def _check_targets(
+    tgt: _FileCheck,
+    current_year: int,
+    unit_area: dict | None,
+    ind_area: dict | None,
+    indicators: pd.DataFrame,
+) -> None:
+    """targets.csv: periods up to `TARGET_YEARS_AHEAD` ahead, targets and tolerances, known units
+    (or `*`) and service areas, judged indicators, one row per key; `None` as in `_check_comments`."""
+    tgt.periods(current_year, years_ahead=TARGET_YEARS_AHEAD)
+    tgt.required_text("target")
+    tgt.frame["target"] = tgt.numbers("target")
+    tgt.frame["tolerance"] = tgt.numbers("tolerance", minimum=0)
+    if unit_area is not None:
+        tgt.known("unit_id", unit_area, "unit id", extra_allowed=[ALL_UNITS])
+        _target_service_areas(tgt, unit_area, ind_area if ind_area is not None else {})
+    if unit_area is not None and ind_area is not None:
+        tgt.same_service_area(unit_area, ind_area)
+    if ind_area is not None:
+        tgt.known("indicator_id", ind_area, "indicator id")
+        _judged_targets(tgt, indicators)
+    # a `*` row is told apart by its service area; a unit's own row needs none
+    areas = [a if u == ALL_UNITS else "" for u, a in zip(tgt.frame["unit_id"], tgt.frame["service_area"])]
+    tgt.unique(("unit_id", "service_area", "indicator_id", "period"), as_read={"service_area": areas})
+
+
+def _judged_targets(tgt: _FileCheck, indicators: pd.DataFrame) -> None:
+    """A target is judged against, so its indicator is neither a context figure nor one
+    whose direction is none."""
+    ind_type = dict(zip(indicators["indicator_id"], indicators["indicator_type"]))
+    ind_direction = dict(zip(indicators["indicator_id"], indicators["direction"]))
+    for i, indicator in enumerate(tgt.frame["indicator_id"]):
+        if ind_type.get(indicator) == CONTEXT_TYPE:
+            tgt.add(
+                i,
+                "indicator_id",
+                f"indicator '{indicator}' is a context figure (indicator_type {CONTEXT_TYPE}), "
+                "shown beside the unit's name and never judged, so it cannot have a target; "
+                "drop the row",
+            )
+        elif ind_direction.get(indicator) == "none":
+            tgt.add(
+                i,
+                "indicator_id",
+                f"indicator '{indicator}' has direction 'none', so it "
+                "cannot have a target; set its direction or drop the row",
+            )
+
+
+def _check_benchmarks(
+    bm: _FileCheck, current_year: int, ind_area: dict | None, config: KitConfig, problems: list[Problem]
+) -> None:
+    """benchmarks.csv: periods, groups, figures or a missing status, known indicators, one row
+    per key; kit.toml's peer and national groups must be among its groups."""
+    bm.periods(current_year)
+    bm.required_text("group")
+    bm.frame["value"] = _missing_status(bm, "value")
+    if ind_area is not None:
+        bm.known("indicator_id", ind_area, "indicator id")
+    bm.unique(contract.BENCHMARKS.key)
+    groups = set(bm.frame["group"])
+    for key, group in (("peer_group", config.peer_group), ("national", config.national_group)):
+        if group and groups and group not in groups:
+            problems.append(
+                Problem("kit.toml", None, f"benchmarks.{key}",
+                        f"group '{group}' does not occur in benchmarks.csv; "
+                        f"its groups are {', '.join(sorted(groups))}")
+            )  # fmt: skip
 
 
 def _context_directions(ind: _FileCheck) -> None:
