@@ -69,92 +69,6 @@ def this_year() -> int:
     return datetime.date.today().year
 
 
-def _unit_ids(units: _FileCheck) -> None:
-    """Unit ids name the notes' files: safe file names (kitlib.data.ids), unique ignoring case."""
-    first: dict[str, tuple[str, int]] = {}
-    lines = units.frame[LINE].to_numpy()
-    for i, unit in enumerate(units.frame["unit_id"]):
-        if not unit:
-            continue  # required_text names it
-        message = unit_id_problem(unit)
-        if message:
-            units.add(i, "unit_id", message)
-        seen = first.setdefault(unit.casefold(), (unit, int(lines[i])))
-        if seen[0] != unit:  # the same id twice is a duplicate row, reported by unique()
-            units.add(i, "unit_id", case_clash(unit, *seen))
-
-
-def _impossible_values(val: _FileCheck, indicators: pd.DataFrame) -> None:
-    """Figures no indicator of their kind can have: a share of respondents (unit %, with n)
-    outside 0-100, and a negative context figure (users, FTEs, budget)."""
-    texts, codes = val.factor("indicator_id")
-    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"]))
-    type_of = dict(zip(indicators["indicator_id"], indicators["indicator_type"]))
-    is_share = np.array([unit_of.get(t) == "%" for t in texts], dtype=bool)[codes]
-    is_context = np.array([type_of.get(t) == CONTEXT_TYPE for t in texts], dtype=bool)[codes]
-    value = val.frame["value"].to_numpy(dtype=float)
-    n = val.frame["n"]
-    with np.errstate(invalid="ignore"):
-        share_outside = is_share & n.notna().to_numpy() & ((value < 0) | (value > 100))
-        context_negative = is_context & (value < 0) & ~share_outside
-    written = val.raw.frame["value"]
-    for i in np.flatnonzero(share_outside):
-        val.add(
-            i,
-            "value",
-            f"'{written.iat[i]}' is a share of {n.iat[i]} respondents (the indicator's unit is %), "
-            "so it must be from 0 to 100",
-        )
-    for i in np.flatnonzero(context_negative):
-        val.add(
-            i,
-            "value",
-            f"'{written.iat[i]}' is below 0, but '{texts[codes[i]]}' is a context figure (indicator_type "
-            f"{CONTEXT_TYPE}: users, FTEs, budget), which cannot be negative",
-        )
-
-
-def _unit_levels(units: _FileCheck) -> None:
-    """`level`: empty means a result unit; one row per service area, one for the municipality."""
-    units.choice("level", LEVELS, allow_empty=True)
-    levels = [level or UNIT_LEVEL for level in units.frame["level"]]
-    seen: dict[tuple, str] = {}
-    for i, (unit, area, level) in enumerate(zip(units.frame["unit_id"], units.frame["service_area"], levels)):
-        if level == UNIT_LEVEL:
-            if area == ALL_SERVICE_AREAS:
-                units.add(i, "service_area", f"'{ALL_SERVICE_AREAS}' is for the municipality's row "
-                          f"(level {MUNICIPALITY_LEVEL}); a unit belongs to one service area")  # fmt: skip
-            continue
-        key = (level, "" if level == MUNICIPALITY_LEVEL else area)
-        if key in seen:
-            whose = "the municipality" if level == MUNICIPALITY_LEVEL else f"service area '{area}'"
-            units.add(i, "level", f"a second row for {whose} (the first is '{seen[key]}'); keep one")
-        seen.setdefault(key, unit)
-    units.frame["level"] = levels
-
-
-def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
-    """Numbers for `value_col`; an empty value is allowed only with a missing status."""
-    check.choice("status", MISSING_SYMBOLS, allow_empty=True)
-    values = check.numbers(value_col)
-    no_text = check.empty_cells(value_col)
-    statuses, status_codes = check.factor("status")
-    no_status = np.array([s == "" for s in statuses], dtype=bool)[status_codes]
-    missing = np.array([s in MISSING_SYMBOLS for s in statuses], dtype=bool)[status_codes]
-    for i in np.flatnonzero(no_text & no_status):
-        check.add(
-            i,
-            value_col,
-            "is empty; give the figure, or mark it missing with status "
-            "'..' (not yet available), '.' (not applicable) or ':' (suppressed)",
-        )
-    written = check.frame[value_col]
-    for i in np.flatnonzero(~no_text & missing):
-        text, status = written.iat[i], statuses[status_codes[i]]
-        check.add(i, "status", f"'{status}' marks a missing value, but the row has the value '{text}'")
-    return values
-
-
 def check_folder(
     folder: Path | str, *, current_year: int | None = None, exact: bool = False
 ) -> tuple[dict[str, pd.DataFrame], KitConfig, list[Problem]]:
@@ -218,6 +132,19 @@ def _check_indicators(ind: _FileCheck, config: KitConfig) -> None:
     ind.unique(("indicator_id",))
 
 
+def _context_directions(ind: _FileCheck) -> None:
+    """A context figure (users, FTEs, budget) is never better or worse: its direction is none."""
+    for i, (kind, direction) in enumerate(zip(ind.frame["indicator_type"], ind.frame["direction"])):
+        if kind == CONTEXT_TYPE and direction != "none":
+            ind.add(
+                i,
+                "direction",
+                f"'{direction}' for a context figure (indicator_type {CONTEXT_TYPE}); such figures "
+                "(users, FTEs, budget) are shown beside the unit's name and never judged, so the "
+                "direction must be 'none'",
+            )
+
+
 def _check_units(units: _FileCheck) -> None:
     """units.csv: texts required, one row per id, ids safe as file names, parents known, levels."""
     for col in ("unit_id", "name", "service_area"):
@@ -226,6 +153,40 @@ def _check_units(units: _FileCheck) -> None:
     _unit_ids(units)
     units.known("parent_id", units.frame["unit_id"], "unit id")
     _unit_levels(units)
+
+
+def _unit_ids(units: _FileCheck) -> None:
+    """Unit ids name the notes' files: safe file names (kitlib.data.ids), unique ignoring case."""
+    first: dict[str, tuple[str, int]] = {}
+    lines = units.frame[LINE].to_numpy()
+    for i, unit in enumerate(units.frame["unit_id"]):
+        if not unit:
+            continue  # required_text names it
+        message = unit_id_problem(unit)
+        if message:
+            units.add(i, "unit_id", message)
+        seen = first.setdefault(unit.casefold(), (unit, int(lines[i])))
+        if seen[0] != unit:  # the same id twice is a duplicate row, reported by unique()
+            units.add(i, "unit_id", case_clash(unit, *seen))
+
+
+def _unit_levels(units: _FileCheck) -> None:
+    """`level`: empty means a result unit; one row per service area, one for the municipality."""
+    units.choice("level", LEVELS, allow_empty=True)
+    levels = [level or UNIT_LEVEL for level in units.frame["level"]]
+    seen: dict[tuple, str] = {}
+    for i, (unit, area, level) in enumerate(zip(units.frame["unit_id"], units.frame["service_area"], levels)):
+        if level == UNIT_LEVEL:
+            if area == ALL_SERVICE_AREAS:
+                units.add(i, "service_area", f"'{ALL_SERVICE_AREAS}' is for the municipality's row "
+                          f"(level {MUNICIPALITY_LEVEL}); a unit belongs to one service area")  # fmt: skip
+            continue
+        key = (level, "" if level == MUNICIPALITY_LEVEL else area)
+        if key in seen:
+            whose = "the municipality" if level == MUNICIPALITY_LEVEL else f"service area '{area}'"
+            units.add(i, "level", f"a second row for {whose} (the first is '{seen[key]}'); keep one")
+        seen.setdefault(key, unit)
+    units.frame["level"] = levels
 
 
 def _check_values(
@@ -252,6 +213,58 @@ def _check_values(
         _impossible_values(val, indicators)
 
 
+def _missing_status(check: _FileCheck, value_col: str) -> pd.Series:
+    """Numbers for `value_col`; an empty value is allowed only with a missing status."""
+    check.choice("status", MISSING_SYMBOLS, allow_empty=True)
+    values = check.numbers(value_col)
+    no_text = check.empty_cells(value_col)
+    statuses, status_codes = check.factor("status")
+    no_status = np.array([s == "" for s in statuses], dtype=bool)[status_codes]
+    missing = np.array([s in MISSING_SYMBOLS for s in statuses], dtype=bool)[status_codes]
+    for i in np.flatnonzero(no_text & no_status):
+        check.add(
+            i,
+            value_col,
+            "is empty; give the figure, or mark it missing with status "
+            "'..' (not yet available), '.' (not applicable) or ':' (suppressed)",
+        )
+    written = check.frame[value_col]
+    for i in np.flatnonzero(~no_text & missing):
+        text, status = written.iat[i], statuses[status_codes[i]]
+        check.add(i, "status", f"'{status}' marks a missing value, but the row has the value '{text}'")
+    return values
+
+
+def _impossible_values(val: _FileCheck, indicators: pd.DataFrame) -> None:
+    """Figures no indicator of their kind can have: a share of respondents (unit %, with n)
+    outside 0-100, and a negative context figure (users, FTEs, budget)."""
+    texts, codes = val.factor("indicator_id")
+    unit_of = dict(zip(indicators["indicator_id"], indicators["unit"]))
+    type_of = dict(zip(indicators["indicator_id"], indicators["indicator_type"]))
+    is_share = np.array([unit_of.get(t) == "%" for t in texts], dtype=bool)[codes]
+    is_context = np.array([type_of.get(t) == CONTEXT_TYPE for t in texts], dtype=bool)[codes]
+    value = val.frame["value"].to_numpy(dtype=float)
+    n = val.frame["n"]
+    with np.errstate(invalid="ignore"):
+        share_outside = is_share & n.notna().to_numpy() & ((value < 0) | (value > 100))
+        context_negative = is_context & (value < 0) & ~share_outside
+    written = val.raw.frame["value"]
+    for i in np.flatnonzero(share_outside):
+        val.add(
+            i,
+            "value",
+            f"'{written.iat[i]}' is a share of {n.iat[i]} respondents (the indicator's unit is %), "
+            "so it must be from 0 to 100",
+        )
+    for i in np.flatnonzero(context_negative):
+        val.add(
+            i,
+            "value",
+            f"'{written.iat[i]}' is below 0, but '{texts[codes[i]]}' is a context figure (indicator_type "
+            f"{CONTEXT_TYPE}: users, FTEs, budget), which cannot be negative",
+        )
+
+
 def _check_targets(
     tgt: _FileCheck,
     current_year: int,
@@ -276,6 +289,36 @@ def _check_targets(
     # a `*` row is told apart by its service area; a unit's own row needs none
     areas = [a if u == ALL_UNITS else "" for u, a in zip(tgt.frame["unit_id"], tgt.frame["service_area"])]
     tgt.unique(("unit_id", "service_area", "indicator_id", "period"), as_read={"service_area": areas})
+
+
+def _target_service_areas(tgt: _FileCheck, unit_area: dict, ind_area: dict) -> None:
+    """targets.csv's service_area: one of units.csv's, the unit's own for a unit's row, and
+    (for a `*` row) one the indicator applies to, or the target would apply to no unit."""
+    areas = sorted(set(unit_area.values()) - {""})
+    rows = zip(tgt.frame["unit_id"], tgt.frame["indicator_id"], tgt.frame["service_area"])
+    for i, (unit, indicator, area) in enumerate(rows):
+        if not area:
+            continue
+        needed = ind_area.get(indicator)
+        if area not in areas:
+            close = difflib.get_close_matches(area, areas, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"its service areas are: {', '.join(areas)}"
+            tgt.add(i, "service_area", f"unknown service area '{area}'; it is not in units.csv ({hint})")
+        elif unit != ALL_UNITS and unit in unit_area and unit_area[unit] != area:
+            tgt.add(
+                i,
+                "service_area",
+                f"unit '{unit}' is in service area '{unit_area[unit]}', not '{area}'; leave "
+                f"service_area empty for the unit's own target, or write unit_id {ALL_UNITS} "
+                f"for every unit of '{area}'",
+            )
+        elif unit == ALL_UNITS and needed and needed not in (area, ALL_SERVICE_AREAS):
+            tgt.add(
+                i,
+                "service_area",
+                f"indicator '{indicator}' belongs to service area '{needed}', so a target for "
+                f"the units of '{area}' would apply to no unit",
+            )
 
 
 def _judged_targets(tgt: _FileCheck, indicators: pd.DataFrame) -> None:
@@ -322,19 +365,6 @@ def _check_benchmarks(
             )  # fmt: skip
 
 
-def _context_directions(ind: _FileCheck) -> None:
-    """A context figure (users, FTEs, budget) is never better or worse: its direction is none."""
-    for i, (kind, direction) in enumerate(zip(ind.frame["indicator_type"], ind.frame["direction"])):
-        if kind == CONTEXT_TYPE and direction != "none":
-            ind.add(
-                i,
-                "direction",
-                f"'{direction}' for a context figure (indicator_type {CONTEXT_TYPE}); such figures "
-                "(users, FTEs, budget) are shown beside the unit's name and never judged, so the "
-                "direction must be 'none'",
-            )
-
-
 def _check_comments(
     comments: _FileCheck, current_year: int, unit_area: dict | None, ind_area: dict | None
 ) -> None:
@@ -362,36 +392,6 @@ def _check_comments(
     if unit_area is not None and ind_area is not None:
         comments.same_service_area(unit_area, ind_area)
     comments.unique(contract.COMMENTS.key)
-
-
-def _target_service_areas(tgt: _FileCheck, unit_area: dict, ind_area: dict) -> None:
-    """targets.csv's service_area: one of units.csv's, the unit's own for a unit's row, and
-    (for a `*` row) one the indicator applies to, or the target would apply to no unit."""
-    areas = sorted(set(unit_area.values()) - {""})
-    rows = zip(tgt.frame["unit_id"], tgt.frame["indicator_id"], tgt.frame["service_area"])
-    for i, (unit, indicator, area) in enumerate(rows):
-        if not area:
-            continue
-        needed = ind_area.get(indicator)
-        if area not in areas:
-            close = difflib.get_close_matches(area, areas, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"its service areas are: {', '.join(areas)}"
-            tgt.add(i, "service_area", f"unknown service area '{area}'; it is not in units.csv ({hint})")
-        elif unit != ALL_UNITS and unit in unit_area and unit_area[unit] != area:
-            tgt.add(
-                i,
-                "service_area",
-                f"unit '{unit}' is in service area '{unit_area[unit]}', not '{area}'; leave "
-                f"service_area empty for the unit's own target, or write unit_id {ALL_UNITS} "
-                f"for every unit of '{area}'",
-            )
-        elif unit == ALL_UNITS and needed and needed not in (area, ALL_SERVICE_AREAS):
-            tgt.add(
-                i,
-                "service_area",
-                f"indicator '{indicator}' belongs to service area '{needed}', so a target for "
-                f"the units of '{area}' would apply to no unit",
-            )
 
 
 def _problem_order(p: Problem):
