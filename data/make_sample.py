@@ -389,6 +389,7 @@ INDICATORS = [
         hi=60,
         bench=True,
         area_total=True,
+        survey="trinn",  # n: the pupils of the grade who sat the test (Udir publishes it)
     ),
     ind(
         "skole_grunnskolepoeng",
@@ -1139,6 +1140,11 @@ def respondents(unit: dict, kind: str, year: int) -> int:
     return max(int(stream(f"{unit['id']}/{kind}/{year}").binomial(base, rate)), 5)
 
 
+def pupils_tested(unit: dict, year: int) -> int:
+    """Pupils of one grade (of seven in a barneskole) who sat a national test: nearly all."""
+    return max(round(unit_size(unit, year) / 7 * 0.95), 1)
+
+
 def comment_rows(values: list[dict]) -> list[dict]:
     """comments.csv: a few units' own assessments (vurdering) and planned measures (tiltak) for
     the results year, as their leaders would write them about the figures in `values`."""
@@ -1261,6 +1267,8 @@ def value_rows() -> list[dict]:
                 row["status"] = missing_status(unit, spec, year)
                 if row["status"]:
                     row["value"] = ""
+                elif spec["survey"] == "trinn":
+                    row["n"] = str(pupils_tested(unit, year))
                 elif spec["survey"]:
                     kind = "medarb" if spec["survey"] == "medarb" else "bruker"
                     row["n"] = str(respondents(unit, kind, year))

@@ -12,7 +12,7 @@ from conftest import write_cost_folder
 from kitlib import load_data
 from kitlib.analysis.prices import in_fixed_prices, is_money
 from kitlib.analysis.scorecard import scorecard
-from kitlib.analysis.uncertainty import mean_interval, share_interval, survey_change_noise
+from kitlib.analysis.uncertainty import mean_interval, share_interval, survey_change_noise, with_scale_sd
 
 
 def test_mean_interval_uses_students_t():
@@ -73,3 +73,30 @@ def test_underspending_below_the_warning_is_flagged_but_still_met(cost_folder):
     assert card.loc["forbruk", "status"] == "met"
     assert bool(card.loc["forbruk", "underspend"])
     assert not _deflated(cost_folder, "")["underspend"].any()
+
+
+def test_a_national_test_gets_its_interval_from_the_pupils_who_sat_it(sample_data):
+    """Scale points have standard deviation 10 among pupils: a school of 8 pupils is no
+    clear step from a target 3 points away, a school of 50 is."""
+    card = scorecard(sample_data, "skole-stranda", sample_data.latest_year).set_index("indicator_id")
+    small = card.loc["skole_np_lesing5"]
+    low, high = mean_interval(small["value"], 10.0, small["n"])
+    assert small["n"] < 10
+    assert (small["ci_low"], small["ci_high"]) == pytest.approx((float(low), float(high)))
+    assert small["ci_low"] < small["target"] < small["ci_high"]
+    assert small["status"] == "uncertain"  # neither ✔ nor ✘: the target lies inside the interval
+    big = scorecard(sample_data, "skole-nordby", sample_data.latest_year).set_index("indicator_id")
+    big = big.loc["skole_np_lesing5"]
+    assert big["ci_high"] - big["ci_low"] < small["ci_high"] - small["ci_low"]
+
+
+def test_a_scale_spread_is_filled_only_where_the_pupils_are_known_and_no_spread_is_given():
+    indicators = pd.DataFrame({"indicator_id": ["np", "score"], "unit": ["skalapoeng", "score 1-6"]})
+    values = pd.DataFrame(
+        {"indicator_id": ["np", "np", "np", "score"], "value": [50.0, 52.0, 48.0, 4.5],
+         "n": [30, np.nan, 12, 40], "sd": [np.nan, np.nan, 9.0, np.nan]}
+    )  # fmt: skip
+    filled = with_scale_sd(values, indicators)
+    assert filled["sd"].tolist()[0] == 10.0 and filled["sd"].tolist()[2] == 9.0
+    assert math.isnan(filled["sd"].tolist()[1]) and math.isnan(filled["sd"].tolist()[3])
+    assert values["sd"].isna().sum() == 3  # the input is left as it was

@@ -127,7 +127,13 @@ def test_survey_respondents_and_spread(values):
     assert score["n"].notna().all() and score["sd"].notna().all()
     assert score["sd"].between(0.6, 1.4).all()
     assert (score["n"] < 5).any() and score["n"].median() >= 8
-    other = values[~values["indicator_type"].isin(["opplevd_kvalitet", "medarbeider"])]
+    tests = values[(values["unit"] == "skalapoeng") & values["value"].notna()]
+    assert tests["n"].notna().all() and tests["sd"].isna().all()  # pupils who sat it; Udir gives no spread
+    small = tests[tests["unit_id"] == "skole-stranda"]
+    assert len(small) and small["n"].max() < 10 <= tests["n"].median()
+    other = values[
+        ~values["indicator_type"].isin(["opplevd_kvalitet", "medarbeider"]) & (values["unit"] != "skalapoeng")
+    ]
     assert other["n"].isna().all() and other["sd"].isna().all()
 
 
@@ -208,7 +214,9 @@ def test_municipal_figures_belong_to_the_service_areas_rows(data, values):
     assert len(priorities) and set(priorities["unit_id"]) <= set(areas["unit_id"])
     on_area_rows = values[values["unit_id"].isin(areas["unit_id"])]
     # every area has all four KOSTRA dimensions of seed 004, each with both benchmark groups
-    dimensions = on_area_rows["indicator_type"].replace({"malt_kvalitet": "kvalitet", "opplevd_kvalitet": "kvalitet"})
+    dimensions = on_area_rows["indicator_type"].replace(
+        {"malt_kvalitet": "kvalitet", "opplevd_kvalitet": "kvalitet"}
+    )
     per_area = dimensions.groupby(on_area_rows["service_area"]).agg(set)
     assert (per_area == {"prioritering", "dekningsgrad", "produktivitet", "kvalitet"}).all(), per_area
     benchmarked = set(data.benchmarks["indicator_id"])

@@ -20,7 +20,7 @@ from kitlib.analysis.privacy import suppress_small_samples
 from kitlib.analysis.status import DEFAULT_DECIMALS, target_status
 from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.trend import float_column, trend_of_arrays
-from kitlib.analysis.uncertainty import add_intervals, inside_interval
+from kitlib.analysis.uncertainty import add_intervals, inside_interval, with_scale_sd
 from kitlib.analysis.yearly import add_yearly_means
 from kitlib.data.contract import (
     ALL_SERVICE_AREAS,
@@ -57,9 +57,11 @@ def benchmark_groups(data: KitData) -> dict[str, str]:
 
 
 def prepared_values(data: KitData) -> pd.DataFrame:
-    """The only values analyses should read: small survey samples suppressed, and a yearly
-    figure made from complete tertials (quarters, months) where the source has none."""
-    return add_yearly_means(suppress_small_samples(data.values, data.config.thresholds.min_respondents))
+    """The only values analyses should read: small survey samples suppressed, national tests'
+    spread from their scale (analysis.uncertainty.SCALE_SD), and a yearly figure made from
+    complete tertials (quarters, months) where the source has none."""
+    values = suppress_small_samples(data.values, data.config.thresholds.min_respondents)
+    return add_yearly_means(with_scale_sd(values, data.indicators))
 
 
 def _reported_rows(values: pd.DataFrame, year: int) -> pd.DataFrame:

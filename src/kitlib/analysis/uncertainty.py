@@ -13,6 +13,30 @@ import math
 import numpy as np
 import pandas as pd
 
+# Test scales normed to a known standard deviation among pupils: Udir's national tests report
+# scale points (skalapoeng) with the country's mean 50 and standard deviation 10, and give a
+# school's number of pupils but not its spread.
+SCALE_SD = {"skalapoeng": 10.0}
+
+
+def with_scale_sd(values: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """`values` with ``sd`` filled from SCALE_SD where the indicator's unit is such a scale, the
+    row has a number of pupils (`n`) and no spread of its own: a school's mean of a national
+    test gets an interval from its pupils, as a survey mean does from its respondents."""
+    if "n" not in values:
+        return values
+    unit = values["indicator_id"].map(
+        dict(zip(indicators["indicator_id"], indicators["unit"].astype(str).str.strip()))
+    )
+    known = unit.map(SCALE_SD)
+    sd = pd.to_numeric(values["sd"], errors="coerce") if "sd" in values else pd.Series(np.nan, values.index)
+    fill = known.notna() & sd.isna() & pd.to_numeric(values["n"], errors="coerce").notna()
+    if not fill.any():
+        return values
+    out = values.copy()
+    out["sd"] = sd.where(~fill, known)
+    return out
+
 
 def two_sided_level(z: float) -> float:
     """The probability that z standard normal errors cover on both sides (1.96 -> 0.95)."""
