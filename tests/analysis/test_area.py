@@ -12,6 +12,7 @@ from kitlib import load_data
 from kitlib.analysis import area
 from kitlib.analysis.area import DIMENSIONS, Reason
 from kitlib.analysis.scorecard import prepared_values
+from kitlib.analysis.uncertainty import mean_interval
 
 UNITS = ["u1", "u2", "u3", "u4", "u5"]
 
@@ -246,3 +247,14 @@ def test_recent_values_keep_missing_years_missing(sample):
     assert nordby["mean"] == pytest.approx(
         np.mean([nordby["value_2023"], nordby["value_2024"], nordby["value_2025"]])
     )
+    # pupils and the scale's spread (10) give each year's noise and the mean's
+    row = values[(values["unit_id"] == "skole-nordby") & (values["indicator_id"] == "skole_np_lesing5")
+                 & (values["period"] == "2025")].iloc[0]  # fmt: skip
+    assert nordby["noise_2025"] == pytest.approx(
+        nordby["value_2025"] - mean_interval(row["value"], 10.0, row["n"])[0]
+    )
+    errors = [10.0 / np.sqrt(float(n)) for n in values.loc[
+        (values["unit_id"] == "skole-nordby") & (values["indicator_id"] == "skole_np_lesing5")
+        & values["period"].isin(["2023", "2024", "2025"]), "n"]]  # fmt: skip
+    assert nordby["mean_noise"] == pytest.approx(1.96 * np.sqrt(np.sum(np.square(errors))) / 3)
+    assert np.isnan(recent.loc["skole-fjordvik-us", "mean_noise"])

@@ -166,7 +166,10 @@ def test_the_prose_says_over_the_target_and_gone_up_for_a_lower_indicator(note):
     assert "under målet" not in sick and "gått ned" not in sick
     # the share, higher is better: under the target, lower than the KOSTRA group
     share = next(t for t in text.split("\n") if t.startswith("Andel med fagutdanning er"))
-    assert "under målet, utenfor toleransen, i 3 av 6 enheter" in share and "lavere enn i KOSTRA-gruppe 13 (74,0 %)" in share
+    assert (
+        "under målet, utenfor toleransen, i 3 av 6 enheter" in share
+        and "lavere enn i KOSTRA-gruppe 13 (74,0 %)" in share
+    )
     assert "over målet" not in share
     # the area's cost: one figure, told as the area's, higher (worse) than the group
     assert (
@@ -178,8 +181,14 @@ def test_the_prose_says_over_the_target_and_gone_up_for_a_lower_indicator(note):
 def test_the_prose_names_the_direction_in_danish_and_english_too(note):
     da = dataclasses.replace(note, lang="da").challenges_section().text
     en = dataclasses.replace(note, lang="en").challenges_section().text
-    assert "Sykefravær er over målet, uden for tolerancen, i 3 af 5 enheder" in da and "Sykefravær er steget hos Sykehjem 3" in da
-    assert "Sykefravær was above the target, beyond the tolerance, in 3 of 5 units" in en and "Sykefravær rose at Sykehjem 3" in en
+    assert (
+        "Sykefravær er over målet, uden for tolerancen, i 3 af 5 enheder" in da
+        and "Sykefravær er steget hos Sykehjem 3" in da
+    )
+    assert (
+        "Sykefravær was above the target, beyond the tolerance, in 3 of 5 units" in en
+        and "Sykefravær rose at Sykehjem 3" in en
+    )
 
 
 # ------------------------------------------------------------------ ranking, on made-up rows

@@ -204,6 +204,21 @@ def test_national_tests_per_school_over_three_years_against_the_country(sample):
     stranda = re.search(r"<tr><th scope=\"row\">Stranda oppvekstsenter</th>(.*?)</tr>", table).group(1)
     assert tr("missing_:", "nb") in stranda  # 2024 hidden: too few pupils
     assert "Landet uten Oslo" in table and "KOSTRA-gruppe 13" in table
+    # a school of 8 pupils a year is no certain difference to the country; Nordby's 50 are
+    frame = b.service_section().frame
+    recent = frame[frame["indicator_id"] == "skole_np_lesing5"].set_index("unit_id")
+    assert recent.loc["skole-stranda", "mean_noise"] > abs(recent.loc["skole-stranda", "mean"] - 50)
+    assert stranda.endswith('<td class="num">≈</td>')
+    nordby = re.search(r"<tr><th scope=\"row\">Nordby skole</th>(.*?)</tr>", table).group(1)
+    assert nordby.rsplit("<td", 1)[1].startswith(' class="num">+')  # a gap beyond the noise is shown
+    this_year = recent["value_2025"].dropna()
+    clear = int((this_year - 50 > recent.loc[this_year.index, "noise_2025"]).sum())
+    above = int((this_year > 50).sum())
+    assert (
+        f"ligger {above} av {len(this_year)} skoler over landet uten Oslo (50\u00a0skalapoeng), {clear} av dem med mer"
+        in html
+    )
+    assert 0 < clear < above  # the sample has both: clearly above, and above within the noise
     assert "Nasjonale prøver" not in note(sample, "Barnehage").service_section().html
 
 

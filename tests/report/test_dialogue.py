@@ -19,7 +19,8 @@ def sample_cards(sample_data):
     values = prepared_values(sample_data)
     year = sample_data.latest_year
     return {
-        unit_id: scorecard(sample_data, unit_id, year, values=values) for unit_id in sample_data.units["unit_id"]
+        unit_id: scorecard(sample_data, unit_id, year, values=values)
+        for unit_id in sample_data.units["unit_id"]
     }
 
 
@@ -30,7 +31,12 @@ def test_every_sample_unit_gets_three_to_five_questions_that_read_right(sample_d
         if sample_data.unit(unit_id)["level"] != "enhet":
             continue  # the areas' own notes have their own page
         note = briefing_module.Briefing(
-            sample_data, sample_data.unit(unit_id), sample_data.latest_year, lang, card, prepared_values(sample_data)
+            sample_data,
+            sample_data.unit(unit_id),
+            sample_data.latest_year,
+            lang,
+            card,
+            prepared_values(sample_data),
         )
         questions = note.questions
         assert MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS, unit_id
@@ -65,12 +71,17 @@ def test_a_suppressed_survey_figure_is_never_cited(sample_cards):
     assert not asked & set(own.loc[survey, "indicator_id"])
 
 
-def test_the_analyst_s_question_replaces_the_draft_on_its_indicator_and_a_unit_question_is_added(sample_cards):
+def test_the_analyst_s_question_replaces_the_draft_on_its_indicator_and_a_unit_question_is_added(
+    sample_cards,
+):
     own = sample_cards["shj-berg-dal"].query("level == 'enhet'")
     drafted = draft_questions(own, "nb", peer_group="KOSTRA-gruppe 13")
     replaced = drafted[0].indicator_id
     mine = pd.DataFrame(
-        {"indicator_id": [replaced, ""], "text": ["Hva sier de ansatte om turnusen?", "Hvordan går rekrutteringen?"]}
+        {
+            "indicator_id": [replaced, ""],
+            "text": ["Hva sier de ansatte om turnusen?", "Hvordan går rekrutteringen?"],
+        }
     )
     asked = draft_questions(own, "nb", peer_group="KOSTRA-gruppe 13", own=mine)
     assert [q.text for q in asked[:2]] == list(mine["text"]) and asked[0].source == "analyst"

@@ -17,7 +17,9 @@ def test_an_empty_section_shows_nothing(monkeypatch):
     assert shown == []
     Section("<p>x</p>", markdown="x")._ipython_display_()
     bundle = shown[0][0]
-    assert bundle["text/html"] == "<p>x</p>" and bundle["text/markdown"] == "x" and bundle["text/plain"] == "x"
+    assert (
+        bundle["text/html"] == "<p>x</p>" and bundle["text/markdown"] == "x" and bundle["text/plain"] == "x"
+    )
 
 
 def test_visible_text_reads_text_and_alt_texts_not_markup():

@@ -27,6 +27,7 @@ import pandas as pd
 from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
+from kitlib.analysis.uncertainty import mean_interval
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, SURVEY_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -417,19 +418,33 @@ def kostra_dimensions(
 
 
 def recent_values(
-    values: pd.DataFrame, unit_ids, indicator_id: str, year: int, years: int = 3
+    values: pd.DataFrame, unit_ids, indicator_id: str, year: int, years: int = 3, *, z: float = 1.96
 ) -> pd.DataFrame:
     """The units' yearly figures of the last `years` years up to `year`: one row per unit (in
     the order given) with columns ``value_<year>`` and ``status_<year>`` (missing stays NaN,
-    with its status), and ``mean`` over the years with a figure."""
+    with its status), ``noise_<year>`` (the half-width of the figure's 95 % interval where it
+    has respondents or pupils and a spread, else NaN), ``mean`` over the years with a figure
+    and ``mean_noise`` (z standard errors of that mean; NaN unless every year counted has
+    its noise)."""
     span = list(range(year - years + 1, year + 1))
     mine = values[(values["indicator_id"] == indicator_id) & (values["freq"] == YEARLY)
                   & values["year"].isin(span)]  # fmt: skip
     out = pd.DataFrame({"unit_id": list(unit_ids)})
+    errors = []  # per year the standard error of each unit's figure
     for y in span:
         of_year = mine[mine["year"] == y].set_index("unit_id")
         out[f"value_{y}"] = out["unit_id"].map(of_year["value"]).astype(float)
         out[f"status_{y}"] = out["unit_id"].map(of_year["status"]).fillna("")
-    out["mean"] = out[[f"value_{y}" for y in span]].mean(axis=1, skipna=True)
-    out["years_with_figure"] = out[[f"value_{y}" for y in span]].notna().sum(axis=1)
+        sd, n = (pd.to_numeric(out["unit_id"].map(of_year[c]), errors="coerce") if c in of_year
+                 else pd.Series(np.nan, out.index) for c in ("sd", "n"))  # fmt: skip
+        low, _ = mean_interval(out[f"value_{y}"], sd, n, z)
+        out[f"noise_{y}"] = out[f"value_{y}"] - low
+        errors.append((sd / np.sqrt(n.where(n >= 2))).to_numpy(dtype=float))
+    shown = out[[f"value_{y}" for y in span]]
+    out["mean"] = shown.mean(axis=1, skipna=True)
+    out["years_with_figure"] = shown.notna().sum(axis=1)
+    errors, counted = np.column_stack(errors), shown.notna().to_numpy()
+    complete = counted.any(axis=1) & ~(counted & np.isnan(errors)).any(axis=1)
+    squares = np.where(counted, np.nan_to_num(errors) ** 2, 0.0).sum(axis=1)
+    out["mean_noise"] = np.where(complete, z * np.sqrt(squares) / np.maximum(counted.sum(axis=1), 1), np.nan)
     return out
