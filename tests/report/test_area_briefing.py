@@ -314,7 +314,7 @@ def test_every_section_reads_without_placeholders(sample, lang, monkeypatch):
         return f'<figure class="chart"><img alt="{alt}"></figure>'
 
     monkeypatch.setattr(charts, "figure_html", texts_only)
-    found = {}
+    found, charted = {}, 0
     for service_area in analysis.service_areas(sample[0]):
         b = note(sample, service_area, lang)
         sections = b.sections()
@@ -322,10 +322,13 @@ def test_every_section_reads_without_placeholders(sample, lang, monkeypatch):
             service_area
         )  # only `service` may be empty
         texts = visible_texts("".join(s.html for s in sections)) + [t for t in drawn if t]
+        charted += len(drawn)
         drawn.clear()
         bad = problems(texts, lang) + [f"ISO date in {t!r}" for t in texts if ISO_DATE.search(t)]
         if bad:
             found[service_area] = bad[:5]
+    # a note that reached figure_html other than through the package would leave the charts unread
+    assert charted, "no chart text collected: the notes did not call charts.figure_html"
     assert not found, found
 
 

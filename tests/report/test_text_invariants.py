@@ -110,13 +110,14 @@ def test_every_sample_briefing_reads_without_placeholders(sample, lang, monkeypa
     data, values = sample
     drawn = _chart_texts(monkeypatch)
     year = data.latest_year
-    found = {}
+    found, charted = {}, 0
     for unit_id in data.units["unit_id"]:
         card = scorecard(data, unit_id, year, values=values)
         note = briefing_module.Briefing(data, data.unit(unit_id), year, lang, card, values)
         html = "".join(section.html for section in note.sections())
         html = USERS_OWN_WORDS.sub("", html)
         texts = visible_texts(html) + drawn
+        charted += len(drawn)
         drawn.clear()
         assert texts, unit_id
         bad = problems(texts, lang)
@@ -124,6 +125,8 @@ def test_every_sample_briefing_reads_without_placeholders(sample, lang, monkeypa
             found[unit_id] = bad[:5]
         csv = scorecard_csv(card)
         assert not re.search(r"(?:^|,)(?:nan|None|NaT|<NA>|inf)(?:,|$)", csv, re.M), unit_id
+    # a note that reached figure_html other than through the package would leave the charts unread
+    assert charted, "no chart text collected: the notes did not call charts.figure_html"
     assert not found, found
 
 

@@ -1,0 +1,57 @@
+"""The axes' words and numbers in the note's language: value ticks with as many decimals as
+their spacing needs, period ticks by their part of the year, and the unit over the value axis.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.ticker import Formatter
+
+from kitlib.data.periods import YEARLY, parse_period
+from kitlib.report.formatting import format_number, format_text
+from kitlib.report.i18n import unit_word
+
+
+class NumberFormatter(Formatter):
+    """Axis numbers in the note's language (``4,5`` and ``1 000`` in Norwegian), with as many
+    decimals as the tick spacing needs and no more."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        steps = np.diff(np.sort(np.asarray(locs, dtype=float)))
+        step = float(steps[steps > 0].min()) if (steps > 0).any() else 1.0
+        # as many decimals as the step has: 2,5 keeps its 5 (rounded to 3 it would mislabel)
+        self.decimals = next(
+            d for d in range(7) if abs(round(step, d) - step) <= 1e-9 * max(1, step) or d == 6
+        )
+
+    def __call__(self, x, pos=None):
+        return format_number(x, self.decimals, self.lang)
+
+
+def period_labels(periods) -> list[str]:
+    """Tick labels: years as they are; a tertial, quarter or month by its part ("T2", "K3",
+    "M07"), with the year under the first of each year and under the first shown."""
+    labels = []
+    for i, text in enumerate(map(str, periods)):
+        try:
+            period = parse_period(text)
+        except ValueError:
+            labels.append(text)
+            continue
+        if period.freq == YEARLY:
+            labels.append(text)
+        else:
+            part = text[4:]
+            labels.append(f"{part}\n{period.year}" if i == 0 or period.sub == 1 else part)
+    return labels
+
+
+def _axis_label(unit: str, lang: str) -> str:
+    """The unit in the note's language ("dager", "kr", "%"); a score keeps its scale ("score 1-6")."""
+    word = unit_word(unit, lang) or (unit if (unit or "").lower().startswith("score") else "")
+    return format_text(word, lang)
