@@ -10,7 +10,8 @@ import pytest
 
 from kitlib import load_data
 from kitlib.analysis import area
-from kitlib.analysis.area import DIMENSIONS, Reason
+from kitlib.analysis.area import DIMENSIONS
+from kitlib.analysis.attention import Reason, attention
 from kitlib.analysis.scorecard import prepared_values
 from kitlib.analysis.uncertainty import mean_interval
 
@@ -138,44 +139,52 @@ def test_targets_most_units_miss():
 
 def test_units_needing_attention_and_why():
     frame = cards(
-        # u1 misses three of its four targets
-        a={"value": [1.0] * 5, "status": ["not_met", "met", "met", "met", "met"]},
+        # u1 misses three of its four targets; u3 misses one
+        a={"value": [1.0, 2.0, 3.0, 2.0, 2.0], "target": 4.0, "status": ["not_met", "met", "not_met", "met", "met"]},
         b={"value": [1.0] * 5, "status": ["not_met", "met", "met", "met", "met"]},
         c={"value": [1.0] * 5, "status": ["not_met", "met", "met", "met", "met"]},
-        d={"value": [1.0] * 5, "status": ["met"] * 5},
+        d={"value": [1.0] * 5, "status": ["met", "met", "met", "uncertain", "near"]},  # u4: inside noise, u5: near
         # u2 worsens beyond noise; u4's fall is within it ("stable")
         e={"value": [5.0, 4.9, 5.6, 4.8, 5.3], "trend": ["stable", "worsening", "stable", "stable", "stable"],
            "trend_from_value": [5.0, 5.5, 5.0, 5.0, 5.0], "trend_from_period": "2021"},
-        # u3 lies far below the median (a spread of 1.0 between the quartiles, 4.0 short)
+        # u3 and u5 lie far below the median (a spread of 1.0 between the quartiles, 4.0 short)
         f={"value": [10.0, 10.5, 5.0, 11.0, 10.2]},
+        g={"value": [10.0, 10.5, 10.2, 11.0, 5.0]},
     )  # fmt: skip
-    found = area.attention(frame)
+    found = attention(frame, limit=5)
     reasons = {(u, r, i) for u, r, i in zip(found["unit_id"], found["reason"], found["indicator_id"])}
-    assert ("u1", Reason.MOST_NOT_MET, "") in reasons
+    assert {("u1", Reason.NOT_MET, x) for x in "abc"} <= reasons
     assert ("u2", Reason.WORSENING, "e") in reasons
-    assert ("u3", Reason.BELOW_MEDIAN, "f") in reasons
+    assert ("u3", Reason.NOT_MET, "a") in reasons and ("u3", Reason.BELOW_MEDIAN, "f") in reasons
+    # named only for a target not met or a worsening: never for being last alone, near or uncertain
     assert not set(found["unit_id"]) & {"u4", "u5"}
     first = found[found["priority"] == 1]
-    assert set(first["unit_id"]) == {"u1"}  # three concerns before one
-    below = found[found["reason"] == Reason.BELOW_MEDIAN].iloc[0]
+    assert set(first["unit_id"]) == {"u1"}  # three concerns before two
+    assert found.drop_duplicates("unit_id")["unit_id"].tolist() == ["u1", "u3", "u2"]
+    below = found[(found["reason"] == Reason.BELOW_MEDIAN) & (found["indicator_id"] == "f")].iloc[0]
     assert (below["value"], below["median"], below["gap"]) == (5.0, 10.2, pytest.approx(-5.2))
-    not_met = found[found["reason"] == Reason.MOST_NOT_MET].iloc[0]
-    assert (not_met["count"], not_met["total"]) == (3, 4)
+    missed = found[(found["unit_id"] == "u1") & (found["reason"] == Reason.NOT_MET)]
+    assert (missed["count"].tolist(), missed["total"].tolist()) == ([3, 3, 3], [4, 4, 4])
+    assert (missed["value"].iat[0], missed["target"].iat[0]) == (1.0, 4.0)  # the figures beside the name
 
 
 def test_below_the_median_only_beyond_the_spread_and_the_uncertainty():
-    close = cards(f={"value": [10.0, 10.5, 9.8, 11.0, 10.2]})  # the lowest is inside the middle half's span
-    assert area.attention(close).empty
-    surveyed = cards(f={"value": [10.0, 10.5, 5.0, 11.0, 10.2], "ci_low": [9.0, 9.5, 2.0, 10.0, 9.2],
-                        "ci_high": [11.0, 11.5, 10.5, 12.0, 11.2]})  # fmt: skip
-    assert area.attention(surveyed).empty  # the median lies inside the unit's interval
-    none = cards(f={"direction": "none", "value": [10.0, 10.5, 5.0, 11.0, 10.2]})
-    assert area.attention(none).empty
+    missed = {"value": [1.0] * 5, "status": ["met", "met", "not_met", "met", "met"]}  # u3 is named
+    close = cards(a=missed, f={"value": [10.0, 10.5, 9.8, 11.0, 10.2]})  # inside the middle half's span
+    assert set(attention(close)["reason"]) == {Reason.NOT_MET}
+    far = cards(a=missed, f={"value": [10.0, 10.5, 5.0, 11.0, 10.2]})
+    assert Reason.BELOW_MEDIAN in set(attention(far)["reason"])
+    surveyed = cards(a=missed, f={"value": [10.0, 10.5, 5.0, 11.0, 10.2], "ci_low": [9.0, 9.5, 2.0, 10.0, 9.2],
+                                  "ci_high": [11.0, 11.5, 10.5, 12.0, 11.2]})  # fmt: skip
+    assert set(attention(surveyed)["reason"]) == {Reason.NOT_MET}  # the median lies inside the interval
+    none = cards(a=missed, f={"direction": "none", "value": [10.0, 10.5, 5.0, 11.0, 10.2]})
+    assert set(attention(none)["reason"]) == {Reason.NOT_MET}
+    assert attention(cards(f={"value": [10.0, 10.5, 5.0, 11.0, 10.2]})).empty  # last, and nothing else
 
 
 def test_no_more_units_than_the_limit():
     frame = cards(**{k: {"value": [1.0] * 5, "status": "not_met"} for k in "abc"})
-    found = area.attention(frame, limit=2)
+    found = attention(frame, limit=2)
     assert found["priority"].max() == 2 and found["unit_id"].nunique() == 2
 
 

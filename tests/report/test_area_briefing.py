@@ -15,6 +15,7 @@ from test_text_invariants import LANGS, problems, visible_texts
 
 from kitlib import load_data, sample_folder
 from kitlib.analysis import area as analysis
+from kitlib.analysis.attention import attention
 from kitlib.analysis.scorecard import prepared_values
 from kitlib.errors import KitlibError
 from kitlib.report import area as report
@@ -285,9 +286,25 @@ def test_the_summary_names_area_wide_misses_and_the_units_to_follow_up(sample):
     assert order == list(dict.fromkeys(b.attention.sort_values("priority")["unit_name"]))
 
 
+@pytest.mark.parametrize("service_area", ["Barnehage", "Skole", "Sykehjem"])
+def test_a_unit_is_named_only_for_a_target_not_met_or_a_worsening_with_its_figures(sample, service_area):
+    b = note(sample, service_area)
+    units = re.findall(r'<li class="attention-unit">(.*?)</ul></li>', b.attention_section().html)
+    assert units
+    for unit in units:
+        reasons = re.findall(r"<li>(.*?)</li>", unit)
+        assert reasons[0].startswith(("✘ ", "↘ "))  # the ground it is named for comes first
+        for reason in reasons:
+            if reason.startswith("✘ "):
+                assert re.search(r"\d(\xa0\S+)? mot målet \d", reason)  # the figure and its target beside the name
+    named = set(b.attention["unit_id"])
+    grounds = b.attention[b.attention["reason"].isin(["not_met", "worsening"])]
+    assert named == set(grounds["unit_id"])
+
+
 def test_when_no_unit_stands_out_the_note_says_so(sample):
     b = note(sample, "Barnehage")
-    b.__dict__["attention"] = analysis.attention(b.cards.iloc[0:0])  # as if nobody needed it
+    b.__dict__["attention"] = attention(b.cards.iloc[0:0])  # as if nobody needed it
     assert b.attention.empty
     assert tr("area_attention_none", "nb") in b.attention_section().text
     assert not any(s.startswith("Størst behov for oppfølging") for s in b.summary_sentences())

@@ -1,6 +1,6 @@
 """A service area's units side by side: their scorecards in one frame, the status matrix,
-per indicator a ranking with the median and the spread, the units that most need attention
-and why, and the area's KOSTRA figures in seed 004's four dimensions.
+per indicator a ranking with the median and the spread, and the area's KOSTRA figures in
+seed 004's four dimensions.
 
 Pure functions on DataFrames (and `KitData` for the tables), no words: the reader's text is
 made by kitlib.report.area. The rules:
@@ -11,20 +11,15 @@ made by kitlib.report.area. The rules:
 - a missing figure is missing: never 0, never ranked, never in a median; a survey figure from
   fewer respondents than kit.toml's ``min_respondents`` is suppressed the same way;
 - a median needs `MIN_UNITS_FOR_MEDIAN` units with figures, quartiles `MIN_UNITS_FOR_QUARTILES`;
-- a unit needs attention for not meeting most of its targets, for trends the noise test
-  passed (analysis.trend) going the wrong way, and for being the furthest below the median
-  on an indicator, by more than the middle half of the units spans and (for surveys) more
-  than the figure's uncertainty.
+- the units that most need attention, and why, are in kitlib.analysis.attention.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import numpy as np
 import pandas as pd
 
-from kitlib.analysis.codes import JUDGED, Status, Trend
+from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
 from kitlib.analysis.uncertainty import mean_interval
@@ -43,15 +38,6 @@ DIMENSION_TYPES = {
 }
 MIN_UNITS_FOR_MEDIAN = 3  # the median of two figures is their mean, not a middle unit
 MIN_UNITS_FOR_QUARTILES = 4  # a middle half needs at least four units
-ATTENTION_LIMIT = 3  # units named as most in need of attention
-
-
-class Reason(StrEnum):
-    """Why a unit is named as needing attention."""
-
-    MOST_NOT_MET = "most_not_met"  # the most targets not met in the area, or more than half of its own
-    WORSENING = "worsening"  # a trend beyond noise, the wrong way
-    BELOW_MEDIAN = "below_median"  # the furthest below the area's median on an indicator
 
 
 # -- the area and its units -----------------------------------------------------------------
@@ -265,85 +251,6 @@ def widely_missed(cards: pd.DataFrame, share: float = 0.5) -> pd.DataFrame:
     names = own.drop_duplicates("indicator_id").set_index("indicator_id")["name"]
     counts = counts.assign(name=names.reindex(counts.index), share=counts["not_met"] / counts["judged"])
     return counts.sort_values("share", ascending=False, kind="stable").reset_index()
-
-
-# -- the units that most need attention -----------------------------------------------------------
-
-ATTENTION_COLUMNS = [
-    "priority", "unit_id", "unit_name", "reason", "indicator_id", "name", "count", "total", "value",
-    "median", "gap", "trend_from_value", "trend_from_period", "period",
-]  # fmt: skip
-
-
-def attention(cards: pd.DataFrame, min_respondents: int | None = None, limit: int = ATTENTION_LIMIT):
-    """The units that most need attention, and why: one row per unit and reason (`Reason`).
-
-    - ``most_not_met``: at least two targets not met, and either the most of any unit in the
-      area or more than half of the unit's judged targets; ``count`` of ``total``;
-    - ``worsening``: per indicator whose trend is worsening (beyond the noise), with the
-      trend's first figure and period;
-    - ``below_median``: per ranked indicator where the unit is the furthest below the median
-      of at least `MIN_UNITS_FOR_QUARTILES` units, by more than their interquartile range and
-      (for a survey) with the median outside the unit's interval; ``gap`` is the shortfall.
-
-    Units are ordered by how many concerns they have (not met, worsening, below the median),
-    most first; ``priority`` 1 is the unit most in need. At most `limit` units; none without
-    a reason.
-    """
-    own = own_results(cards)
-    reasons: list[dict] = []
-    not_met_counts = own[own["status"] == Status.NOT_MET].groupby("unit_id").size()
-    most = int(not_met_counts.max()) if len(not_met_counts) else 0
-    for unit_id, rows in own.groupby("unit_id", sort=False):
-        judged = rows[rows["status"].isin(JUDGED)]
-        not_met = int((judged["status"] == Status.NOT_MET).sum())
-        if not_met >= 2 and (not_met == most or not_met * 2 > len(judged)):
-            reasons.append({"unit_id": unit_id, "reason": Reason.MOST_NOT_MET, "indicator_id": "",
-                            "count": not_met, "total": len(judged)})  # fmt: skip
-        for _, row in rows[rows["trend"] == Trend.WORSENING].iterrows():
-            reasons.append({
-                "unit_id": unit_id, "reason": Reason.WORSENING, "indicator_id": row["indicator_id"],
-                "value": row["value"], "trend_from_value": row["trend_from_value"],
-                "trend_from_period": row["trend_from_period"], "period": row["period"],
-            })  # fmt: skip
-    ranks = rankings(cards, min_respondents)
-    table = spread(cards, min_respondents).set_index("indicator_id")
-    for indicator_id, rows in ranks.groupby("indicator_id", sort=False):
-        info = table.loc[indicator_id]
-        if not info["ranked"] or info["units_with_figure"] < MIN_UNITS_FOR_QUARTILES:
-            continue
-        worst = rows.dropna(subset=["shown"]).iloc[-1]
-        shortfall = better_sign(info["direction"]) * (info["median"] - worst["shown"])
-        inside = not pd.isna(worst["ci_low"]) and worst["ci_low"] <= info["median"] <= worst["ci_high"]
-        if shortfall > 0 and shortfall > info["iqr"] and not inside:
-            reasons.append({
-                "unit_id": worst["unit_id"], "reason": Reason.BELOW_MEDIAN, "indicator_id": indicator_id,
-                "value": worst["shown"], "median": info["median"], "gap": -shortfall,
-                "period": info["period"],
-            })  # fmt: skip
-    if not reasons:
-        return pd.DataFrame(columns=ATTENTION_COLUMNS)
-    found = pd.DataFrame(reasons)
-    per_unit = own.groupby("unit_id", sort=False).agg(
-        not_met=("status", lambda s: int((s == Status.NOT_MET).sum())),
-        worsening=("trend", lambda s: int((s == Trend.WORSENING).sum())),
-        order=("unit_order", "first"),
-    )
-    below = found[found["reason"] == Reason.BELOW_MEDIAN].groupby("unit_id").size()
-    per_unit["below"] = below.reindex(per_unit.index).fillna(0).astype(int)
-    per_unit["score"] = per_unit["not_met"] + per_unit["worsening"] + per_unit["below"]
-    chosen = per_unit.loc[per_unit.index.isin(found["unit_id"])]
-    chosen = chosen.sort_values(["score", "not_met", "order"], ascending=[False, False, True], kind="stable")
-    priority = {unit_id: i + 1 for i, unit_id in enumerate(chosen.index[:limit])}
-    found = found[found["unit_id"].isin(priority)].assign(priority=lambda f: f["unit_id"].map(priority))
-    names = own.drop_duplicates("unit_id").set_index("unit_id")["unit_name"]
-    indicator_names = own.drop_duplicates("indicator_id").set_index("indicator_id")["name"]
-    found["unit_name"] = found["unit_id"].map(names)
-    found["name"] = found["indicator_id"].map(indicator_names).fillna("")
-    reason_order = {r: i for i, r in enumerate(Reason)}
-    found = found.assign(_r=found["reason"].map(reason_order))
-    found = found.sort_values(["priority", "_r"], kind="stable").drop(columns="_r")
-    return found.reindex(columns=ATTENTION_COLUMNS).reset_index(drop=True)
 
 
 # -- the area in KOSTRA's four dimensions ---------------------------------------------------------

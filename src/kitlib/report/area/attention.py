@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from kitlib.analysis import area as analysis
+from kitlib.analysis.attention import Reason
 from kitlib.analysis.codes import Status, Trend
 from kitlib.report.area.wording import (
     _figure,
@@ -45,30 +45,33 @@ class AttentionSection:
         return Section("".join(html), frame=found, markdown=markdown_list(markdown))
 
     def _attention_bullets(self, rows: pd.DataFrame) -> list[str]:
+        """The reasons beside a unit's name: the targets not met, the results worsening, and
+        where it lies far below the median, each with its figures."""
         lang, out = self.lang, []
-        for _, r in rows[rows["reason"] == analysis.Reason.MOST_NOT_MET].iterrows():
+        missed = rows[rows["reason"] == Reason.NOT_MET]
+        if len(missed):
+            items = [tr("area_against_target", lang, name=_name(r["name"], lang),
+                        value=self._figure_of(r, "value"), target=self._figure_of(r, "target"))
+                     for _, r in missed.iterrows()]  # fmt: skip
             out.append(tr("area_reason_not_met", lang, symbol=STATUS_SYMBOL[Status.NOT_MET],
-                          count=int(r["count"]), total=int(r["total"])))  # fmt: skip
-        worse = rows[rows["reason"] == analysis.Reason.WORSENING]
+                          count=int(missed["count"].iat[0]), total=int(missed["total"].iat[0]),
+                          items=_some(items, lang)))  # fmt: skip
+        worse = rows[rows["reason"] == Reason.WORSENING]
         if len(worse):
-            items = []
-            for _, r in worse.iterrows():
-                info = self._info(r["indicator_id"])
-                items.append(tr(
-                    "area_moved", lang, name=_name(r["name"], lang),
-                    start=_figure(r["trend_from_value"], info, lang),
-                    start_period=format_period(r["trend_from_period"], lang),
-                    value=_figure(r["value"], info, lang), period=format_period(r["period"], lang),
-                ))  # fmt: skip
+            items = [tr("area_moved", lang, name=_name(r["name"], lang),
+                        start=self._figure_of(r, "trend_from_value"),
+                        start_period=format_period(r["trend_from_period"], lang),
+                        value=self._figure_of(r, "value"), period=format_period(r["period"], lang))
+                     for _, r in worse.iterrows()]  # fmt: skip
             out.append(tr("area_reason_worsening", lang, symbol=TREND_SYMBOL[Trend.WORSENING],
                           items=_some(items, lang)))  # fmt: skip
-        below = rows[rows["reason"] == analysis.Reason.BELOW_MEDIAN]
+        below = rows[rows["reason"] == Reason.BELOW_MEDIAN]
         if len(below):
-            items = []
-            for _, r in below.iterrows():
-                info = self._info(r["indicator_id"])
-                value, median = _figure(r["value"], info, lang), _figure(r["median"], info, lang)
-                name = _name(r["name"], lang)
-                items.append(tr("area_against_median", lang, name=name, value=value, median=median))
+            items = [tr("area_against_median", lang, name=_name(r["name"], lang),
+                        value=self._figure_of(r, "value"), median=self._figure_of(r, "median"))
+                     for _, r in below.iterrows()]  # fmt: skip
             out.append(tr("area_reason_below_median", lang, items=_some(items, lang)))
         return out
+
+    def _figure_of(self, r, column: str) -> str:
+        return _figure(r[column], self._info(r["indicator_id"]), self.lang)

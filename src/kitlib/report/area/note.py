@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from kitlib.analysis import area as analysis
+from kitlib.analysis.attention import attention
 from kitlib.analysis.cached import cached_scorecards, cached_values
 from kitlib.analysis.scorecard import benchmark_groups
 from kitlib.data.load import KitData, load_data
@@ -83,7 +84,7 @@ class AreaBriefing(
 
     @functools.cached_property
     def attention(self) -> pd.DataFrame:
-        return analysis.attention(self.cards, self.min_n)
+        return attention(self.cards, self.min_n)
 
     @functools.cached_property
     def kostra(self) -> pd.DataFrame:
