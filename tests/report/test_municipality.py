@@ -76,6 +76,17 @@ def test_each_challenge_names_its_figures_and_units(note):
         assert text.endswith(".") and text[0].isupper()
 
 
+def test_every_unit_a_challenge_names_has_its_figure_beside_it(note):
+    names = "|".join(re.escape(n) for n in sorted(note.data.units["name"], key=len, reverse=True))
+    listed = 0
+    for _, _, text in note.challenge_items():
+        for also in re.findall(r"Det gjelder også (.*?)\.(?: |$)", text):
+            items = re.findall(rf"(?:{names}) \(\d[^()]*\)", also)
+            assert re.sub(rf"(?:{names}) \(\d[^()]*\)", "", also).replace(", ", "").replace(" og ", "") == ""
+            listed += len(items)
+    assert listed  # the sample has a challenge shared by more units than are told in full
+
+
 def test_sick_leave_is_told_as_over_the_target_on_the_sample(note):
     sick = [t for name, _, t in note.challenge_items() if name == "Sykefravær"]
     assert sick and "over målet" in sick[0] and "under målet" not in sick[0]

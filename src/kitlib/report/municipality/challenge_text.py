@@ -14,7 +14,7 @@ from kitlib.report.i18n import tr
 from kitlib.report.municipality.wording import _capital
 from kitlib.report.narrative import _is_true, _join, figure_text
 
-WITH_FIGURES = 4  # units named with their figures in one sentence; more: three, and the rest by name
+WITH_FIGURES = 4  # units named with their figures in one sentence; more: three, the rest with the value
 NAMED = 10  # units named at most in "it also applies to ..."
 KIND_KEYS = {GAP: "muni_ch_gap", WORSENING: "muni_ch_worse", PEERS: "muni_ch_peers"}
 
@@ -107,11 +107,15 @@ class ChallengeText:
         return mine.drop_duplicates("figure_unit_id").set_index("figure_unit_id")
 
     def _listed(self, ids: list[str], figures: pd.DataFrame, item) -> tuple[list[str], list[str]]:
-        """The units of one kind as (named with figures, named only): all with figures up to
-        WITH_FIGURES, else the first three, and the rest by name."""
+        """The units of one kind as (named with their figures, named with the figure only): all
+        in full up to WITH_FIGURES, else the first three, and the rest with their figure alone,
+        so that no unit is named without the reason beside it."""
         shown = ids if len(ids) <= WITH_FIGURES else ids[:3]
         with_figures = [f"{figures.at[u, 'figure_unit_name']} ({item(figures.loc[u])})" for u in shown]
-        rest = [str(figures.at[u, "figure_unit_name"]) for u in ids[len(shown) :]]
+        rest = [
+            f"{figures.at[u, 'figure_unit_name']} ({self._fig(figures.loc[u], 'value')})"
+            for u in ids[len(shown) :]
+        ]
         return with_figures, rest
 
     def _also(self, rest: list[str]) -> str:
