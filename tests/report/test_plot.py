@@ -206,6 +206,19 @@ def test_lines_are_labelled_at_their_ends_in_the_notes_language():
     assert set(label_texts(ax)) == {"10.1%", f"{tr('target_line', 'en')} 8.5", tr("peer_group", "en")}
 
 
+@pytest.mark.parametrize(("lang", "label"), [("nb", f"7,2{NBSP}% (T3)"), ("en", "7.2% (T3)")])
+def test_a_tertials_end_label_says_which_tertial_it_is(lang, label):
+    periods = [f"{y}T{t}" for y in (2024, 2025) for t in (1, 2, 3)]
+    h = pd.DataFrame({"period": periods, "value": [9.8, 6.1, 7.5, 10.4, 6.6, 7.2], "target": 7.0})
+    with briefing_figure() as (_fig, ax):
+        charts.period_bars(h, ax=ax, name="Sykefravær", unit="%", lang=lang)
+    assert label in label_texts(ax)  # the last bar's value, not to be read as the year's 8,1
+    yearly = history([7.9, 8.1])
+    with briefing_figure() as (_fig, ax):
+        charts.period_bars(yearly, ax=ax, name="Sykefravær", unit="%", lang=lang)
+    assert label.replace("7,2", "8,1").replace("7.2", "8.1").split(" (")[0] in label_texts(ax)
+
+
 @pytest.mark.parametrize("lang", ["nb", "da", "en"])
 def test_end_labels_never_collide_even_when_the_lines_end_together(lang):
     rng = np.random.default_rng(RNG_SEED)

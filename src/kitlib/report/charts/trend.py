@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report import plot
 from kitlib.report.charts.style import COMPARED, LABEL_SIZE, MUTED, PALETTE, SERIES, TICK_SIZE, UNIT_SIZE
 from kitlib.report.charts.ticks import NumberFormatter, _axis_label, period_labels
@@ -70,7 +71,7 @@ def end_label_rows(
         return float(present.iat[-1]) if len(present) else math.nan
 
     value = last("value")
-    rows.append((value, format_value(value, unit, decimals, lang), SERIES["value"][4], "bold"))
+    rows.append((value, _last_value_text(history, value, unit, decimals, lang), SERIES["value"][4], "bold"))
     if reference is not None:
         rows.append((reference[0], reference[1], PALETTE["target"], "normal"))
     target = last("target")
@@ -87,6 +88,25 @@ def end_label_rows(
         key, _colour, _width, _dash, ink = SERIES[column]
         rows.append((last(column), tr(key, lang), ink, "normal"))
     return pd.DataFrame(rows, columns=["y", "text", "color", "weight"]).dropna(subset=["y"])
+
+
+def _last_value_text(history: pd.DataFrame, value: float, unit: str, decimals: int, lang: str) -> str:
+    """The unit's last value as its end label; a tertial's, quarter's or month's says which
+    part of the year it is ("7,2 % (T3)"), so that it is not read as the year's figure the
+    note's table gives."""
+    text = format_value(value, unit, decimals, lang)
+    periods = history.loc[history["value"].notna(), "period"] if "period" in history else []
+    if not len(periods):
+        return text
+    try:
+        period = parse_period(str(periods.iat[-1]))
+    except ValueError:
+        return text
+    return (
+        text
+        if period.freq == YEARLY
+        else tr("end_label_part", lang, value=text, part=str(periods.iat[-1])[4:])
+    )
 
 
 def _label_ends(ax, history, unit, lang, decimals, reference=None, kind="trend") -> None:
