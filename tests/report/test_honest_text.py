@@ -40,7 +40,7 @@ def test_the_interval_is_shown_and_a_gap_inside_it_is_marked_uncertain():
     html = scorecard_table(_survey_row(), {"brukere": "Brukere"}, "nb")
     assert '4,6 <span class="interval">(4,2–5,0)</span>' in html
     assert '4,4 <span class="gap">(≈)</span>' in html  # KOSTRA group inside 4,2–5,0
-    assert '4,0 <span class="gap">(+0,6)</span>' in html  # the country is clearly below
+    assert '4,0 <span class="gap">(0,6\u00a0bedre)</span>' in html  # the country is clearly below
 
 
 def test_peers_sentence_counts_only_clear_gaps():

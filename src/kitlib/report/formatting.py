@@ -109,6 +109,29 @@ def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str =
     return sign + text.replace(" ", NBSP)
 
 
+def format_against(
+    difference: float | None, decimals: int = 1, lang: str = "nb", *, unit: str = "", judged: bool = True
+) -> str:
+    """How far a figure lies from a benchmark, in words and without a sign, so that no reader
+    has to remember what + means: ``2,1 bedre``, ``6,9 svakere``, ``likt``. With `judged`,
+    `difference` is direction-aware (positive = better, as the scorecard's ``*_gap``); without
+    (an indicator with no better direction) it is the plain difference: ``4 % høyere``.
+    The size is shown without its unit (the figure beside it has it) unless `unit` is given,
+    e.g. ``%`` for kroner compared in per cent. One unbreakable piece (no-break spaces)."""
+    if (
+        difference is None
+        or (isinstance(difference, float) and math.isnan(difference))
+        or pd.isna(difference)
+    ):
+        return ""
+    if round_half_up(abs(float(difference)), decimals) == 0:
+        return tr("area_same", lang)
+    number = format_number(abs(float(difference)), decimals, lang)
+    size = f"{number}{NBSP}{unit}" if unit and lang != "en" else f"{number}{unit}"
+    words = ("better", "worse") if judged else ("higher", "lower")
+    return f"{size}{NBSP}{tr(words[0] if difference > 0 else words[1], lang)}"
+
+
 def format_indicator_value(
     value: float | None, indicator, lang: str = "nb", *, with_unit: bool = True
 ) -> str:

@@ -12,6 +12,7 @@ from kitlib.analysis.status import better_sign
 from kitlib.data.contract import MISSING_SYMBOLS
 from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report.formatting import (
+    format_against,
     format_date,
     format_gap,
     format_indicator_value,
@@ -55,7 +56,7 @@ def _benchmark(row, role: str, lang: str) -> str:
     if pd.isna(value):
         return ""
     decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    gap = format_gap(row[f"{role}_gap"], row["unit_of_measure"], decimals, lang)
+    gap = format_against(row[f"{role}_gap"], decimals, lang)  # '6,9 svakere': no sign to decode
     if row.get(f"{role}_gap_clear") is False or row.get(f"{role}_gap_clear") is np.False_:
         gap = "≈"  # the benchmark lies inside the survey's interval: no certain difference
     gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""

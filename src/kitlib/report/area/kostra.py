@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 import pandas as pd
@@ -15,8 +16,7 @@ from kitlib.report.area.wording import (
 )
 from kitlib.report.briefing import scrolling, section
 from kitlib.report.formatting import (
-    format_gap,
-    format_number,
+    format_against,
     format_period,
     format_text,
 )
@@ -79,25 +79,20 @@ class KostraSection:
         return Section(html, frame=frame)
 
     def _kostra_benchmark(self, row, role: str) -> str:
-        """The benchmark, and in brackets how far the area lies from it: '(−4 %, bedre)'."""
+        """The benchmark, and in brackets how far the area lies from it: '(4 % bedre)'."""
         value = row[f"{role}_value"]
         if pd.isna(value):
             return ""
-        lang, diff = self.lang, row[f"{role}_diff"]
+        lang, diff, gap = self.lang, row[f"{role}_diff"], row[f"{role}_gap"]
+        judged = not pd.isna(gap)
+        # in words, as the unit notes: direction-aware where the indicator has a better side
+        signed = math.copysign(abs(diff), gap) if judged else diff
         unit = str(row["unit_of_measure"]).strip().lower()
         if unit in ("nok", "kr", "dkk") and value:  # kroner: in per cent of the benchmark
-            share = 100 * diff / abs(value)
-            number = format_number(share, 0 if abs(share) >= 10 else 1, lang)
-            sign = "+" if number.strip("0,.−") and not number.startswith("−") else ""
-            shown = f"{sign}{number}\u00a0%" if lang != "en" else f"{sign}{number}%"
-        elif unit == "%":  # shares: in percentage points
-            shown = format_gap(diff, "%", _decimals(row), lang)
-        else:  # the figure beside it says the unit
-            shown = format_gap(diff, "", _decimals(row), lang)
-        gap = row[f"{role}_gap"]
-        rounded = round(float(diff), _decimals(row))
-        verdict = ""
-        if not pd.isna(gap) and rounded != 0:
-            verdict = tr("better" if gap > 0 else "worse", lang)
-        inside = ", ".join(x for x in (shown if rounded != 0 else tr("area_same", lang), verdict) if x)
+            share = 100 * signed / abs(value)
+            inside = format_against(share, 0 if abs(share) >= 10 else 1, lang, unit="%", judged=judged)
+        else:  # the figure beside it says the unit (a share's difference is in percentage points)
+            inside = format_against(signed, _decimals(row), lang, judged=judged)
+        if not inside:  # the area has no figure to compare
+            return escape(self._fmt(value, row))
         return f'{escape(self._fmt(value, row))} <span class="gap">({escape(inside)})</span>'

@@ -13,10 +13,11 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis import area as analysis
+from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, SUPPRESSED
 from kitlib.report.area.wording import NATIONAL_TESTS, _decimals
 from kitlib.report.briefing import scrolling
-from kitlib.report.formatting import format_text
+from kitlib.report.formatting import format_against, format_text
 from kitlib.report.i18n import tr
 
 YEARS_SHOWN = 3
@@ -86,7 +87,8 @@ class NationalTestsView:
             same = [national[y] for y in years if y in national and not pd.isna(r[f"value_{y}"])]
             diff = r["mean"] - np.mean(same) if same else np.nan
             unclear = not pd.isna(diff) and abs(diff) <= r["mean_noise"]  # False where unknown
-            cells.append(f'<td class="num">{UNCLEAR if unclear else self._signed(diff, row)}</td>')
+            against = format_against(better_sign(row["direction"]) * diff, _decimals(row), self.lang)
+            cells.append(f'<td class="num">{UNCLEAR if unclear else escape(against)}</td>')
         return f"<tr>{''.join(cells)}</tr>"
 
     def _benchmark_lines(self, row, bench: dict, years: list[int], *, compare: bool) -> list[str]:
