@@ -85,3 +85,8 @@ class BriefingError(KitlibError):
 class SnapshotError(KitlibError):
     """A snapshot or hand-over folder that is missing, unreadable, of another format, or that
     would overwrite a folder that is not one."""
+
+
+class SeriesError(KitlibError):
+    """A series cannot be read as asked: a period twice, a rebase period it does not have, or
+    periods of different frequencies (kitlib.analysis.variation)."""

@@ -60,13 +60,16 @@ class Histories:
         keys = list(self.at)
         lengths = [len(self.at[key]) for key in keys]
         at = pd.DataFrame(
-            {name: np.repeat(np.array([key[i] for key in keys], dtype=object), lengths)
-             for i, name in enumerate(self._KEY)}
+            {
+                name: np.repeat(np.array([key[i] for key in keys], dtype=object), lengths)
+                for i, name in enumerate(self._KEY)
+            }
         )
         at["position"] = np.concatenate([self.at[key] for key in keys]) if keys else np.array([], int)
         latest = pd.DataFrame(
             [(unit, indicator, freq) for (unit, indicator), freq in self.latest.items()],
-            columns=list(self._KEY), dtype=object,
+            columns=list(self._KEY),
+            dtype=object,
         )
         return {"rows": self.rows, "at": at, "latest": latest}
 
