@@ -61,7 +61,8 @@ def prepared_values(data: KitData) -> pd.DataFrame:
     spread from their scale (analysis.uncertainty.SCALE_SD), and a yearly figure made from
     complete tertials (quarters, months) where the source has none."""
     values = suppress_small_samples(data.values, data.config.thresholds.min_respondents)
-    return add_yearly_means(with_scale_sd(values, data.indicators))
+    how = dict(zip(data.indicators["indicator_id"], data.indicators["yearly_figure"].fillna("")))
+    return add_yearly_means(with_scale_sd(values, data.indicators), how)
 
 
 def _reported_rows(values: pd.DataFrame, year: int) -> pd.DataFrame:

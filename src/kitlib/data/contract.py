@@ -15,6 +15,9 @@ MISSING_SYMBOLS = {
     SUPPRESSED: "suppressed",
 }
 ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's (or the row's) service area
+# indicators.csv `yearly_figure`: how sub-year figures make a year (analysis.yearly). Spending
+# against budget in % per month is not the mean of its months: such an indicator says none.
+YEARLY_FIGURES = ("mean", "sum", "none")
 ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every unit
 # units.csv `level`: whose figures a row holds. A unit's results are ranked among units;
 # a service area's or the municipality's figures (KOSTRA prioritering, dekningsgrad) are
@@ -77,6 +80,14 @@ INDICATORS = FileSpec(
         Column("success_factor", "text", False, "critical success factor", "Friske medarbeidere"),
         Column("decimals", "integer", False, "decimals to show, 0 to 6 (default 1)", "1"),
         Column("data_date", "text", False, "date the figures were taken out (ISO)", "2025-02-15"),
+        Column(
+            "yearly_figure",
+            "choice",
+            False,
+            "how a year's figure is made from its months, quarters or tertials when the file gives "
+            "none: mean (the default), sum, or none (only a yearly figure in the file counts)",
+            "mean",
+        ),  # fmt: skip
     ),
 )
 UNITS = FileSpec(

@@ -124,6 +124,7 @@ def _check_indicators(ind: _FileCheck, config: KitConfig) -> None:
     ind.choice("direction", DIRECTIONS)
     ind.choice("indicator_type", config.indicator_types)
     ind.choice("influenceable", INFLUENCEABLE)
+    ind.choice("yearly_figure", contract.YEARLY_FIGURES, allow_empty=True)
     _context_directions(ind)
     if config.perspectives:
         ind.choice("perspective", config.perspectives)
