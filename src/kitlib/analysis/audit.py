@@ -169,8 +169,7 @@ def audit_indicators(
     """
     year = data.latest_year if year is None else int(year)
     values = prepared_values(data) if values is None else values
-    th = data.config.thresholds
-    first_year = year - th.trend_periods + 1
+    first_year = year - data.config.thresholds.trend_periods + 1
     yearly = values[(values["freq"] == YEARLY) & (values["year"] <= year)]
     results = set(result_units(data)["unit_id"])
     targets = data.targets[data.targets["year"].isin([year, year + 1])]
@@ -187,38 +186,54 @@ def audit_indicators(
     rows = []
     for ind in indicators.itertuples(index=False):
         figures = by_indicator.get(ind.indicator_id, yearly.iloc[0:0])
-        reporting = figures[figures["status"] != NOT_APPLICABLE]
-        unit_figures = reporting[reporting["unit_id"].isin(results)]
-        role = ROLE_UNIT
-        if ind.indicator_type in DESCRIPTIVE_TYPES or (unit_figures.empty and not reporting.empty):
-            role = ROLE_CONTEXT
-        # a result unit's figures where there are any, else the service area's or municipality's
-        pool = unit_figures if not unit_figures.empty else reporting
-        counts = _window_counts(pool, first_year, year)
-        row = {
-            "indicator_id": ind.indicator_id, "name": ind.name, "service_area": ind.service_area,
-            "perspective": ind.perspective, "indicator_type": ind.indicator_type, "role": role,
-            "influenceable_flag": ind.influenceable, "year": year,
-            "benchmarks": int(bench_groups.get(ind.indicator_id, 0)),
-            "targets": int(target_count.get(ind.indicator_id, 0)), **counts,
-        }  # fmt: skip
-        judged = {
-            KsTest.RELEVANT: _relevant(ind, row["targets"], perspectives),
-            KsTest.INFLUENCEABLE: _verdict(ind.influenceable != "nei", AuditReason.NOT_INFLUENCEABLE),
-            KsTest.RELIABLE: _reliable(counts),
-            KsTest.STABLE: _verdict(counts["series_years"] >= MIN_SERIES_YEARS, AuditReason.SHORT_SERIES),
-            KsTest.COMPARABLE: _verdict(row["benchmarks"] > 0, AuditReason.NO_BENCHMARK),
-            KsTest.INTERPRETABLE: _verdict(ind.direction in ("higher", "lower"), AuditReason.NO_DIRECTION),
-            KsTest.DOCUMENTED: _verdict(bool(_text(ind.definition)), AuditReason.NO_DEFINITION),
-        }
-        if role == ROLE_CONTEXT:
-            for test in (KsTest.RELEVANT, KsTest.INFLUENCEABLE, KsTest.INTERPRETABLE):
-                judged[test] = (pd.NA, str(AuditReason.CONTEXT_FIGURE))
-        for test, (verdict, reason) in judged.items():
-            row[str(test)], row[f"{test}_reason"] = verdict, reason
-        verdicts = [v for v, _ in judged.values() if v is not pd.NA]
-        row |= {"passed": sum(verdicts), "failed": len(verdicts) - sum(verdicts), "judged": len(verdicts)}
-        rows.append(row)
+        row = _described(ind, figures, results, first_year, year)
+        row["benchmarks"] = int(bench_groups.get(ind.indicator_id, 0))
+        row["targets"] = int(target_count.get(ind.indicator_id, 0))
+        rows.append(row | _verdicts(ind, row, perspectives))
+    return _audit_frame(rows)
+
+
+def _described(ind, figures: pd.DataFrame, results: set, first_year: int, year: int) -> dict:
+    """One indicator's row before the verdicts: who it is, its role and the figures the tests
+    read from its yearly rows (`figures`) in the trend window."""
+    reporting = figures[figures["status"] != NOT_APPLICABLE]
+    unit_figures = reporting[reporting["unit_id"].isin(results)]
+    role = ROLE_UNIT
+    if ind.indicator_type in DESCRIPTIVE_TYPES or (unit_figures.empty and not reporting.empty):
+        role = ROLE_CONTEXT
+    # a result unit's figures where there are any, else the service area's or municipality's
+    pool = unit_figures if not unit_figures.empty else reporting
+    return {
+        "indicator_id": ind.indicator_id, "name": ind.name, "service_area": ind.service_area,
+        "perspective": ind.perspective, "indicator_type": ind.indicator_type, "role": role,
+        "influenceable_flag": ind.influenceable, "year": year, **_window_counts(pool, first_year, year),
+    }  # fmt: skip
+
+
+def _verdicts(ind, row: dict, perspectives: set[str]) -> dict:
+    """KS's seven tests of one indicator from its `row` (role, counts, benchmarks, targets):
+    per test the verdict and ``<test>_reason``, and the passed, failed and judged counts."""
+    judged = {
+        KsTest.RELEVANT: _relevant(ind, row["targets"], perspectives),
+        KsTest.INFLUENCEABLE: _verdict(ind.influenceable != "nei", AuditReason.NOT_INFLUENCEABLE),
+        KsTest.RELIABLE: _reliable(row),
+        KsTest.STABLE: _verdict(row["series_years"] >= MIN_SERIES_YEARS, AuditReason.SHORT_SERIES),
+        KsTest.COMPARABLE: _verdict(row["benchmarks"] > 0, AuditReason.NO_BENCHMARK),
+        KsTest.INTERPRETABLE: _verdict(ind.direction in ("higher", "lower"), AuditReason.NO_DIRECTION),
+        KsTest.DOCUMENTED: _verdict(bool(_text(ind.definition)), AuditReason.NO_DEFINITION),
+    }
+    if row["role"] == ROLE_CONTEXT:
+        for test in (KsTest.RELEVANT, KsTest.INFLUENCEABLE, KsTest.INTERPRETABLE):
+            judged[test] = (pd.NA, str(AuditReason.CONTEXT_FIGURE))
+    found = {}
+    for test, (verdict, reason) in judged.items():
+        found[str(test)], found[f"{test}_reason"] = verdict, reason
+    verdicts = [v for v, _ in judged.values() if v is not pd.NA]
+    return found | {"passed": sum(verdicts), "failed": len(verdicts) - sum(verdicts), "judged": len(verdicts)}
+
+
+def _audit_frame(rows: list[dict]) -> pd.DataFrame:
+    """The rows in AUDIT_COLUMNS, typed: nullable verdicts and counts, since missing stays missing."""
     out = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
     for test in KS_TESTS:
         out[str(test)] = out[str(test)].astype("boolean")

@@ -36,21 +36,26 @@ Targets set for a tertial only (``2026T1``) are not yearly targets and are not c
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
 from kitlib.analysis.rounding import round_half_up
-from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, unit_areas
+from kitlib.analysis.scorecard import BUDGET_TYPE, prepared_values, unit_areas
+from kitlib.analysis.smart_figures import (
+    Comparable,
+    Figures,
+    best_figure,
+    largest_step,
+    noise_interval,
+    target_figures,
+)
 from kitlib.analysis.status import DEFAULT_DECIMALS, better_sign
 from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.trend import read_trend
-from kitlib.analysis.uncertainty import mean_interval, share_interval
 from kitlib.data.contract import ALL_SERVICE_AREAS, ALL_UNITS, CONTEXT_TYPE, NOT_APPLICABLE
 from kitlib.data.load import KitData
-from kitlib.data.periods import YEARLY
 
 
 class SmartCheck(StrEnum):
@@ -98,42 +103,6 @@ def _text(value) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
 
 
-@dataclass(frozen=True)
-class _Figures:
-    """What the check reads besides the target rows, looked up once for all of them."""
-
-    present: pd.DataFrame  # the yearly figures before the target year, in period order
-    series_of: dict  # (unit_id, indicator_id) -> that unit's figures
-    others_of: dict  # (indicator_id, service_area) -> the figures of the area's result units
-    bench_of: dict  # indicator_id -> the benchmark groups' figures in the trend window
-    no_bench: pd.DataFrame  # for an indicator without benchmark figures
-    first: int  # the first year of the trend window
-
-
-def _figures(data: KitData, values: pd.DataFrame, year: int) -> _Figures:
-    first = year - data.config.thresholds.trend_periods  # the trend_periods years before the target year
-    yearly = values[(values["freq"] == YEARLY) & (values["year"] < year)].sort_values("period_index")
-    present = yearly.loc[
-        yearly["value"].notna(), ["unit_id", "indicator_id", "period", "year", "value", "n", "sd"]
-    ]
-    groups = [g for g in benchmark_groups(data).values() if g]
-    bench = data.benchmarks[
-        data.benchmarks["group"].isin(groups)
-        & data.benchmarks["value"].notna()
-        & data.benchmarks["year"].between(first, year - 1)
-    ]
-    others = present[present["unit_id"].isin(result_units(data)["unit_id"])]
-    others = others.assign(service_area=others["unit_id"].map(unit_areas(data)))
-    return _Figures(
-        present=present,
-        series_of=dict(tuple(present.groupby(["unit_id", "indicator_id"], sort=False))),
-        others_of=dict(tuple(others.groupby(["indicator_id", "service_area"], sort=False))),
-        bench_of=dict(tuple(bench.groupby("indicator_id", sort=False))),
-        no_bench=bench.iloc[0:0],
-        first=first,
-    )
-
-
 def check_targets(data: KitData, year: int, values: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per unit and indicator with a yearly target for `year` (the target's year).
 
@@ -152,7 +121,7 @@ def check_targets(data: KitData, year: int, values: pd.DataFrame | None = None) 
     """
     year = int(year)
     values = prepared_values(data) if values is None else values
-    figures = _figures(data, values, year)
+    figures = target_figures(data, values, year)
     rows = resolve_targets(_pairs(data, values, year), data.targets, unit_areas(data))
     rows = rows[rows["target"].notna()].reset_index(drop=True)
     indicators = data.indicators.set_index("indicator_id")
@@ -165,7 +134,7 @@ def check_targets(data: KitData, year: int, values: pd.DataFrame | None = None) 
     return _as_frame(data, out)
 
 
-def _target_record(data: KitData, row, ind: pd.Series, unit: pd.Series, figures: _Figures, year: int) -> dict:
+def _target_record(data: KitData, row, ind: pd.Series, unit: pd.Series, figures: Figures, year: int) -> dict:
     """The SMART check of one target row, with the figures it read."""
     decimals = DEFAULT_DECIMALS if pd.isna(ind["decimals"]) else int(ind["decimals"])
     record = {
@@ -177,7 +146,7 @@ def _target_record(data: KitData, row, ind: pd.Series, unit: pd.Series, figures:
     history = figures.series_of.get((row.unit_id, row.indicator_id), figures.present.iloc[0:0])
     others = figures.others_of.get((row.indicator_id, unit["service_area"]), figures.present.iloc[0:0])
     bench = figures.bench_of.get(row.indicator_id, figures.no_bench)
-    comparable = _Comparable(others[others["unit_id"] != row.unit_id], bench, figures.first, year)
+    comparable = Comparable(others[others["unit_id"] != row.unit_id], bench, figures.first, year)
     record |= _realism(row.target, ind, decimals, history, comparable, data.config.thresholds)
     record["specific"], record["specific_reason"] = _check(
         [SmartReason.NO_DEFINITION] if not _text(ind["definition"]) else []
@@ -243,18 +212,7 @@ def _target_for(data: KitData, row, year: int) -> str:
     return TARGET_FOR_ALL
 
 
-@dataclass(frozen=True)
-class _Comparable:
-    """Whom a unit's target is held against: the other result units of its service area and
-    the benchmark groups, in the trend window before the target year."""
-
-    others: pd.DataFrame
-    bench: pd.DataFrame
-    first: int
-    year: int
-
-
-def _realism(target, ind, decimals: int, history: pd.DataFrame, comparable: _Comparable, th) -> dict:
+def _realism(target, ind, decimals: int, history: pd.DataFrame, comparable: Comparable, th) -> dict:
     """The realistic-but-ambitious check and the figures it reads."""
     found = {
         "current_period": "", "current_value": np.nan, "noise": np.nan, "trend": "", "met_years": pd.NA,
@@ -290,7 +248,7 @@ def _current(history: pd.DataFrame, direction: str, decimals: int, is_share: boo
     }
 
 
-def _judge(target: float, sign: float, decimals: int, history, comparable: _Comparable, is_share, z) -> dict:
+def _judge(target: float, sign: float, decimals: int, history, comparable: Comparable, is_share, z) -> dict:
     """The reasons a judged target is not realistic-but-ambitious, and their evidence.
 
     A flag is meant to be the exception and to say what to do about it, so a target is not
@@ -299,7 +257,7 @@ def _judge(target: float, sign: float, decimals: int, history, comparable: _Comp
     remedy (a larger step) would be the unrealistic target the check warns against.
     """
     current = history.iloc[-1]
-    low, high = _interval(current, history, is_share, z)
+    low, high = noise_interval(current, history, is_share, z)
     noise = (high - low) / 2  # NaN where unknown
 
     def better(a: float, b: float) -> float:
@@ -310,8 +268,8 @@ def _judge(target: float, sign: float, decimals: int, history, comparable: _Comp
     met, latest = 0, int(current["year"])
     while latest - met in by_year and better(by_year[latest - met], target) >= 0:
         met += 1
-    best_value, best_by = _best(history, comparable, sign)
-    largest = _largest_step(pd.concat([history, comparable.others]), sign)
+    best_value, best_by = best_figure(history, comparable, sign)
+    largest = largest_step(pd.concat([history, comparable.others]), sign)
     asked = better(target, current["value"]) / max(comparable.year - latest, 1)  # per year
     inside = low <= target <= high  # False where the interval is unknown
     margin = 0.0 if math.isnan(noise) else noise  # within the noise a target is no clear claim
@@ -335,51 +293,6 @@ def _judge(target: float, sign: float, decimals: int, history, comparable: _Comp
         "best_by": best_by or str(current["unit_id"]), "largest_step": largest, "asked_step": asked,
         "realistic": realistic, "realistic_reason": why,
     }  # fmt: skip
-
-
-def _best(history: pd.DataFrame, comparable: _Comparable, sign: float) -> tuple[float, str]:
-    """The best figure in the trend window of the unit ('' as whose), its peers and the benchmarks."""
-    recent = comparable.others[comparable.others["year"] >= comparable.first]
-    candidates = [(v, "") for v in history.loc[history["year"] >= comparable.first, "value"]]
-    candidates += list(zip(recent["value"], recent["unit_id"]))
-    candidates += list(zip(comparable.bench["value"], comparable.bench["group"]))
-    return max(candidates, key=lambda c: sign * float(c[0]))
-
-
-def _largest_step(series: pd.DataFrame, sign: float) -> float:
-    """The largest improvement from one year to the next in `series` (the unit's and its
-    peers' figures before the target year), direction-aware; NaN without two consecutive years."""
-    steps = []
-    for _, rows in series.groupby("unit_id", sort=False):
-        by_year = dict(zip(rows["year"].astype(int), rows["value"].astype(float)))
-        steps += [sign * (by_year[y] - by_year[y - 1]) for y in by_year if y - 1 in by_year]
-    return max(steps) if steps else math.nan
-
-
-def _interval(current: pd.Series, history: pd.DataFrame, is_share: bool, z: float) -> tuple[float, float]:
-    """(low, high): the uncertainty of the current figure, within which a target is no clear step.
-
-    A survey figure: its 95 % interval, as the scorecard gives it (Student's t for means with
-    a standard deviation, Wilson for shares of respondents). Other figures: the current value
-    plus or minus z times the series' own noise, estimated from its year-to-year changes (at
-    least three; their spread is the noise times the square root of two, see
-    analysis.uncertainty.series_change_noise). NaN where neither can be told.
-    """
-    value = float(current["value"])
-    n = pd.to_numeric(current.get("n"), errors="coerce")
-    if not pd.isna(n):
-        if is_share:
-            low, high = share_interval(value, n, z)
-        else:
-            sd = pd.to_numeric(current.get("sd"), errors="coerce")
-            low, high = mean_interval(value, np.nan if pd.isna(sd) else sd, n, z)
-        if not (np.isnan(low) or np.isnan(high)):
-            return float(low), float(high)
-    diffs = np.diff(history["value"].to_numpy(dtype=float))
-    if len(diffs) < 3:
-        return math.nan, math.nan
-    half = z * float(np.std(diffs, ddof=1)) / math.sqrt(2)
-    return value - half, value + half
 
 
 def _targets_without_period(data: KitData, indicators: pd.DataFrame, units: pd.DataFrame) -> list[dict]:

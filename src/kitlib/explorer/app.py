@@ -3,16 +3,15 @@
 Each output is a view of kitlib.explorer.views, rendered again only when the part of the
 selection it shows changed; the charts of the tabs not in sight wait until their tab is
 opened. While the analyst reads, the warm-up thread renders the views in sight for the
-likely next selections (the area's other units, the neighbouring indicators, the other
-areas as they open), so that such a change shows them at once. The selectors filter one
-another: the service area's units, then the units' indicators. Displayed, the app also
-shows a static HTML copy of the current selection, which a notebook exported to HTML shows
-where the live widgets cannot.
+likely next selections (kitlib.explorer.likely: the area's other units, the neighbouring
+indicators, the other areas as they open), so that such a change shows them at once. The
+selectors filter one another: the service area's units, then the units' indicators.
+Displayed, the app also shows a static HTML copy of the current selection, which a
+notebook exported to HTML shows where the live widgets cannot.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import time
 import traceback
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import sample_folder
 from kitlib.errors import BriefingError, KitlibError, UnknownUnitError
 from kitlib.explorer import views
+from kitlib.explorer.likely import likely_selections
 from kitlib.explorer.render import Rendered, link_html, render_briefing
 from kitlib.explorer.session import COMPARISONS, Prepared, Selection, Session
 from kitlib.report.i18n import tr
@@ -70,18 +70,21 @@ class Explorer:
         # (output, part) -> HTML, the latest KEPT: shown ones, and those the warm-up prepared
         self._kept = Prepared(KEPT)
         self._displays: list[str] = []  # display ids of the static copies shown
-        lang = session.lang
-        years = session.years
         end, first = self._initial_years(year, start)
         area, unit = self._initial_unit(unit_id)
-        if indicator_id and indicator_id not in session.indicators.index:
-            known = ", ".join(session.indicators.index[:6])
-            raise KitlibError(f"no indicator '{indicator_id}' in indicators.csv; ids are e.g. {known}")
+        self._check_indicator(indicator_id)
+        self._make_selectors(area, unit, first, end)
+        self._make_outputs()
+        self._set_indicators(indicator_id)
+        self.widget = self._layout()
+        self._observe()
+        self.refresh()
 
-        def label(key: str) -> widgets.Label:
-            return widgets.Label(tr(key, lang))
-
-        self.area = widgets.Dropdown(options=session.areas(), value=area)
+    # -- the widgets -----------------------------------------------------------------------
+    def _make_selectors(self, area: str, unit: str, first: int, end: int) -> None:
+        """The selectors, on the initial selection; the indicators follow the units (`_set_indicators`)."""
+        years = self.session.years
+        self.area = widgets.Dropdown(options=self.session.areas(), value=area)
         self.units = widgets.SelectMultiple(
             options=self._unit_options(area), value=(unit,), rows=6, layout=widgets.Layout(width="24em")
         )
@@ -92,6 +95,10 @@ class Explorer:
         self.comparison = widgets.SelectMultiple(
             options=[(self._comparison_label(k), k) for k in COMPARISONS], value=tuple(COMPARISONS), rows=3
         )
+
+    def _make_outputs(self) -> None:
+        """An HTML output per view, in tabs (TABS), and the briefing button with its status."""
+        lang = self.session.lang
         self.outputs = {name: widgets.HTML() for name in VIEWS}
         self.tabs = widgets.Tab(
             children=[widgets.VBox([self.outputs[n] for n in names]) for _, names in TABS],
@@ -100,9 +107,15 @@ class Explorer:
         self.render_button = widgets.Button(description=tr("explore_render", lang), icon="file",
                                             layout=widgets.Layout(width="auto"))  # fmt: skip
         self.render_status = widgets.HTML()
-        self._set_indicators(indicator_id)
 
-        municipality = session.data.config.municipality
+    def _layout(self) -> widgets.VBox:
+        """The whole app: title, the selectors in three columns, the sentences, the tabs, the button."""
+        lang = self.session.lang
+
+        def label(key: str) -> widgets.Label:
+            return widgets.Label(tr(key, lang))
+
+        municipality = self.session.data.config.municipality
         title = " · ".join(x for x in (tr("explore_title", lang), municipality) if x)
         column = widgets.Layout(margin="0 1.5em 0 0")
         selectors = widgets.HBox([
@@ -111,12 +124,15 @@ class Explorer:
             widgets.VBox([label("indicator"), self.indicator, label("period"), self.period], layout=column),
             widgets.VBox([label("explore_compare"), self.comparison]),
         ])  # fmt: skip
-        self.widget = widgets.VBox([
+        app = widgets.VBox([
             widgets.HTML(f"<h2>{escape(title)}</h2>"), selectors, self.outputs["sentences"], self.tabs,
             widgets.HBox([self.render_button, self.render_status]),
         ])  # fmt: skip
-        self.widget.add_class(views.LIVE_CLASS)  # where it renders, the static copy hides
+        app.add_class(views.LIVE_CLASS)  # where it renders, the static copy hides
+        return app
 
+    def _observe(self) -> None:
+        """Each selector's change updates the outputs; the button makes the briefing."""
         self.area.observe(self._on_area, "value")
         self.units.observe(self._on_units, "value")
         self.period.observe(self._on_units, "value")  # the results year may change the indicators
@@ -124,7 +140,6 @@ class Explorer:
         self.comparison.observe(self._on_change, "value")
         self.tabs.observe(self._on_change, "selected_index")
         self.render_button.on_click(self.render)
-        self.refresh()
 
     # -- the initial selection -----------------------------------------------------------
     def _initial_years(self, year: int, start: int) -> tuple[int, int]:
@@ -146,6 +161,12 @@ class Explorer:
             known = ", ".join(units["unit_id"].head(8))
             raise UnknownUnitError(f"'{unit_id}' is no result unit in units.csv; choose one of e.g. {known}")
         return str(match["service_area"].iat[0]), unit_id
+
+    def _check_indicator(self, indicator_id: str) -> None:
+        indicators = self.session.indicators
+        if indicator_id and indicator_id not in indicators.index:
+            known = ", ".join(indicators.index[:6])
+            raise KitlibError(f"no indicator '{indicator_id}' in indicators.csv; ids are e.g. {known}")
 
     def _unit_options(self, area: str) -> list[tuple[str, str]]:
         return [(str(self.session.names[u]), u) for u in self.session.units_of(area)]
@@ -256,52 +277,8 @@ class Explorer:
             self._prepared(name, sel)
 
     def _likely(self, sel: Selection) -> list[Callable[[], Selection | None]]:
-        """The selections the analyst likely makes next, most likely first, each as a
-        function that makes it (in the warm-up thread): another unit of the service area
-        (the next ones first; with several chosen, also as the current one beside the
-        others), the indicators next to the chosen one, the chosen units with one more (in
-        the list's order, and the next unit as the current one), another service area as it
-        opens. The indicator stays where the new units
-        report on it, as the selectors keep it (`_set_indicators`)."""
-        session = self.session
-        area = session.units_of(sel.area)
-        if not sel.unit or sel.unit not in area:
-            return []
-        at = area.index(sel.unit)
-        others = area[at + 1 :] + area[:at]
-
-        def choose(area_name: str, units: tuple[str, ...], wanted: str) -> Selection | None:
-            ids = session.indicators_of(units, sel.end)
-            if not ids:
-                return None
-            indicator = wanted if wanted in ids else ids[0]
-            return dataclasses.replace(sel, area=area_name, units=units, indicator=indicator)
-
-        rest = sel.units[1:]
-        makers = [lambda u=u: choose(sel.area, (u,), sel.indicator) for u in others]
-        makers += [  # another current unit beside the ones compared
-            lambda u=u: choose(sel.area, (u, *rest), sel.indicator) for u in others if rest and u not in rest
-        ]
-
-        def beside(step: int) -> Selection | None:
-            ids = session.indicators_of(sel.units, sel.end)
-            if sel.indicator not in ids or not 0 <= ids.index(sel.indicator) + step < len(ids):
-                return None
-            return dataclasses.replace(sel, indicator=ids[ids.index(sel.indicator) + step])
-
-        makers += [lambda: beside(1), lambda: beside(-1)]
-        more = [u for u in others if u not in sel.units][:2]
-        makers += [  # a click adds a unit: the selection in the list's order
-            lambda u=u: choose(sel.area, tuple(x for x in area if x in {*sel.units, u}), sel.indicator)
-            for u in more
-        ]
-        makers += [lambda u=u: choose(sel.area, (u, *sel.units), sel.indicator) for u in more[:1]]
-        makers += [
-            lambda a=a: choose(a, tuple(session.units_of(a)[:1]), sel.indicator)
-            for a in session.areas()
-            if a != sel.area
-        ]
-        return makers
+        """The selections the analyst likely makes next, most likely first (`likely_selections`)."""
+        return likely_selections(self.session, sel)
 
     # -- the briefing button -------------------------------------------------------------------
     def render(self, _button=None) -> Rendered | None:
