@@ -92,3 +92,28 @@ def test_excel_long_table_with_region_labels(tmp_path):
     assert find(out, "units.csv", unit_id="3803")["name"] == "Tønsberg"
     assert find(out, "values.csv", unit_id="3803", period="2024")["status"] == ".."
     assert any("empty value" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("label", "period"),
+    [("2025-01", "2025M01"), ("2025M1", "2025M01"), ("jan 2025", "2025M01"), ("januar 2025", "2025M01"),
+     ("Jan. 2025", "2025M01"), ("marts 2025", "2025M03"), ("desember 2024", "2024M12"), ("Dec 2024", "2024M12"),
+     ("2025M11", "2025M11")],
+)  # fmt: skip
+def test_month_labels_as_exports_write_them(tmp_path, label, period):
+    src = tmp_path / "fravaer.csv"
+    src.write_text(f"Enhet,Indikator,Måned,Verdi\nHaugtun,Sykefravær,{label},9.1\n", encoding="utf-8")
+    out = tmp_path / "data"
+    import_long(src, out, unit="Enhet", indicator="Indikator", period="Måned", value="Verdi")
+    assert_valid(out)
+    assert find(out, "values.csv", unit_id="Haugtun", indicator_id="Sykefravær")["period"] == period
+
+
+def test_a_month_name_that_is_not_one_is_refused_where_it_stands(tmp_path):
+    src = tmp_path / "fravaer.csv"
+    src.write_text("Enhet,Indikator,Måned,Verdi\nHaugtun,Sykefravær,janvier 2025,9.1\n", encoding="utf-8")
+    with pytest.raises(SourceFormatError) as info:
+        import_long(
+            src, tmp_path / "data", unit="Enhet", indicator="Indikator", period="Måned", value="Verdi"
+        )
+    assert (info.value.line, info.value.column) == (2, "Måned")

@@ -18,6 +18,24 @@ from kitlib.data.tables import parse_number
 # Blanks that spreadsheets and PxWeb leave in labels (07459 ends a Sami name with U+00A0).
 _BLANKS = "\u00a0\u202f\u2007\ufeff"
 _SCHOOL_YEAR = re.compile(r"^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$")
+# Month labels as exports write them: 2025-01 (ISO), 2025M1, jan 2025, januar 2025, Jan. 2025
+# (nb, da and en names); the kit writes 2025M01.
+_ISO_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_KIT_MONTH = re.compile(r"^(\d{4})M([1-9]|0[1-9]|1[0-2])$")
+_NAMED_MONTH = re.compile(r"^([^\W\d_]+)\.?\s+(\d{4})$")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "januar", "january"), ("feb", "februar", "february"), ("mar", "mars", "marts", "march"),
+            ("apr", "april"), ("mai", "maj", "may"), ("jun", "juni", "june"), ("jul", "juli", "july"),
+            ("aug", "august"), ("sep", "sept", "september"), ("okt", "oct", "oktober", "october"),
+            ("nov", "november"), ("des", "dec", "desember", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
 _REGION = re.compile(r"^(?:K-)?(?P<code>(?:[A-Z]{0,5}\d[0-9A-Za-z-]*|[A-Z]{2,6}))\s+(?P<name>\S.*)$")
 
 
@@ -131,6 +149,9 @@ def normalise_period(text: str, *, school_year: str = "first") -> str:
     text = clean(text)
     if re.fullmatch(r"\d{4}\.0", text):  # a year typed into Excel as a number
         text = text[:4]
+    month = _month(text)
+    if month:
+        return month
     match = _SCHOOL_YEAR.match(text)
     if match:
         first = int(match[1])
@@ -140,6 +161,21 @@ def normalise_period(text: str, *, school_year: str = "first") -> str:
             raise PeriodError(f"'{text}' looks like a school year but the years are not consecutive")
         return str(first if school_year == "first" else second)
     return str(parse_period(text))
+
+
+def _month(text: str) -> str:
+    """`2025-01`, `2025M1`, `jan 2025`, `januar 2025` -> '2025M01'; '' for anything else. A
+    consecutive school year wins over a month (`2011-12` is 2011/12: write 2011M12 for the month)."""
+    match = _ISO_MONTH.match(text)
+    if match and not (int(match[2]) == int(match[1][2:]) + 1):
+        return f"{match[1]}M{match[2]}"
+    match = _KIT_MONTH.match(text)
+    if match:
+        return f"{match[1]}M{int(match[2]):02d}"
+    match = _NAMED_MONTH.match(text)
+    if match and match[1].lower() in _MONTHS:
+        return f"{match[2]}M{_MONTHS[match[1].lower()]:02d}"
+    return ""
 
 
 def slug(text: str, limit: int = 48) -> str:
