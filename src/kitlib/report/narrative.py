@@ -156,13 +156,26 @@ def summary_sentences(
     `underspend_warning` (kit.toml's, in % of budget) names spending below it as worth a question.
     """
     check_language(lang)
-    sentences = [_count_sentence(card, year, lang)]
+    sentences = [
+        _count_sentence(card, year, lang),
+        *_improvement_sentences(card, lang),
+        *_concern_sentences(card, lang),
+        *_peer_sentences(card, lang, peer_group),
+        *_underspend_sentences(card, lang, underspend_warning),
+        *_gap_sentences(card, lang, min_respondents),
+    ]
+    return sentences[:6]
 
+
+def _improvement_sentences(card: pd.DataFrame, lang: str) -> list[str]:
+    """The clearest improvements (spending is not one: under budget is no achievement)."""
     improving = trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING)
     items = [moved_clause(row, lang) for _, row in improving.head(MAX_ITEMS).iterrows()]
-    if items:
-        sentences.append(tr("summary_better", lang, items=_join(items, lang, clauses=True)))
+    return [tr("summary_better", lang, items=_join(items, lang, clauses=True))] if items else []
 
+
+def _concern_sentences(card: pd.DataFrame, lang: str) -> list[str]:
+    """The largest shortfalls first, then worsening among the rest; or that all is well."""
     worst = concerns(card)
     worsening = trend_rows(card[card["status"] != Status.NOT_MET], Trend.WORSENING)
     items = [_short(row, lang) for _, row in worst.head(MAX_ITEMS).iterrows()]
@@ -171,32 +184,47 @@ def summary_sentences(
         [Status.MET, Status.NO_TARGET]
     ).all()
     if items:
-        sentences.append(tr("summary_worse", lang, items=_join(items, lang, clauses=True)))
-    elif card["value"].notna().any() and not all_met:  # "all met" already says it
-        sentences.append(tr("summary_all_fine", lang))
+        return [tr("summary_worse", lang, items=_join(items, lang, clauses=True))]
+    if card["value"].notna().any() and not all_met:  # "all met" already says it
+        return [tr("summary_all_fine", lang)]
+    return []
 
+
+def _peer_sentences(card: pd.DataFrame, lang: str, peer_group: str) -> list[str]:
+    """How many indicators are clearly better or worse than the peer group's (two at least)."""
     gaps = card["peer_group_gap"]
-    if peer_group and gaps.notna().sum() >= 2:
-        # a survey gap inside the unit's interval is no certain difference: not counted as better
-        clear = card.get("peer_group_gap_clear", pd.Series(True, card.index)).fillna(True).astype(bool)
-        better, worse = int(((gaps > 0) & clear).sum()), int(((gaps < 0) & clear).sum())
-        total, unclear = int(gaps.notna().sum()), int((gaps.notna() & ~clear).sum())
-        unclear_text = tr("summary_peers_unclear", lang, n=unclear) if unclear else ""
-        # "better on 0 and worse on 4 of 7" reads as a riddle: a side with none is said as none
-        key = {(True, True): "summary_peers", (True, False): "summary_peers_better_only",
-               (False, True): "summary_peers_worse_only", (False, False): "summary_peers_even"}
-        sentences.append(
-            tr(key[better > 0, worse > 0], lang, group=peer_group, better=better, worse=worse,
-               total=total, unclear=unclear_text)
-        )  # fmt: skip
+    if not (peer_group and gaps.notna().sum() >= 2):
+        return []
+    # a survey gap inside the unit's interval is no certain difference: not counted as better
+    clear = card.get("peer_group_gap_clear", pd.Series(True, card.index)).fillna(True).astype(bool)
+    better, worse = int(((gaps > 0) & clear).sum()), int(((gaps < 0) & clear).sum())
+    total, unclear = int(gaps.notna().sum()), int((gaps.notna() & ~clear).sum())
+    unclear_text = tr("summary_peers_unclear", lang, n=unclear) if unclear else ""
+    # "better on 0 and worse on 4 of 7" reads as a riddle: a side with none is said as none
+    key = {(True, True): "summary_peers", (True, False): "summary_peers_better_only",
+           (False, True): "summary_peers_worse_only", (False, False): "summary_peers_even"}  # fmt: skip
+    return [
+        tr(key[better > 0, worse > 0], lang, group=peer_group, better=better, worse=worse,
+           total=total, unclear=unclear_text)
+    ]  # fmt: skip
 
-    if "underspend" in card and underspend_warning is not None:
-        for _, row in card[card["underspend"].fillna(False).astype(bool)].iterrows():
-            limit = figure_text(underspend_warning, row, lang)
-            value = figure_text(row["value"], row, lang)
-            name = format_text(str(row["name"]), lang)  # it opens the sentence
-            sentences.append(tr("summary_underspend", lang, name=name, value=value, limit=limit) + ".")
 
+def _underspend_sentences(card: pd.DataFrame, lang: str, underspend_warning) -> list[str]:
+    """Spending so far under budget that it is worth a question (kit.toml's warning)."""
+    if "underspend" not in card or underspend_warning is None:
+        return []
+    sentences = []
+    for _, row in card[card["underspend"].fillna(False).astype(bool)].iterrows():
+        limit = figure_text(underspend_warning, row, lang)
+        value = figure_text(row["value"], row, lang)
+        name = format_text(str(row["name"]), lang)  # it opens the sentence
+        sentences.append(tr("summary_underspend", lang, name=name, value=value, limit=limit) + ".")
+    return sentences
+
+
+def _gap_sentences(card: pd.DataFrame, lang: str, min_respondents: int | None) -> list[str]:
+    """The figures the note lacks: hidden for too few respondents, not yet published, missing."""
+    sentences = []
     suppressed = card["suppressed"].fillna(False).astype(bool) if "suppressed" in card else False
     hidden = [sentence_name(n, lang) for n in card.loc[suppressed & card["value"].isna(), "name"]]
     if hidden and min_respondents:
@@ -212,7 +240,7 @@ def summary_sentences(
         if names:
             shown = names[:3] + ([tr("summary_more", lang, n=len(names) - 3)] if len(names) > 3 else [])
             sentences.append(tr(key, lang, items=_join(shown, lang)))
-    return sentences[:6]
+    return sentences
 
 
 def _count_sentence(card: pd.DataFrame, year: int, lang: str) -> str:

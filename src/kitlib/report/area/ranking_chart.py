@@ -143,6 +143,22 @@ def _title_lines(panel: RankingPanel, width: float, lang: str) -> tuple[list[str
     return messages, names
 
 
+COL_GAP, ROW_GAP = 18.0, 12.0  # points between the small multiples' columns and rows
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Where the small multiples go, in points: the figure's width and height, a cell's width,
+    the units' names column (its width and the width a name is wrapped to), the plot's width."""
+
+    width: float
+    total: float
+    cell_w: float
+    name_w: float
+    name_cap: float
+    plot_w: float
+
+
 def ranking_figure(
     panels: list[RankingPanel], lang: str = "nb", *, width: float = 7.0, note: str = ""
 ) -> Figure:
@@ -152,29 +168,11 @@ def ranking_figure(
     n = len(panels)
     ncols = 1 if n == 1 else 2
     nrows = math.ceil(n / ncols)
-    col_gap, row_gap = 18.0, 12.0
     with styled():
         fig = Figure(figsize=(width, 3.0))
-        cell_w = (width * 72 - (ncols - 1) * col_gap) / ncols
-        name_cap = min(120.0, 0.42 * cell_w)
-        labels = [
-            plot.wrap(charts.plain(t), name_cap, charts.TICK_SIZE) for p in panels for t in p.rows["label"]
-        ]
-        name_w = max(
-            (plot.text_width(line, charts.TICK_SIZE) for lines in labels for line in lines), default=0
-        )
-        name_w = min(name_w, name_cap) + 6
-        plot_w = cell_w - name_w - 6
-        heights = []
-        for p in panels:
-            messages, names = _title_lines(p, cell_w, lang)
-            title = (
-                4
-                + len(names) * NAME_SIZE * plot.LINE_HEIGHT
-                + (len(messages) * MESSAGE_SIZE * plot.LINE_HEIGHT + 2 if messages else 0)
-            )
-            refs = len(p.references) * LABEL_SIZE * plot.LINE_HEIGHT + (5 if p.references else 2)
-            heights.append((title, refs, row_layout(p.rows["label"], name_cap)[2]))
+        cell_w = (width * 72 - (ncols - 1) * COL_GAP) / ncols
+        name_cap, name_w = _name_column(panels, cell_w)
+        heights = [_panel_heights(p, cell_w, name_cap, lang) for p in panels]
         tick_h = charts.TICK_SIZE * plot.LINE_HEIGHT + 6
         grid = []
         for r in range(nrows):
@@ -183,37 +181,72 @@ def ranking_figure(
         note_h = (
             NOTE_SIZE * plot.LINE_HEIGHT * len(plot.wrap(note, width * 72 - 8, NOTE_SIZE)) + 6 if note else 2
         )
-        total = 4 + sum(t + f + p + tick_h for t, f, p in grid) + row_gap * (nrows - 1) + note_h
+        total = 4 + sum(t + f + p + tick_h for t, f, p in grid) + ROW_GAP * (nrows - 1) + note_h
         fig.set_size_inches(width, total / 72)
+        layout = _Grid(width, total, cell_w, name_w, name_cap, cell_w - name_w - 6)
         top = total - 4
         for r, (title_h, refs_h, plot_h) in enumerate(grid):
             bottom = top - title_h - refs_h - plot_h
             for c in range(ncols):
                 i = r * ncols + c
-                if i >= n:
-                    continue
-                panel = panels[i]
-                x0 = c * (cell_w + col_gap)
-                own_h = heights[i][2]
-                ax = fig.add_axes(((x0 + name_w) / (width * 72), (bottom + plot_h - own_h) / total,
-                                   plot_w / (width * 72), own_h / total))  # fmt: skip
-                ranking_chart(panel, ax=ax, lang=lang, name_width=name_cap)
-                _value_labels(panel, ax, lang, name_cap)
-                _reference_labels(panel, ax, lang)
-                plot.settle(ax)
-                messages, names = _title_lines(panel, cell_w, lang)
-                y_text = top / total
-                if messages:
-                    fig.text(x0 / (width * 72), y_text, "\n".join(messages), ha="left", va="top",
-                             fontsize=MESSAGE_SIZE, fontweight="bold", color=INK)  # fmt: skip
-                    y_text -= (len(messages) * MESSAGE_SIZE * plot.LINE_HEIGHT + 2) / total
-                fig.text(x0 / (width * 72), y_text, "\n".join(names), ha="left", va="top", fontsize=NAME_SIZE,
-                         color=MUTED)  # fmt: skip
-            top = bottom - tick_h - row_gap
+                if i < n:
+                    x0, own_h = c * (cell_w + COL_GAP), heights[i][2]
+                    _draw_panel(fig, panels[i], lang, layout, x0, top, bottom + plot_h - own_h, own_h)
+            top = bottom - tick_h - ROW_GAP
         if note:
             fig.text(4 / (width * 72), 3 / total, "\n".join(plot.wrap(note, width * 72 - 8, NOTE_SIZE)),
                      ha="left", va="bottom", fontsize=NOTE_SIZE, color=MUTED)  # fmt: skip
     return fig
+
+
+def _name_column(panels: list[RankingPanel], cell_w: float) -> tuple[float, float]:
+    """(the width the units' names wrap to, the names column's width): as wide as the widest
+    wrapped name, at most 120 points or 42 % of a cell."""
+    name_cap = min(120.0, 0.42 * cell_w)
+    labels = [plot.wrap(charts.plain(t), name_cap, charts.TICK_SIZE) for p in panels for t in p.rows["label"]]
+    name_w = max((plot.text_width(line, charts.TICK_SIZE) for lines in labels for line in lines), default=0)
+    return name_cap, min(name_w, name_cap) + 6
+
+
+def _panel_heights(panel: RankingPanel, cell_w: float, name_cap: float, lang: str) -> tuple:
+    """(title block, reference names, plot) heights of one panel in points."""
+    messages, names = _title_lines(panel, cell_w, lang)
+    title = (
+        4
+        + len(names) * NAME_SIZE * plot.LINE_HEIGHT
+        + (len(messages) * MESSAGE_SIZE * plot.LINE_HEIGHT + 2 if messages else 0)
+    )
+    refs = len(panel.references) * LABEL_SIZE * plot.LINE_HEIGHT + (5 if panel.references else 2)
+    return (title, refs, row_layout(panel.rows["label"], name_cap)[2])
+
+
+def _draw_panel(
+    fig: Figure,
+    panel: RankingPanel,
+    lang: str,
+    grid: _Grid,
+    x0: float,
+    top: float,
+    bottom: float,
+    height: float,
+) -> None:
+    """One panel: its chart at `bottom` (points) `height` tall, its value and reference labels,
+    and its message and name from `top` down, in the cell that starts at `x0`."""
+    width, total = grid.width, grid.total
+    ax = fig.add_axes(((x0 + grid.name_w) / (width * 72), bottom / total,
+                       grid.plot_w / (width * 72), height / total))  # fmt: skip
+    ranking_chart(panel, ax=ax, lang=lang, name_width=grid.name_cap)
+    _value_labels(panel, ax, lang, grid.name_cap)
+    _reference_labels(panel, ax, lang)
+    plot.settle(ax)
+    messages, names = _title_lines(panel, grid.cell_w, lang)
+    y_text = top / total
+    if messages:
+        fig.text(x0 / (width * 72), y_text, "\n".join(messages), ha="left", va="top",
+                 fontsize=MESSAGE_SIZE, fontweight="bold", color=INK)  # fmt: skip
+        y_text -= (len(messages) * MESSAGE_SIZE * plot.LINE_HEIGHT + 2) / total
+    fig.text(x0 / (width * 72), y_text, "\n".join(names), ha="left", va="top", fontsize=NAME_SIZE,
+             color=MUTED)  # fmt: skip
 
 
 def _figure_block(fig, alt: str) -> str:
