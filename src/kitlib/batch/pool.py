@@ -258,22 +258,7 @@ def _run_pool(plan: Plan, workers: int, bar, snapshot: Path | None = None) -> li
         try:
             procs = [start() for _ in range(workers)]
             while len(done) < total and not stop.reason:
-                try:
-                    kind, index, payload = reports.get(timeout=POLL_SECONDS)
-                except queue.Empty:
-                    kind = index = payload = None
-                if kind == "start":
-                    current[payload] = index
-                elif kind == "done":
-                    done[index] = result = UnitResult(**payload)
-                    current = {pid: i for pid, i in current.items() if i != index}
-                    bar.update(1)
-                    if result.status != OK and (fault := folder_fault(plan.out)):
-                        stop.reason = fault
-                        del done[index]  # it failed on the folder: one of the notes not made
-                elif kind == "fatal":
-                    fatal = payload
-                    log.error("a briefing worker could not start: %s", payload)
+                fatal = _take_report(plan, reports, done, current, stop, bar) or fatal
                 for proc in [p for p in procs if not p.is_alive() and p.pid in current]:
                     # a worker that died (killed, out of memory) fails the note it was making
                     index = current.pop(proc.pid)
@@ -286,18 +271,47 @@ def _run_pool(plan: Plan, workers: int, bar, snapshot: Path | None = None) -> li
                 if not any(p.is_alive() for p in procs):
                     break
         finally:
-            if stop.reason or len(done) < total:
-                _stop_workers(procs, tasks, reports)
-                _tidy(plan, [job for i, job in enumerate(plan.units) if i not in done])
-            else:
-                for proc in procs:
-                    proc.join(timeout=30)
-                    if proc.is_alive():
-                        _kill_tree(proc.pid)
+            _end_workers(plan, procs, tasks, reports, done, early=bool(stop.reason) or len(done) < total)
     if stop.reason:
         return [done.get(i) or stop.result(job) for i, job in enumerate(plan.units)]
     reason = fatal or "the worker process stopped unexpectedly"
     return [done.get(i) or UnitResult(job.unit_id, FAILED, error=reason) for i, job in enumerate(plan.units)]
+
+
+def _take_report(plan: Plan, reports, done: dict, current: dict, stop: _Stop, bar) -> str:
+    """Record the next report of a worker, if one comes within POLL_SECONDS; the reason a
+    worker could not start when that is what it reports, else ''."""
+    try:
+        kind, index, payload = reports.get(timeout=POLL_SECONDS)
+    except queue.Empty:
+        return ""
+    if kind == "start":
+        current[payload] = index
+    elif kind == "done":
+        done[index] = result = UnitResult(**payload)
+        for pid in [pid for pid, i in current.items() if i == index]:
+            del current[pid]
+        bar.update(1)
+        if result.status != OK and (fault := folder_fault(plan.out)):
+            stop.reason = fault
+            del done[index]  # it failed on the folder: one of the notes not made
+    elif kind == "fatal":
+        log.error("a briefing worker could not start: %s", payload)
+        return payload
+    return ""
+
+
+def _end_workers(plan: Plan, procs: list, tasks, reports, done: dict, early: bool) -> None:
+    """A run that stops early stops its workers and tidies the notes they left unfinished;
+    a whole run's workers have taken their None and exit by themselves."""
+    if early:
+        _stop_workers(procs, tasks, reports)
+        _tidy(plan, [job for i, job in enumerate(plan.units) if i not in done])
+        return
+    for proc in procs:
+        proc.join(timeout=30)
+        if proc.is_alive():
+            _kill_tree(proc.pid)
 
 
 def _stop_workers(procs, tasks, reports) -> None:

@@ -20,20 +20,21 @@ run to run, so the same inputs give the same bytes in every other file.
 This module checks the input and runs the whole; the parts live in plan (the records),
 outputs (file names), unit_runner (one unit), kernel (the warm kernel), pool (the
 workers and their faults), dask_executor (the same on a Dask cluster, `scheduler`), pdf
-(Chromium) and run_report (index, manifest, fingerprints).
+(Chromium), run_report (index, manifest, fingerprints) and earlier (what an earlier run left,
+for `resume`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kitlib.analysis.scorecard import result_units
 from kitlib.batch.combined import make_combined_pdfs
+from kitlib.batch.earlier import earlier_results, stale_notes, with_earlier_notes
 from kitlib.batch.outputs import INDEX, MANIFEST, note_stems
 from kitlib.batch.pdf import INSTALL_CHROMIUM, ChromiumMissingError, find_chromium
 from kitlib.batch.plan import (
@@ -56,7 +57,6 @@ from kitlib.batch.run_report import (
     build_manifest,
     build_run_record,
     input_files,
-    note_files,
     note_fingerprints,
     render_index,
 )
@@ -70,6 +70,7 @@ log = logging.getLogger("kitlib")
 
 DEFAULT_OUT = Path("output/briefings")
 RUN_RECORD = "run.json"  # this run's times, host and jobs: what differs between identical runs
+_with_earlier_notes = with_earlier_notes  # its name here before earlier.py held it
 
 
 def make_plan(
@@ -272,22 +273,46 @@ def make_briefings(
         data_dir, year=year, out=out, units=units, service_area=service_area,
         lang=lang, pdf=pdf, notebook=notebook, warm_kernel=warm_kernel, level=level, timeout=timeout,
     )  # fmt: skip
+    _make_out_folder(plan)
+    inputs = input_files(plan)
+    fingerprints = note_fingerprints(plan, inputs)
+    earlier = earlier_results(plan)
+    todo = stale_notes(plan, earlier, fingerprints) if resume else plan
+    results, seconds = _run_notes(todo, jobs, scheduler, fingerprints, progress, dask_return)
+    problem = _run_problem(plan, results)
+    kept = len(plan.units) - len(todo.units)
+    shown, shown_results = with_earlier_notes(plan, results, earlier)
+    paper = combined and not problem and not any(r.status == INTERRUPTED for r in results)
+    packs, problem = _combined_packs(shown, shown_results) if paper else ({}, problem)
+    summary = {
+        INDEX: lambda: render_index(shown, shown_results, packs),
+        MANIFEST: lambda: build_manifest(shown, shown_results, inputs),
+        RUN_RECORD: lambda: build_run_record(plan, results, seconds, jobs, kept, problem),
+    }
+    unwritten = _write_summary(plan, summary)
+    return BatchResult(plan, results, seconds, kept=kept, problem=problem, unwritten=unwritten)
+
+
+def _make_out_folder(plan: Plan) -> None:
     try:
         plan.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BriefingError(
             f"cannot make the output folder {plan.out} ({exc.strerror or exc}); choose another --out"
         ) from exc
-    inputs = input_files(plan)
-    fingerprints = note_fingerprints(plan, inputs)
-    earlier = _earlier_results(plan)
-    todo = plan
-    if resume:
-        stale = [
-            job for job in plan.units if not _up_to_date(plan, job, earlier.get(job.unit_id), fingerprints)
-        ]
-        todo = dataclasses.replace(plan, units=tuple(stale))
-    log.info("making %d briefing(s) for %d in %s with %d job(s)", len(todo.units), plan.year, plan.out, jobs)
+
+
+def _run_notes(
+    todo: Plan,
+    jobs: int,
+    scheduler: str | None,
+    fingerprints: dict[str, str],
+    progress: bool,
+    dask_return: bool,
+) -> tuple[list[UnitResult], float]:
+    """Run the plan's notes here or on the Dask cluster; their results, stamped with their
+    inputs' fingerprints, and the seconds it took."""
+    log.info("making %d briefing(s) for %d in %s with %d job(s)", len(todo.units), todo.year, todo.out, jobs)
     start = time.perf_counter()
     if scheduler:  # --executor dask
         from kitlib.batch.dask_executor import run_units_dask
@@ -298,72 +323,31 @@ def make_briefings(
     seconds = time.perf_counter() - start
     for result in results:
         result.fingerprint = fingerprints[result.unit_id] if result.status != INTERRUPTED else ""
-    # the output folder broke mid-run (the pool's reason for the notes not made), or is broken now
+    return results, seconds
+
+
+def _run_problem(plan: Plan, results: list[UnitResult]) -> str:
+    """Why the output folder broke mid-run (the pool's reason for the notes not made), or is
+    broken now; empty when it is fine."""
     broken = (r.error.removeprefix(NOT_MADE) for r in results if r.error.startswith(NOT_MADE))
-    problem = next(broken, "") or (folder_fault(plan.out) if any(r.status != OK for r in results) else "")
-    kept = len(plan.units) - len(todo.units)
-    shown, shown_results = _with_earlier_notes(plan, results, earlier)
-    packs = {}
-    if combined and not problem and not any(r.status == INTERRUPTED for r in results):
-        try:
-            packs = make_combined_pdfs(shown, shown_results)
-        except (KitlibError, OSError) as exc:
-            problem = f"the service areas' combined PDFs could not be made: {exc}"
-    unwritten = ""
+    return next(broken, "") or (folder_fault(plan.out) if any(r.status != OK for r in results) else "")
+
+
+def _combined_packs(shown: Plan, shown_results: list[UnitResult]) -> tuple[dict, str]:
+    """The service areas' paper packs, and the run's problem when they cannot be made."""
     try:
-        write_atomic(plan.out / INDEX, render_index(shown, shown_results, packs))
-        write_atomic(plan.out / MANIFEST, build_manifest(shown, shown_results, inputs))
-        write_atomic(plan.out / RUN_RECORD, build_run_record(plan, results, seconds, jobs, kept, problem))
+        return make_combined_pdfs(shown, shown_results), ""
+    except (KitlibError, OSError) as exc:
+        return {}, f"the service areas' combined PDFs could not be made: {exc}"
+
+
+def _write_summary(plan: Plan, files: dict[str, Callable[[], str]]) -> str:
+    """Render and write the index, manifest and run record in turn (each rendered only once the
+    one before is written); what could not be written, or empty."""
+    try:
+        for name, render in files.items():
+            write_atomic(plan.out / name, render())
     except OSError as exc:
         log.debug("writing the index failed", exc_info=True)
-        unwritten = f"the index and manifest could not be written in {plan.out} ({exc.strerror or exc})"
-    return BatchResult(plan, results, seconds, kept=kept, problem=problem, unwritten=unwritten)
-
-
-def _up_to_date(plan: Plan, job: UnitJob, earlier: UnitResult | None, fingerprints: dict[str, str]) -> bool:
-    """Whether an earlier run made this note from the same inputs and all its files are still there."""
-    if earlier is None or earlier.status != OK or earlier.fingerprint != fingerprints[job.unit_id]:
-        return False
-    wanted = {"html"} | ({"pdf"} if plan.chromium else set())
-    if job.level == UNIT_NOTE:
-        wanted |= {"scorecard", "workbook"}
-    return wanted <= set(note_files(plan, job, earlier))
-
-
-def _with_earlier_notes(
-    plan: Plan, results: list[UnitResult], earlier: dict[str, UnitResult] | None = None
-) -> tuple[Plan, list[UnitResult]]:
-    """This run's units plus the notes an earlier run left in the folder for the same data,
-    year and language (from its manifest, where their files still exist), in units.csv's order.
-
-    So `--units a b` into a folder of 24 notes updates a and b and keeps the other 22 in the
-    index and manifest, instead of an index of two."""
-    earlier = _earlier_results(plan) if earlier is None else earlier
-    ran = {r.unit_id for r in results}
-    by_id = {r.unit_id: r for r in results} | {u: r for u, r in earlier.items() if u not in ran}
-    jobs = tuple(job for job in (plan.all_units or plan.units) if job.unit_id in by_id)
-    return dataclasses.replace(plan, units=jobs), [by_id[job.unit_id] for job in jobs]
-
-
-def _earlier_results(plan: Plan) -> dict[str, UnitResult]:
-    try:
-        manifest = json.loads((plan.out / MANIFEST).read_text(encoding="utf-8"))
-        settings, units = manifest["settings"], manifest["units"]
-        same = (settings["year"], settings["lang"], manifest["inputs"]["data_dir"]) == (
-            plan.year, plan.lang, str(plan.data_dir),
-        )  # fmt: skip
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}  # no earlier run here, or one we cannot read: show this run alone
-    if not same:
-        return {}
-    kept = {}
-    for unit_id, entry in units.items():
-        page = entry.get("html") or ""
-        if entry.get("status") == "ok" and not (page and (plan.out / page).is_file()):
-            continue  # its page is gone: do not link to it
-        kept[unit_id] = UnitResult(
-            unit_id, status=entry.get("status", "failed"), error=entry.get("error", ""),
-            failed_cell=entry.get("failed_cell"), counts=dict(entry.get("counts", {})),
-            fingerprint=entry.get("fingerprint", ""),
-        )  # fmt: skip
-    return kept
+        return f"the index and manifest could not be written in {plan.out} ({exc.strerror or exc})"
+    return ""

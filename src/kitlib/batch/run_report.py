@@ -55,21 +55,7 @@ def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | 
     state = {FAILED: tr("index_failed", lang), INTERRUPTED: tr("index_interrupted", lang)}
 
     def entry(job) -> dict:
-        r = by_id[job.unit_id]
-        files = note_files(plan, job, r)  # only files that exist: no link leads nowhere
-        return {
-            "name": job.name,
-            "unit_id": job.unit_id,
-            "href": files.get("html") or files.get("failed_notebook", ""),
-            "pdf": files.get("pdf", ""),
-            "csv": files.get("scorecard", ""),
-            "xlsx": files.get("workbook", ""),
-            "ok": r.status == OK,
-            "state": state.get(r.status, r.status),
-            "counts": [r.counts.get(code, 0) for code in INDEX_STATUSES],
-            "error": r.error,
-            "failed_cell": r.failed_cell,
-        }
+        return _index_entry(plan, job, by_id[job.unit_id], state)
 
     municipality = next((entry(j) for j in plan.units if j.level == MUNICIPALITY_NOTE), None)
     area_notes = {j.service_area: entry(j) for j in plan.units if j.level == AREA_NOTE}
@@ -77,7 +63,48 @@ def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | 
     for job in plan.units:
         if job.level == UNIT_NOTE:
             areas.setdefault(job.service_area, []).append(entry(job))
-    labels = {
+    css = (plan.template_dir / "static" / "briefing.css").read_text(encoding="utf-8")
+    page = env.get_template("run_index.html.j2").render(
+        lang=lang,
+        municipality=plan.municipality,
+        year=plan.year,
+        areas=areas,
+        municipality_note=municipality,
+        area_notes=area_notes,
+        totals={area: _column_sums(units) for area, units in areas.items()},
+        packs=packs or {},
+        grand_total=_column_sums([u for units in areas.values() for u in units]),
+        labels=_index_labels(plan),
+        css=css,
+        failed=sum(1 for r in results if r.status == FAILED),
+        interrupted=sum(1 for r in results if r.status == INTERRUPTED),
+        total=sum(1 for job in plan.units if job.level == UNIT_NOTE),  # units, not notes
+    )
+    return replace_controls(page)  # no NUL or ESC from the data reaches the page
+
+
+def _index_entry(plan: Plan, job, r: UnitResult, state: dict[str, str]) -> dict:
+    """One note's row of the index: its links, its status counts and what went wrong."""
+    files = note_files(plan, job, r)  # only files that exist: no link leads nowhere
+    return {
+        "name": job.name,
+        "unit_id": job.unit_id,
+        "href": files.get("html") or files.get("failed_notebook", ""),
+        "pdf": files.get("pdf", ""),
+        "csv": files.get("scorecard", ""),
+        "xlsx": files.get("workbook", ""),
+        "ok": r.status == OK,
+        "state": state.get(r.status, r.status),
+        "counts": [r.counts.get(code, 0) for code in INDEX_STATUSES],
+        "error": r.error,
+        "failed_cell": r.failed_cell,
+    }
+
+
+def _index_labels(plan: Plan) -> dict:
+    """The index's words in the plan's language."""
+    lang = plan.lang
+    return {
         "title": f"{tr('briefing_for', lang)} {plan.year}",
         "unit": tr("unit", lang),
         "service_area": tr("service_area", lang),
@@ -92,24 +119,6 @@ def render_index(plan: Plan, results: list[UnitResult], packs: dict[str, str] | 
             for key in ("failed", "cell", "units_n", "failed_n", "interrupted", "interrupted_n")
         },
     }
-    css = (plan.template_dir / "static" / "briefing.css").read_text(encoding="utf-8")
-    page = env.get_template("run_index.html.j2").render(
-        lang=lang,
-        municipality=plan.municipality,
-        year=plan.year,
-        areas=areas,
-        municipality_note=municipality,
-        area_notes=area_notes,
-        totals={area: _column_sums(units) for area, units in areas.items()},
-        packs=packs or {},
-        grand_total=_column_sums([u for units in areas.values() for u in units]),
-        labels=labels,
-        css=css,
-        failed=sum(1 for r in results if r.status == FAILED),
-        interrupted=sum(1 for r in results if r.status == INTERRUPTED),
-        total=sum(1 for job in plan.units if job.level == UNIT_NOTE),  # units, not notes
-    )
-    return replace_controls(page)  # no NUL or ESC from the data reaches the page
 
 
 def _column_sums(units: list[dict]) -> list[int]:

@@ -23,11 +23,25 @@ def add_briefings_command(subparsers) -> None:
             "130 interrupted (Ctrl-C; the notes made so far are kept, --resume makes the rest)."
         ),
     )
+    # in this order in --help
+    _add_selection_options(cmd)
+    _add_note_options(cmd)
+    _add_run_options(cmd)
+    _add_executor_options(cmd)
+    cmd.set_defaults(func=run_briefings_command)
+
+
+def _add_selection_options(cmd) -> None:
+    """Which data, year and units, and where the notes go."""
     cmd.add_argument("--data", metavar="DIR", help="data folder (default: the embedded sample)")
     cmd.add_argument("--year", type=int, help="results year (default: the latest year with yearly figures)")
     cmd.add_argument("--out", metavar="DIR", help="output folder (default: output/briefings)")
     cmd.add_argument("--units", nargs="+", metavar="ID", help="only these unit ids")
     cmd.add_argument("--service-area", metavar="NAME", help="only the units of this service area")
+
+
+def _add_note_options(cmd) -> None:
+    """How many notes at once, and what each one is: language, PDF, paper pack, level."""
     cmd.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: min(2, CPU count))")
     cmd.add_argument("--lang", choices=LANGUAGES, help="language of the notes (default: kit.toml's)")
     cmd.add_argument("--pdf", action="store_true", help="also print each note to PDF with Chromium")
@@ -43,6 +57,10 @@ def add_briefings_command(subparsers) -> None:
             "its units and its own note)"
         ),
     )  # fmt: skip
+
+
+def _add_run_options(cmd) -> None:
+    """How each note runs: its time limit, its notebook, and whether to make only the stale ones."""
     cmd.add_argument(
         "--timeout", type=float, metavar="SECONDS", default=DEFAULT_TIMEOUT,
         help=(
@@ -61,6 +79,10 @@ def add_briefings_command(subparsers) -> None:
             "notebook, template, kitlib version); the index still lists every note of OUT"
         ),
     )  # fmt: skip
+
+
+def _add_executor_options(cmd) -> None:
+    """Where the notes run: here, or on a Dask cluster."""
     cmd.add_argument(
         "--executor", choices=("local", "dask"), default="local",
         help=(
@@ -81,7 +103,6 @@ def add_briefings_command(subparsers) -> None:
             "return the files, which are written here (for workers without a shared disk)"
         ),
     )  # fmt: skip
-    cmd.set_defaults(func=run_briefings_command)
 
 
 def run_briefings_command(args: argparse.Namespace) -> int:

@@ -80,6 +80,22 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
         header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
         return None, [_unreadable_row(name, text, 1, separator, [], exc)]
+    problems = _header_problems(name, header)
+    rows, lines = _read_rows(name, text, reader, header, separator, problems)
+    if CONTROL_CHARACTER.search(text):
+        problems.extend(_control_characters(name, header, rows, lines))
+    if problems:
+        return None, problems
+    if "'" in text:  # '=x, as kitlib import and spreadsheets write a text that is no formula, is =x
+        rows = [[unguarded_csv_cell(cell) for cell in row] for row in rows]
+    frame = pd.DataFrame(rows, columns=header, dtype=object)
+    if frame.empty:
+        frame = pd.DataFrame({c: pd.Series(dtype=object) for c in header})
+    return RawTable(name, frame, lines), []
+
+
+def _header_problems(name: str, header: list[str]) -> list[Problem]:
+    """A column without a name, or with the name of one before it."""
     problems: list[Problem] = []
     seen: set[str] = set()
     for col in header:
@@ -88,6 +104,14 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
         elif col in seen:
             problems.append(Problem(name, 1, col, "the column name appears twice in the header"))
         seen.add(col)
+    return problems
+
+
+def _read_rows(
+    name: str, text: str, reader, header: list[str], separator: str, problems: list[Problem]
+) -> tuple[list[list[str]], list[int]]:
+    """The rows after the header, stripped, and the line each begins on; a row of the wrong
+    width, or one the csv module cannot read (which ends the reading), goes to `problems`."""
     rows, lines = [], []
     end = reader.line_num
     try:
@@ -111,16 +135,7 @@ def read_raw_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
             lines.append(start)
     except csv.Error as exc:  # a field beyond the csv module's limit: the row after `end`
         problems.append(_unreadable_row(name, text, end + 1, separator, header, exc))
-    if CONTROL_CHARACTER.search(text):
-        problems.extend(_control_characters(name, header, rows, lines))
-    if problems:
-        return None, problems
-    if "'" in text:  # '=x, as kitlib import and spreadsheets write a text that is no formula, is =x
-        rows = [[unguarded_csv_cell(cell) for cell in row] for row in rows]
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
-    if frame.empty:
-        frame = pd.DataFrame({c: pd.Series(dtype=object) for c in header})
-    return RawTable(name, frame, lines), []
+    return rows, lines
 
 
 def _unreadable_row(name: str, text: str, line: int, separator: str, header: list[str], exc) -> Problem:

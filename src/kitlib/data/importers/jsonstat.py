@@ -222,16 +222,8 @@ def batch_from_jsonstat(
     options = options or ImportOptions()
     ds = _unwrap(doc, source)
     dims, role = _dimensions(ds, source)
-    unit = _pick(dims, _UNIT, choice.unit_dim, role, source, required=True)
-    period = _pick(dims, _PERIOD, choice.period_dim, role, source, required=True)
-    indicator = _pick(dims, _INDICATOR, choice.indicator_dim, role, source, required=False)
+    unit, period, indicator = _chosen(dims, choice, role, source)
     chosen = [unit, period] + ([indicator] if indicator else [])
-    if len({d.id for d in chosen}) != len(chosen):
-        raise SourceFormatError(
-            source,
-            "the unit, period and indicator dimensions must differ; "
-            "set --unit-dim, --period-dim and --indicator-dim",
-        )
     keep = _apply_filters(dims, choice.filters, source)
     total = 1
     for d in dims:
@@ -245,12 +237,7 @@ def batch_from_jsonstat(
     extra = [d for d in dims if d not in chosen]
     strides = _strides(dims)
     positions = [{code: i for i, code in enumerate(d.codes)} for d in dims]
-    periods = {}
-    for code in keep[period.id]:
-        try:
-            periods[code] = normalise_period(code, school_year=choice.school_year)
-        except PeriodError as exc:
-            raise SourceFormatError(source, f"period '{code}' of dimension '{period.id}': {exc}") from exc
+    periods = _periods(keep[period.id], period, choice, source)
     other_status = 0
     for combo in itertools.product(*(keep[d.id] for d in dims)):
         cell = dict(zip((d.id for d in dims), combo))
@@ -258,15 +245,8 @@ def batch_from_jsonstat(
         ind_id = _indicator_id(table, indicator, extra, cell)
         if ind_id not in batch.indicators:
             batch.indicators[ind_id] = _indicator_info(ds, title, updated, indicator, extra, cell)
-        value, status = values[flat], clean(statuses[flat])
-        if status in MISSING_SYMBOLS:
-            value = None  # SSB's v1 API writes 0 beside '.'; the symbol is the truth
-        elif status:
-            other_status += 1  # e.g. 'p' preliminary: keep the figure, report the flag
-            status = ""
-        status, _ = default_status(value, status)
-        if value is not None and not isinstance(value, int | float):
-            raise SourceFormatError(source, f"cell {flat} of 'value' is {value!r}, not a number")
+        value, status, flagged = _cell_figure(values, statuses, flat, source)
+        other_status += flagged
         code = cell[unit.id]
         unit_code = strip_region_prefix(code)
         label = unit.labels.get(code, unit_code)
@@ -288,6 +268,48 @@ def batch_from_jsonstat(
             "'..', '.', ':' (e.g. preliminary); the figures were kept"
         )
     return batch
+
+
+def _chosen(dims: list[_Dim], choice: DimensionChoice, role, source: str) -> tuple[_Dim, _Dim, _Dim | None]:
+    """The unit, period and (if any) indicator dimensions; three different ones."""
+    unit = _pick(dims, _UNIT, choice.unit_dim, role, source, required=True)
+    period = _pick(dims, _PERIOD, choice.period_dim, role, source, required=True)
+    indicator = _pick(dims, _INDICATOR, choice.indicator_dim, role, source, required=False)
+    chosen = [unit, period] + ([indicator] if indicator else [])
+    if len({d.id for d in chosen}) != len(chosen):
+        raise SourceFormatError(
+            source,
+            "the unit, period and indicator dimensions must differ; "
+            "set --unit-dim, --period-dim and --indicator-dim",
+        )
+    return unit, period, indicator
+
+
+def _periods(codes, period: _Dim, choice: DimensionChoice, source: str) -> dict[str, str]:
+    """The kept period codes in the contract's form, by code."""
+    periods = {}
+    for code in codes:
+        try:
+            periods[code] = normalise_period(code, school_year=choice.school_year)
+        except PeriodError as exc:
+            raise SourceFormatError(source, f"period '{code}' of dimension '{period.id}': {exc}") from exc
+    return periods
+
+
+def _cell_figure(values: list, statuses: list, flat: int, source: str) -> tuple[object, str, bool]:
+    """A cell's figure and status, and whether it carried a status other than the missing
+    symbols (a flag such as 'p' preliminary: the figure is kept, the flag only counted)."""
+    value, status = values[flat], clean(statuses[flat])
+    flagged = False
+    if status in MISSING_SYMBOLS:
+        value = None  # SSB's v1 API writes 0 beside '.'; the symbol is the truth
+    elif status:
+        flagged = True
+        status = ""
+    status, _ = default_status(value, status)
+    if value is not None and not isinstance(value, int | float):
+        raise SourceFormatError(source, f"cell {flat} of 'value' is {value!r}, not a number")
+    return value, status, flagged
 
 
 def _strides(dims: list[_Dim]) -> list[int]:
