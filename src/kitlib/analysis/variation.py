@@ -280,10 +280,16 @@ class VariationSummary:
     signal: str = ""
     since: str = ""
     points: int = 0
+    side: int = 0  # +1 above the centre (a trend: rising), -1 below (falling), 0 on it or unknown
 
 
 def variation_summary(
-    chart: pd.DataFrame, direction: str, target: float | None = None, *, period: str = "period"
+    chart: pd.DataFrame,
+    direction: str,
+    target: float | None = None,
+    *,
+    period: str = "period",
+    value: str = "value",
 ) -> VariationSummary:
     """The variation now (Variation) and the assurance against `target` (Assurance) of a frame
     `xmr` returned, read at its latest point with a figure and on the limits of its segment."""
@@ -307,7 +313,18 @@ def variation_summary(
         lower=float(last["lower"]), upper=float(last["upper"]), signal=str(last["signal"]),
         since=str(read[period].iat[-run]),
         points=run if last["signal"] else 0,
+        side=_side(read, run, value),
     )  # fmt: skip
+
+
+def _side(read: pd.DataFrame, run: int, value: str) -> int:
+    """Where the latest run lies: a trend by where it went, else by the centre."""
+    last = read.iloc[-1]
+    if last["signal"] == Signal.TREND.value and run > 1:
+        return int(np.sign(float(last[value]) - float(read[value].iat[-run])))
+    if value not in read or pd.isna(last[value]) or pd.isna(last["centre"]):
+        return 0
+    return int(np.sign(float(last[value]) - float(last["centre"])))
 
 
 def _assurance(last: pd.Series, direction: str, target) -> Assurance:

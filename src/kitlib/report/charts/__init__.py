@@ -22,6 +22,7 @@ from kitlib.report.charts.distance import distance_chart, distance_figure, dista
 from kitlib.report.charts.message import chart_message, run_length
 from kitlib.report.charts.output import FORMAT, figure_html
 from kitlib.report.charts.panel import CHARTS, Panel, panel_figure, share_y
+from kitlib.report.charts.process import POINT_STYLE, xmr_chart
 from kitlib.report.charts.style import (
     COMPARED,
     INK,
@@ -44,6 +45,7 @@ from kitlib.report.charts.trend import budget_chart, end_label_rows, period_bars
 
 __all__ = [
     "CHARTS",
+    "POINT_STYLE",
     "COMPARED",
     "FORMAT",
     "INK",
@@ -78,4 +80,5 @@ __all__ = [
     "title_height",
     "titles",
     "trend_chart",
+    "xmr_chart",
 ]

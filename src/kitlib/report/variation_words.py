@@ -1,0 +1,81 @@
+"""What an XmR chart says, in one or two sentences with periods and figures, in the terms
+analysts know in each language (nb *naturlig* and *spesiell variasjon*, *kontrollgrenser*;
+da *tilfældig* and *ikke-tilfældig variation*; en *common* and *special cause*):
+
+    "Sykefravær har ligget under snittet (9,1 %) i 8 måneder på rad siden mars 2025: en varig
+    forbedring. Med dagens variasjon (6,8–11,4 %) nås målet på 7,0 % bare enkelte måneder."
+
+The figures come from kitlib.analysis.variation.variation_summary.
+"""
+
+from __future__ import annotations
+
+import math
+
+from kitlib.analysis.variation import Limits, Signal, Variation, VariationSummary
+from kitlib.data.periods import PeriodError, parse_period
+from kitlib.report.formatting import format_number, format_period, format_value
+from kitlib.report.i18n import tr
+
+
+def variation_sentences(
+    summary: VariationSummary,
+    *,
+    name: str,
+    unit: str = "",
+    decimals: int = 1,
+    lang: str = "nb",
+    target: float | None = None,
+    value: float | None = None,
+) -> list[str]:
+    """The variation now, then (with a target) whether the process meets it; `value` is the
+    latest figure, for a point beyond the limits. Never a placeholder: without limits, the
+    sentence says why."""
+    if summary.limits == Limits.TOO_FEW or summary.variation == Variation.NONE:
+        return [tr("xmr_too_few", lang, name=name)]
+
+    def fig(number: float) -> str:
+        return format_value(float(number), unit, decimals, lang)
+
+    fields = {
+        "name": name, "centre": fig(summary.centre), "lower": _bare(summary.lower, decimals, lang),
+        "upper": fig(summary.upper), "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang),
+        "since": format_period(summary.since, lang) if summary.since else "",
+        "period": format_period(summary.period, lang), "n": summary.points,
+    }  # fmt: skip
+    sentences = [_now(summary, fields, fig, value, lang)]
+    if summary.limits == Limits.PROVISIONAL:
+        sentences.append(tr("xmr_provisional", lang))
+    if summary.assurance and target is not None and not math.isnan(float(target)):
+        sentences.append(tr(f"xmr_{summary.assurance}", lang, **fields, target=fig(target)))
+    return sentences
+
+
+def _now(summary: VariationSummary, fields: dict, fig, value, lang: str) -> str:
+    """The sentence of the latest point's reading."""
+    if summary.variation == Variation.COMMON_CAUSE:
+        return tr("xmr_common", lang, **fields)
+    run = summary.signal in (Signal.SHIFT, Signal.TREND, Signal.LONG_RUN)
+    meaning = tr(f"xmr_{'meaning' if run else 'point'}_{summary.variation}", lang)
+    if summary.signal in (Signal.SHIFT, Signal.LONG_RUN):
+        side = tr("xmr_above" if summary.side > 0 else "xmr_below", lang)
+        return tr("xmr_shift", lang, **fields, side=side, meaning=meaning)
+    if summary.signal == Signal.TREND:
+        way = tr("xmr_up" if summary.side > 0 else "xmr_down", lang)
+        return tr("xmr_trend", lang, **fields, way=way, meaning=meaning)
+    if summary.signal == Signal.OUTSIDE and value is not None:
+        return tr("xmr_outside", lang, **fields, value=fig(value), meaning=meaning)
+    limit = tr("xmr_upper_limit" if summary.side > 0 else "xmr_lower_limit", lang)
+    return tr("xmr_two_of_three", lang, **fields, side_limit=limit, meaning=meaning)
+
+
+def _bare(number: float, decimals: int, lang: str) -> str:
+    """The lower end of a range without its unit ('6,8–11,4 %'): the upper end carries it."""
+    return format_number(float(number), decimals, lang)
+
+
+def _freq(period: str) -> str:
+    try:
+        return parse_period(period).freq
+    except PeriodError:
+        return "M"
