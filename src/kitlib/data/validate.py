@@ -1,10 +1,8 @@
 """Check a data folder against the contract and turn its text into typed tables.
 
-Every problem is collected (not only the first), each with file, line and column,
-so that an analyst can fix a whole folder in one pass. Here are the contract's rules: the
-checks each file's columns get and those that tie one file to another, applied by
-`check_folder` one file at a time; kitlib.data.filecheck reads a file and checks a column,
-kitlib.data.parse turns texts into numbers and column types.
+Every problem is collected, each with file, line and column, so that an analyst can fix a
+folder in one pass. Here are the contract's rules, applied by `check_folder` file by file;
+kitlib.data.filecheck reads a file and checks a column, kitlib.data.parse reads numbers.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from kitlib.data.contract import (
     MISSING_SYMBOLS,
     MUNICIPALITY_LEVEL,
     UNIT_LEVEL,
+    YEARLY_FIGURES,
     FileSpec,
 )
 from kitlib.data.filecheck import (
@@ -124,7 +123,7 @@ def _check_indicators(ind: _FileCheck, config: KitConfig) -> None:
     ind.choice("direction", DIRECTIONS)
     ind.choice("indicator_type", config.indicator_types)
     ind.choice("influenceable", INFLUENCEABLE)
-    ind.choice("yearly_figure", contract.YEARLY_FIGURES, allow_empty=True)
+    ind.choice("yearly_figure", YEARLY_FIGURES, allow_empty=True)
     _context_directions(ind)
     if config.perspectives:
         ind.choice("perspective", config.perspectives)
