@@ -22,7 +22,7 @@ import pandas as pd
 from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
-from kitlib.analysis.uncertainty import mean_interval
+from kitlib.analysis.uncertainty import mean_interval, share_interval
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, SURVEY_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -258,8 +258,22 @@ def widely_missed(cards: pd.DataFrame, share: float = 0.5) -> pd.DataFrame:
 KOSTRA_COLUMNS = [
     "dimension", "indicator_id", "name", "indicator_type", "unit_of_measure", "decimals", "direction",
     "source_unit", "level", "period", "year_status", "value", "peer_group_value", "national_value",
-    "peer_group_diff", "national_diff", "peer_group_gap", "national_gap",
+    "peer_group_diff", "national_diff", "peer_group_gap", "national_gap", "peer_group_gap_clear",
+    "national_gap_clear",
 ]  # fmt: skip
+
+
+def _interval_of(row: pd.Series, unit: str) -> tuple[float, float]:
+    """The 95 % interval of a survey figure with respondents (or a test with pupils), else NaN."""
+    n = pd.to_numeric(row.get("n"), errors="coerce")
+    if pd.isna(n):
+        return np.nan, np.nan
+    if str(unit).strip() == "%":
+        low, high = share_interval(row["value"], n)
+    else:
+        sd = pd.to_numeric(row.get("sd"), errors="coerce")
+        low, high = mean_interval(row["value"], np.nan if pd.isna(sd) else sd, n)
+    return float(low), float(high)
 
 
 def kostra_dimensions(
@@ -273,8 +287,10 @@ def kostra_dimensions(
     cost figures come in June), the latest earlier year stands in: ``period`` says which, and
     ``year_status`` is the results year's status ('..' not yet available). ``*_diff`` is the
     plain difference, area minus benchmark; ``*_gap`` the same signed so that positive is
-    better (missing where no direction is better). A dimension without any figure is one row
-    with the dimension alone (indicator and value missing): the area has no figure for it.
+    better (missing where no direction is better); ``*_gap_clear`` False where the benchmark
+    lies inside the area's own 95 % interval (a survey's respondents, a test's pupils). A
+    dimension without any figure is one row with the dimension alone (indicator and value
+    missing): the area has no figure for it.
     """
     values = prepared_values(data) if values is None else values
     indicators = data.indicators[data.indicators["service_area"] == service_area]
@@ -309,6 +325,7 @@ def kostra_dimensions(
                 "year_status": "" if this_year.empty else str(this_year["status"].iat[0] or ""),
             }  # fmt: skip
             sign = better_sign(ind.direction)
+            low, high = _interval_of(last, ind.unit)
             for role, group in groups.items():
                 match = bench[(bench["group"] == group) & (bench["indicator_id"] == ind.indicator_id)
                               & (bench["period"] == row["period"])]["value"].dropna()  # fmt: skip
@@ -316,6 +333,7 @@ def kostra_dimensions(
                 row[f"{role}_value"] = value
                 row[f"{role}_diff"] = row["value"] - value
                 row[f"{role}_gap"] = sign * (row["value"] - value)
+                row[f"{role}_gap_clear"] = not (low <= value <= high)  # True without an interval
             found.append(row)
         rows += found or [{"dimension": dimension}]
     return pd.DataFrame(rows).reindex(columns=KOSTRA_COLUMNS)

@@ -95,4 +95,6 @@ class KostraSection:
             inside = format_against(signed, _decimals(row), lang, judged=judged)
         if not inside:  # the area has no figure to compare
             return escape(self._fmt(value, row))
+        if row.get(f"{role}_gap_clear") is False:
+            inside = "≈"  # the benchmark lies inside the area's own interval: no certain difference
         return f'{escape(self._fmt(value, row))} <span class="gap">({escape(inside)})</span>'

@@ -62,7 +62,8 @@ class NationalTestsView:
             tr("area_mean_years", self.lang, n=len(years)),
         ]
         if national:
-            head.append(tr("area_against", self.lang, group=self._national_in_sentence()))
+            # the school's mean of the years shown against the country's mean of the same years
+            head.append(tr("area_mean_against", self.lang, n=len(years), group=self._national_in_sentence()))
         lines = [self._school_line(r, row, national, years) for _, r in recent.iterrows()]
         lines += self._benchmark_lines(row, bench, years, compare=bool(national))
         head_html = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
