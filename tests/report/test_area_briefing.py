@@ -300,6 +300,11 @@ def test_a_unit_is_named_only_for_a_target_not_met_or_a_worsening_with_its_figur
     named = set(b.attention["unit_id"])
     grounds = b.attention[b.attention["reason"].isin(["not_met", "worsening"])]
     assert named == set(grounds["unit_id"])
+    # none left out silently: every other unit with a ground is named after the list
+    everyone = attention(b.cards, b.min_n, limit=len(b.units))
+    text = b.attention_section().text
+    for name in set(everyone["unit_name"]):
+        assert name in text, name
 
 
 def test_when_no_unit_stands_out_the_note_says_so(sample):

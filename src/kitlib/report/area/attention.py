@@ -6,10 +6,11 @@ from html import escape
 
 import pandas as pd
 
-from kitlib.analysis.attention import Reason
+from kitlib.analysis.attention import Reason, attention
 from kitlib.analysis.codes import Status, Trend
 from kitlib.report.area.wording import (
     _figure,
+    _join,
     _name,
     _some,
 )
@@ -42,7 +43,25 @@ class AttentionSection:
             html.append(f'<li class="attention-unit"><strong>{escape(name)}</strong><ul>{items}</ul></li>')
             markdown.append(f"{name}: " + "; ".join(bullets))
         html.append("</ol>")
+        more = self._attention_more()
+        if more:
+            html.append(self._note(more))
+            markdown.append(more)
         return Section("".join(html), frame=found, markdown=markdown_list(markdown))
+
+    def _attention_more(self) -> str:
+        """The other units with a target not met or a worsening, by name and count: the list
+        names the few that need it most, and says who else there is instead of leaving them out."""
+        everyone = attention(self.cards, self.min_n, limit=len(self.units))
+        rest = everyone[~everyone["unit_id"].isin(self.attention["unit_id"])]
+        items = []
+        for _, rows in rest.groupby("priority", sort=True):
+            missed = rows[rows["reason"] == Reason.NOT_MET]
+            worse = rows[rows["reason"] == Reason.WORSENING]
+            counts = [tr("area_more_not_met", self.lang, n=len(missed)) if len(missed) else "",
+                      tr("area_more_worse", self.lang, n=len(worse)) if len(worse) else ""]  # fmt: skip
+            items.append(f"{rows['unit_name'].iat[0]} ({', '.join(c for c in counts if c)})")
+        return tr("area_attention_more", self.lang, items=_join(items, self.lang)) if items else ""
 
     def _attention_bullets(self, rows: pd.DataFrame) -> list[str]:
         """The reasons beside a unit's name: the targets not met, the results worsening, and
@@ -55,7 +74,7 @@ class AttentionSection:
                      for _, r in missed.iterrows()]  # fmt: skip
             out.append(tr("area_reason_not_met", lang, symbol=STATUS_SYMBOL[Status.NOT_MET],
                           count=int(missed["count"].iat[0]), total=int(missed["total"].iat[0]),
-                          items=_some(items, lang)))  # fmt: skip
+                          items=_some(items, lang, limit=len(items))))  # fmt: skip
         worse = rows[rows["reason"] == Reason.WORSENING]
         if len(worse):
             items = [tr("area_moved", lang, name=_name(r["name"], lang),
