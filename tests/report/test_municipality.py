@@ -137,3 +137,16 @@ def test_a_folder_without_clear_challenges_says_so_and_invents_none(alna_folder)
     assert tr("muni_challenges_none", "nb", year=note.year) in section.text
     assert "<ol" not in section.html
     assert note.summary_sentences()[0].startswith("1 av 3 mål er nådd i 2008")  # one unit: no "de 1 enhetene"
+
+
+def test_the_smart_section_names_each_flagged_target_with_its_rule_and_evidence(note):
+    html = note.smart_section().html
+    units = re.search(r'<table class="kit-table counts" id="smart-units">.*?</table>', html, re.S).group(0)
+    targets = re.search(r'<table class="kit-table smart" id="smart-flagged">.*?</table>', html, re.S).group(0)
+    flagged = note.check[note.check["flagged"]]
+    assert len(flagged) and targets.count("<tr>") == 1 + len(flagged)
+    assert units.count("<tr>") == 1 + flagged["unit_id"].nunique()  # only units with findings
+    for _, row in flagged.iterrows():
+        assert str(row["name"]).split()[0].lower() in targets.lower()
+    if (flagged["realistic_reason"] == "large_step").any():
+        assert "per år, den største forbedringen på ett år er" in targets  # the evidence beside it

@@ -17,7 +17,13 @@ exported here, where it was while the package was one module.
 
 from kitlib.report.audit_tables.indicators import LOAD_COUNTS, audit_findings, audit_frame, load_frame
 from kitlib.report.audit_tables.notebook_html import audit_section_html, frame_html, smart_html
-from kitlib.report.audit_tables.smart import smart_evidence, smart_findings, smart_frame, smart_reason_counts
+from kitlib.report.audit_tables.smart import (
+    flagged_frame,
+    smart_evidence,
+    smart_findings,
+    smart_frame,
+    smart_reason_counts,
+)
 from kitlib.report.audit_tables.terminal import NAME_WIDTH, UNIT_WIDTH, audit_report_text, text_table
 from kitlib.report.audit_tables.verdicts import (
     FAILED,
@@ -49,6 +55,7 @@ __all__ = [
     "reasons_text",
     "smart_evidence",
     "smart_findings",
+    "flagged_frame",
     "smart_frame",
     "smart_html",
     "smart_reason_counts",

@@ -110,6 +110,22 @@ def smart_findings(row, lang: str = "nb") -> str:
     return "; ".join(found) or tr("audit_no_findings", lang)
 
 
+def flagged_frame(check: pd.DataFrame, lang: str = "nb") -> pd.DataFrame:
+    """The targets with findings only, a row each: unit, indicator, target, the latest result,
+    the best comparable result, and the findings with their rule and evidence."""
+    rows = [
+        [
+            _name(row, lang, "unit_name") or _text(row["unit_id"]), _name(row, lang),
+            _figure(row, "target", lang) or NOT_JUDGED, _current(row, lang), _best(row, lang),
+            smart_findings(row, lang),
+        ]
+        for _, row in check[check["flagged"]].iterrows()
+    ]  # fmt: skip
+    columns = [tr("unit", lang), tr("indicator", lang), tr("target", lang), tr("smart_current", lang),
+               tr("smart_best", lang), tr("audit_findings", lang)]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
 def smart_reason_counts(check: pd.DataFrame, lang: str = "nb") -> str:
     """How many targets fail the realism check for each reason, most first:
     ``innenfor usikkerheten rundt siste resultat: 98 · ...``; '' when none does."""

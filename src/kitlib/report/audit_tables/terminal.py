@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from kitlib.report.audit_tables.indicators import _passed, audit_findings, load_frame
-from kitlib.report.audit_tables.smart import _best, _current, _figure, smart_findings, smart_reason_counts
-from kitlib.report.audit_tables.verdicts import NOT_JUDGED, _area, _name, _text
+from kitlib.report.audit_tables.smart import flagged_frame, smart_reason_counts
+from kitlib.report.audit_tables.verdicts import _area, _name, _text
 from kitlib.report.i18n import tr
 
 NAME_WIDTH, UNIT_WIDTH = 42, 30  # terminal columns: longer names end in "…"
@@ -93,19 +93,7 @@ def _smart_lines(check: pd.DataFrame, target_year: str, lang: str) -> list[str]:
     """The SMART check: heading, summary, the reasons counted, and the targets with findings only
     (a terminal has no room for the ones that pass)."""
     shown = check[check["flagged"]]
-    unit, indicator, best = tr("unit", lang), tr("indicator", lang), tr("smart_best", lang)
-    findings = tr("audit_findings", lang)
-    rows = pd.DataFrame(
-        [
-            [
-                _name(row, lang, "unit_name") or _text(row["unit_id"]), _name(row, lang),
-                _figure(row, "target", lang) or NOT_JUDGED, _current(row, lang), _best(row, lang),
-                smart_findings(row, lang),
-            ]
-            for _, row in shown.iterrows()
-        ],
-        columns=[unit, indicator, tr("target", lang), tr("smart_current", lang), best, findings],
-    )  # fmt: skip
+    rows = flagged_frame(check, lang)
     parts = [
         tr("smart_title", lang, year=target_year),
         tr("smart_intro", lang),
@@ -114,5 +102,6 @@ def _smart_lines(check: pd.DataFrame, target_year: str, lang: str) -> list[str]:
         "",
     ]
     if len(shown):
+        unit, indicator, best = tr("unit", lang), tr("indicator", lang), tr("smart_best", lang)
         parts.append(text_table(rows, {unit: UNIT_WIDTH, indicator: NAME_WIDTH, best: 36}))
     return parts

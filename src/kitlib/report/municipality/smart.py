@@ -9,7 +9,7 @@ from html import escape
 import pandas as pd
 
 from kitlib.analysis.smart import MET_YEARS, SMART_CHECKS
-from kitlib.report.audit_tables import reasons_text
+from kitlib.report.audit_tables import flagged_frame, frame_html, reasons_text
 from kitlib.report.briefing import scrolling, section
 from kitlib.report.formatting import format_number, format_text
 from kitlib.report.i18n import tr
@@ -58,8 +58,11 @@ class SmartSection:
             return Section(f'{heading}<p class="empty">{escape(empty)}</p>', frame=check)
         summary = tr("smart_summary", lang, flagged=int(check["flagged"].sum()), total=len(check))
         lead = f"<p>{escape(tr('smart_intro', lang))} {escape(summary)}</p>"
-        table = _count_table(self.smart_per_unit(), first_count=2, table_id="smart-units", lang=lang)
-        return Section(heading + lead + scrolling(table), frame=check)
+        per_unit = self.smart_per_unit()
+        flagged = per_unit[per_unit[tr("muni_with_findings", lang)] > 0]  # the others pass every check
+        table = _count_table(flagged, first_count=2, table_id="smart-units", lang=lang)
+        targets = frame_html(flagged_frame(check, lang), table_id="smart-flagged", css_class="smart")
+        return Section(heading + lead + scrolling(table) + scrolling(targets), frame=check)
 
 
 def _failed_reasons(targets: pd.DataFrame) -> Counter:
