@@ -211,7 +211,7 @@ def test_national_tests_per_school_over_three_years_against_the_country(sample):
     assert recent.loc["skole-stranda", "mean_noise"] > abs(recent.loc["skole-stranda", "mean"] - 50)
     assert stranda.endswith('<td class="num">≈</td>')
     nordby = re.search(r"<tr><th scope=\"row\">Nordby skole</th>(.*?)</tr>", table).group(1)
-    assert nordby.rsplit("<td", 1)[1] == ' class="num">2\xa0bedre</td>'  # beyond the noise: in words, no sign
+    assert nordby.rsplit("<td", 1)[1] == ' class="num">2\xa0skalapoeng\xa0bedre</td>'  # beyond the noise: in words, no sign
     this_year = recent["value_2025"].dropna()
     clear = int((this_year - 50 > recent.loc[this_year.index, "noise_2025"]).sum())
     above = int((this_year > 50).sum())

@@ -110,14 +110,22 @@ def format_gap(gap: float | None, unit: str = "", decimals: int = 1, lang: str =
 
 
 def format_against(
-    difference: float | None, decimals: int = 1, lang: str = "nb", *, unit: str = "", judged: bool = True
+    difference: float | None,
+    decimals: int = 1,
+    lang: str = "nb",
+    *,
+    unit: str = "",
+    judged: bool = True,
+    measure: str = "",
 ) -> str:
     """How far a figure lies from a benchmark, in words and without a sign, so that no reader
-    has to remember what + means: ``2,1 bedre``, ``6,9 svakere``, ``likt``. With `judged`,
+    has to remember what + means: ``2,1 bedre``, ``27 dager svakere``, ``likt``. With `judged`,
     `difference` is direction-aware (positive = better, as the scorecard's ``*_gap``); without
     (an indicator with no better direction) it is the plain difference: ``4 % høyere``.
-    The size is shown without its unit (the figure beside it has it) unless `unit` is given,
-    e.g. ``%`` for kroner compared in per cent. One unbreakable piece (no-break spaces)."""
+    The size carries the indicator's unit of measure `measure` (days, kroner) except for a
+    share, whose figure beside it says "%" (the difference is in percentage points, never a
+    percentage); `unit` overrides it, e.g. ``%`` for kroner compared in per cent. One
+    unbreakable piece (no-break spaces)."""
     if (
         difference is None
         or (isinstance(difference, float) and math.isnan(difference))
@@ -127,7 +135,12 @@ def format_against(
     if round_half_up(abs(float(difference)), decimals) == 0:
         return tr("area_same", lang)
     number = format_number(abs(float(difference)), decimals, lang)
-    size = f"{number}{NBSP}{unit}" if unit and lang != "en" else f"{number}{unit}"
+    if unit:
+        size = f"{number}{NBSP}{unit}" if lang != "en" else f"{number}{unit}"
+    elif measure and measure.strip() != "%":
+        size = format_value(abs(float(difference)), measure, decimals, lang).replace(" ", NBSP)
+    else:
+        size = number
     words = ("better", "worse") if judged else ("higher", "lower")
     return f"{size}{NBSP}{tr(words[0] if difference > 0 else words[1], lang)}"
 

@@ -56,7 +56,8 @@ def _benchmark(row, role: str, lang: str) -> str:
     if pd.isna(value):
         return ""
     decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    gap = format_against(row[f"{role}_gap"], decimals, lang)  # '6,9 svakere': no sign to decode
+    # '27 dager svakere', '6,9 svakere' (percentage points beside a share): no sign to decode
+    gap = format_against(row[f"{role}_gap"], decimals, lang, measure=str(row["unit_of_measure"]))
     if row.get(f"{role}_gap_clear") is False or row.get(f"{role}_gap_clear") is np.False_:
         gap = "≈"  # the benchmark lies inside the survey's interval: no certain difference
     gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""

@@ -92,7 +92,7 @@ class KostraSection:
             share = 100 * signed / abs(value)
             inside = format_against(share, 0 if abs(share) >= 10 else 1, lang, unit="%", judged=judged)
         else:  # the figure beside it says the unit (a share's difference is in percentage points)
-            inside = format_against(signed, _decimals(row), lang, judged=judged)
+            inside = format_against(signed, _decimals(row), lang, judged=judged, measure=unit)
         if not inside:  # the area has no figure to compare
             return escape(self._fmt(value, row))
         if row.get(f"{role}_gap_clear") is False:

@@ -88,7 +88,12 @@ class NationalTestsView:
             same = [national[y] for y in years if y in national and not pd.isna(r[f"value_{y}"])]
             diff = r["mean"] - np.mean(same) if same else np.nan
             unclear = not pd.isna(diff) and abs(diff) <= r["mean_noise"]  # False where unknown
-            against = format_against(better_sign(row["direction"]) * diff, _decimals(row), self.lang)
+            against = format_against(
+                better_sign(row["direction"]) * diff,
+                _decimals(row),
+                self.lang,
+                measure=row["unit_of_measure"],
+            )
             cells.append(f'<td class="num">{UNCLEAR if unclear else escape(against)}</td>')
         return f"<tr>{''.join(cells)}</tr>"
 
