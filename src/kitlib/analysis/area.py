@@ -276,6 +276,22 @@ def _interval_of(row: pd.Series, unit: str) -> tuple[float, float]:
     return float(low), float(high)
 
 
+def _against_benchmarks(row: dict, last: pd.Series, ind, groups: dict, bench: pd.DataFrame) -> dict:
+    """`row` with each benchmark group's figure of the same period, the plain difference, the
+    direction-aware gap and whether it is clear of the area's own uncertainty."""
+    sign = better_sign(ind.direction)
+    low, high = _interval_of(last, ind.unit)
+    for role, group in groups.items():
+        match = bench[(bench["group"] == group) & (bench["indicator_id"] == ind.indicator_id)
+                      & (bench["period"] == row["period"])]["value"].dropna()  # fmt: skip
+        value = float(match.iat[0]) if len(match) else np.nan
+        row[f"{role}_value"] = value
+        row[f"{role}_diff"] = row["value"] - value
+        row[f"{role}_gap"] = sign * (row["value"] - value)
+        row[f"{role}_gap_clear"] = not (low <= value <= high)  # True without an interval
+    return row
+
+
 def kostra_dimensions(
     data: KitData, service_area: str, year: int, values: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -324,17 +340,7 @@ def kostra_dimensions(
                 "level": level_of[source], "period": last["period"], "value": float(last["value"]),
                 "year_status": "" if this_year.empty else str(this_year["status"].iat[0] or ""),
             }  # fmt: skip
-            sign = better_sign(ind.direction)
-            low, high = _interval_of(last, ind.unit)
-            for role, group in groups.items():
-                match = bench[(bench["group"] == group) & (bench["indicator_id"] == ind.indicator_id)
-                              & (bench["period"] == row["period"])]["value"].dropna()  # fmt: skip
-                value = float(match.iat[0]) if len(match) else np.nan
-                row[f"{role}_value"] = value
-                row[f"{role}_diff"] = row["value"] - value
-                row[f"{role}_gap"] = sign * (row["value"] - value)
-                row[f"{role}_gap_clear"] = not (low <= value <= high)  # True without an interval
-            found.append(row)
+            found.append(_against_benchmarks(row, last, ind, groups, bench))
         rows += found or [{"dimension": dimension}]
     return pd.DataFrame(rows).reindex(columns=KOSTRA_COLUMNS)
 
