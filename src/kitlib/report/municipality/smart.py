@@ -42,7 +42,7 @@ class SmartSection:
                 self._area_label(first["service_area"]), n, int(targets["flagged"].sum()),
                 *[reasons.get(code, 0) for code in codes],
             ])  # fmt: skip
-        columns = [tr("unit", lang), tr("service_area", lang), tr("target", lang),
+        columns = [tr("unit", lang), tr("service_area", lang), tr("muni_targets", lang),
                    tr("muni_with_findings", lang),
                    *[_capital(reasons_text(code, lang, n=MET_YEARS)) for code in codes]]  # fmt: skip
         return pd.DataFrame(rows, columns=columns)
