@@ -163,3 +163,12 @@ def test_folder_without_optional_files_gives_a_scorecard_without_targets(alna_fo
     card = scorecard(load_data(alna_folder), "alna", 2008)
     assert set(card["status"]) == {"no_target"}
     assert row(card, "sykefravaer")["trend"] == "improving"
+
+
+def test_an_indicator_that_does_not_apply_shows_no_target(sample_data):
+    """Fjordvik ungdomsskole has no 5th or 7th grade: 'ikke aktuelt' beside 'Mål 51' contradicted itself."""
+    card = scorecard(sample_data, "skole-fjordvik-us", sample_data.latest_year)
+    absent = card[card["value_status"] == "."]
+    assert {"skole_np_lesing5", "skole_mobbing7"} <= set(absent["indicator_id"])
+    assert absent[["target", "tolerance", "next_target"]].isna().all().all()
+    assert (absent["status"] == "no_target").all()

@@ -125,6 +125,8 @@ def _cards(
     following = rows[["source_unit", "indicator_id"]].rename(columns={"source_unit": "unit_id"})
     following = following.assign(period=str(year + 1), year=year + 1)
     rows["next_target"] = resolve_targets(following, data.targets, areas)["target"].to_numpy()
+    # an indicator that does not apply to the unit (no 5th grade) has no target of its own
+    rows.loc[rows["value_status"] == NOT_APPLICABLE, ["target", "tolerance", "next_target"]] = np.nan
     rows = _add_trends(rows, values, data)
     rows = _add_peers(rows, values, data)
     rows = add_benchmarks(rows, data.benchmarks, data.indicators, benchmark_groups(data))
