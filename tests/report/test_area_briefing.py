@@ -368,3 +368,14 @@ def test_a_mean_of_fewer_years_than_the_header_says_so():
     rows = [line for line in note.service_section().text.split("\n") if "skjult" in line]
     assert rows, "the sample has a school with a hidden national-test year"
     assert all("(2 av 3 år)" in line for line in rows)
+
+
+def test_a_ranking_title_says_how_many_uncertain_figures_are_at_the_target_or_better(sample):
+    b = note(sample, "Skole")
+    panel, _ = b._ranking_panel("skole_mobbing7")  # bullying: lower is better
+    rows = b.ranks[(b.ranks["indicator_id"] == "skole_mobbing7") & (b.ranks["status"] == "uncertain")]
+    better = int((rows["shown"].round(1) <= rows["target"].round(1)).sum())
+    assert 0 < better < len(rows)
+    assert panel.message.endswith(f"{len(rows)} er innenfor feilmarginen, {better} av dem på målet eller bedre")
+    single, _ = b._ranking_panel("skole_grunnskolepoeng")  # one school: never 'Ingen av de 1 enhetene'
+    assert "de 1 " not in single.message

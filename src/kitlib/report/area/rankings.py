@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kitlib.analysis.codes import JUDGED, Status
+from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED
 from kitlib.report.area.ranking_chart import RankingPanel, _figure_block, ranking_figure
 from kitlib.report.area.wording import (
@@ -60,7 +61,11 @@ class RankingsSection:
                 "area_msg_none_met" if met == 0 else "area_msg_met"
             )  # fmt: skip
             key = "area_msg_both_met" if key == "area_msg_all_met" and judged == 2 else key
-            message = tr(key, lang, met=met, total=judged, uncertain=uncertain)
+            key = "area_msg_none_met_one" if key == "area_msg_none_met" and judged == 1 else key
+            better = _on_the_good_side(rows[rows["status"] == Status.UNCERTAIN], info)
+            if key == "area_msg_met_uncertain" and better:  # uncertain is not short of the target
+                key = "area_msg_met_uncertain_better"
+            message = tr(key, lang, met=met, total=judged, uncertain=uncertain, better=better)
         elif ranked:
             best = rows["unit_name"].iat[0]
             message = tr("area_msg_best", lang, unit=best) if info["units_with_figure"] >= 2 else ""
@@ -109,3 +114,13 @@ class RankingsSection:
             figures.append(ranking_figure([p for p, _ in chunk], lang, note=note))
             html.append(_figure_block(figures[-1], " ".join(alt for _, alt in chunk)))
         return Section("".join(html), frame=self.ranks, figures=tuple(figures))
+
+
+def _on_the_good_side(rows: pd.DataFrame, info) -> int:
+    """How many of `rows` (figures inside their uncertainty) are at or past their target, on
+    the figures as shown: 'within the margin of error' is not 'short of the target'."""
+    sign, places = better_sign(info["direction"]), _decimals(info)
+    if pd.isna(sign) or rows.empty:
+        return 0
+    value, target = rows["shown"].astype(float).round(places), rows["target"].astype(float).round(places)
+    return int((sign * (value - target) >= 0).sum())
