@@ -280,6 +280,9 @@ def test_periods_of_a_year_are_named_by_part_with_the_year_under_the_first():
         "T2",
     ]
     assert charts.period_labels(["2023", "2024"]) == ["2023", "2024"]
+    months = ["2024M11", "2024M12", "2025M01", "2025M03"]
+    assert charts.period_labels(months) == ["nov\n2024", "des", "jan\n2025", "mar"]
+    assert charts.period_labels(months, "en") == ["Nov\n2024", "Dec", "Jan\n2025", "Mar"]
 
 
 def test_the_value_axis_includes_the_target_and_bars_start_at_zero():

@@ -110,7 +110,7 @@ def panel_figure(
         label_rows = [_panel_labels(p, lang) for p in panels]
         layout = _measure(axes, panels, label_rows, lang, width=width, ncols=ncols, plot_h=plot_h)
         total = _place(fig, axes, layout, width)
-        _label(axes, panels, label_rows, layout)
+        _label(axes, panels, label_rows, layout, lang)
         if layout.note:
             fig.text(
                 layout.left / (width * 72),  # under the first plot's left edge, where the titles start
@@ -172,7 +172,7 @@ def _measure(axes, panels: list[Panel], label_rows, lang: str, *, width: float, 
         title_height(name=p.name, message=p.message, unit_line=u, width=plot_w + gutter)
         for p, u in zip(panels, row_units)
     ]
-    tick_h = [max(t.count("\n") + 1 for t in period_labels(p.history["period"])) for p in panels]
+    tick_h = [max(t.count("\n") + 1 for t in period_labels(p.history["period"], lang)) for p in panels]
     rows = []
     for r in range(math.ceil(n / ncols)):
         cells = range(r * ncols, min(n, (r + 1) * ncols))
@@ -200,7 +200,7 @@ def _place(fig: Figure, axes, layout: _Layout, width: float) -> float:
     return total
 
 
-def _label(axes, panels: list[Panel], label_rows, layout: _Layout) -> None:
+def _label(axes, panels: list[Panel], label_rows, layout: _Layout, lang: str = "nb") -> None:
     """The texts that need the final layout: title blocks hung from one line per row, as many
     period labels as fit side by side, and the end labels, nudged apart where they would overlap."""
     for i, (ax, panel) in enumerate(zip(axes, panels)):
@@ -213,7 +213,7 @@ def _label(axes, panels: list[Panel], label_rows, layout: _Layout) -> None:
             block=layout.rows[i // layout.ncols][0],
         )
     for ax, panel in zip(axes, panels):
-        labels = period_labels(panel.history["period"])
+        labels = period_labels(panel.history["period"], lang)
         widest = max(plot.text_width(part, TICK_SIZE) for label in labels for part in label.split("\n"))
         every = max(1, math.ceil((widest + 6) / (layout.plot_w / len(labels))))
         plot.category_axis(ax, labels, pad=0.35, every=every)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import Formatter
 
-from kitlib.data.periods import YEARLY, parse_period
+from kitlib.data.periods import MONTHLY, YEARLY, parse_period
 from kitlib.report.formatting import format_number, format_text
-from kitlib.report.i18n import unit_word
+from kitlib.report.i18n import tr, unit_word
 
 
 class NumberFormatter(Formatter):
@@ -33,9 +33,10 @@ class NumberFormatter(Formatter):
         return format_number(x, self.decimals, self.lang)
 
 
-def period_labels(periods) -> list[str]:
-    """Tick labels: years as they are; a tertial, quarter or month by its part ("T2", "K3",
-    "M07"), with the year under the first of each year and under the first shown."""
+def period_labels(periods, lang: str = "nb") -> list[str]:
+    """Tick labels: years as they are; a tertial or quarter by its part ("T2", "K3"), a month by
+    its short name in the note's language ("mar"), with the year under the first of each year
+    and under the first shown."""
     labels = []
     for i, text in enumerate(map(str, periods)):
         try:
@@ -46,9 +47,16 @@ def period_labels(periods) -> list[str]:
         if period.freq == YEARLY:
             labels.append(text)
         else:
-            part = text[4:]
+            part = period_part(period, lang)
             labels.append(f"{part}\n{period.year}" if i == 0 or period.sub == 1 else part)
     return labels
+
+
+def period_part(period, lang: str = "nb") -> str:
+    """The part of the year a period is: 'T2', 'K3', or a month's short name ('mar', 'Mar')."""
+    if period.freq == MONTHLY:
+        return tr("months", lang).split()[period.sub - 1][:3]
+    return str(period)[4:]
 
 
 def _axis_label(unit: str, lang: str) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 from kitlib.data.periods import YEARLY, parse_period
 from kitlib.report import plot
 from kitlib.report.charts.style import COMPARED, LABEL_SIZE, MUTED, PALETTE, SERIES, TICK_SIZE, UNIT_SIZE
-from kitlib.report.charts.ticks import NumberFormatter, _axis_label, period_labels
+from kitlib.report.charts.ticks import NumberFormatter, _axis_label, period_labels, period_part
 from kitlib.report.charts.title_block import titles
 from kitlib.report.formatting import format_number, format_value
 from kitlib.report.i18n import tr
@@ -37,7 +37,9 @@ def _frame(ax, history: pd.DataFrame, unit: str, lang: str, limits) -> None:
     ticks are made: each tick made after takes it, instead of every tick being changed)."""
     plot.tidy(ax)
     ax.tick_params(axis="x", labelsize=TICK_SIZE)
-    plot.category_axis(ax, period_labels(history["period"]), pad=0.35, every=1 if len(history) <= 12 else 3)
+    plot.category_axis(
+        ax, period_labels(history["period"], lang), pad=0.35, every=1 if len(history) <= 12 else 3
+    )
     ax.set_ylim(*limits)
     plot.nice_ticks(ax)
     ax.yaxis.set_major_formatter(NumberFormatter(lang))
@@ -105,7 +107,7 @@ def _last_value_text(history: pd.DataFrame, value: float, unit: str, decimals: i
     return (
         text
         if period.freq == YEARLY
-        else tr("end_label_part", lang, value=text, part=str(periods.iat[-1])[4:])
+        else tr("end_label_part", lang, value=text, part=period_part(period, lang))
     )
 
 
