@@ -22,7 +22,7 @@ import pandas as pd
 from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
-from kitlib.analysis.uncertainty import mean_interval, share_interval
+from kitlib.analysis.uncertainty import add_intervals, mean_interval
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, SURVEY_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -264,16 +264,10 @@ KOSTRA_COLUMNS = [
 
 
 def _interval_of(row: pd.Series, unit: str) -> tuple[float, float]:
-    """The 95 % interval of a survey figure with respondents (or a test with pupils), else NaN."""
-    n = pd.to_numeric(row.get("n"), errors="coerce")
-    if pd.isna(n):
-        return np.nan, np.nan
-    if str(unit).strip() == "%":
-        low, high = share_interval(row["value"], n)
-    else:
-        sd = pd.to_numeric(row.get("sd"), errors="coerce")
-        low, high = mean_interval(row["value"], np.nan if pd.isna(sd) else sd, n)
-    return float(low), float(high)
+    """The 95 % interval of a survey figure with respondents (or a test with pupils), as the
+    scorecard gives it (analysis.uncertainty.add_intervals); NaN without one."""
+    one = add_intervals(row.to_frame().T.assign(unit=unit), unit="unit")
+    return float(one["ci_low"].iat[0]), float(one["ci_high"].iat[0])
 
 
 def _against_benchmarks(row: dict, last: pd.Series, ind, groups: dict, bench: pd.DataFrame) -> dict:

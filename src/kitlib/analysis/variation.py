@@ -33,7 +33,8 @@ import pandas as pd
 
 from kitlib.analysis import spc_rules
 from kitlib.analysis.status import better_sign
-from kitlib.data.periods import PeriodError, parse_period
+from kitlib.analysis.yearly import PARTS_PER_YEAR
+from kitlib.data.periods import YEARLY, PeriodError, parse_period
 from kitlib.errors import SeriesError
 
 LIMIT = 2.66  # process limits: centre ± LIMIT × mean moving range
@@ -130,7 +131,7 @@ def _ordered(frame: pd.DataFrame, value: str, period: str) -> tuple[pd.DataFrame
     for column in (value, period):
         if column not in frame:
             raise SeriesError(
-                f"the series has no column '{column}': name its column with {column.split('_')[0]}="
+                f"the series has no column '{column}': pass the column's name as value= or period="
             )
     repeated = frame[period][frame[period].duplicated()]
     if len(repeated):
@@ -163,8 +164,8 @@ def seasonally_adjusted(frame: pd.DataFrame, *, value: str = "value", period: st
         parsed = [parse_period(str(p)) for p in frame[period]]
     except PeriodError as error:
         raise SeriesError(f"seasonal adjustment needs periods such as 2025M01 or 2025T1: {error}") from None
-    parts = {p.freq: {1: 1, "T": 3, "K": 4, "M": 12}.get(p.freq, 1) for p in parsed}
-    if len(parts) != 1 or next(iter(parts)) == "Y" or len(parsed) < 2 * next(iter(parts.values())):
+    freqs = {p.freq for p in parsed}
+    if len(freqs) != 1 or freqs <= {YEARLY} or len(parsed) < 2 * PARTS_PER_YEAR[next(iter(freqs))]:
         raise SeriesError("seasonal adjustment needs one frequency below a year and at least two years of it")
     figures = pd.to_numeric(frame[value], errors="coerce")
     sub = pd.Series([p.sub for p in parsed], index=frame.index)

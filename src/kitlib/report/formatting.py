@@ -134,13 +134,8 @@ def format_against(
         return ""
     if round_half_up(abs(float(difference)), decimals) == 0:
         return tr("area_same", lang)
-    number = format_number(abs(float(difference)), decimals, lang)
-    if unit:
-        size = f"{number}{NBSP}{unit}" if lang != "en" else f"{number}{unit}"
-    elif measure and measure.strip() != "%":
-        size = format_value(abs(float(difference)), measure, decimals, lang).replace(" ", NBSP)
-    else:
-        size = number
+    shown = unit or ("" if measure.strip() == "%" else measure)
+    size = format_value(abs(float(difference)), shown, decimals, lang).replace(" ", NBSP)
     words = ("better", "worse") if judged else ("higher", "lower")
     return f"{size}{NBSP}{tr(words[0] if difference > 0 else words[1], lang)}"
 

@@ -38,7 +38,7 @@ def variation_sentences(
         return format_value(float(number), unit, decimals, lang)
 
     fields = {
-        "name": name, "centre": fig(summary.centre), "lower": _bare(summary.lower, decimals, lang),
+        "name": name, "centre": fig(summary.centre), "lower": format_number(summary.lower, decimals, lang),
         "upper": fig(summary.upper), "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang),
         "since": format_period(summary.since, lang) if summary.since else "",
         "period": format_period(summary.period, lang), "n": summary.points,
@@ -67,11 +67,6 @@ def _now(summary: VariationSummary, fields: dict, fig, value, lang: str) -> str:
         return tr("xmr_outside", lang, **fields, value=fig(value), meaning=meaning)
     limit = tr("xmr_upper_limit" if summary.side > 0 else "xmr_lower_limit", lang)
     return tr("xmr_two_of_three", lang, **fields, side_limit=limit, meaning=meaning)
-
-
-def _bare(number: float, decimals: int, lang: str) -> str:
-    """The lower end of a range without its unit ('6,8–11,4 %'): the upper end carries it."""
-    return format_number(float(number), decimals, lang)
 
 
 def _freq(period: str) -> str:

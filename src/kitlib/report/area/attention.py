@@ -6,7 +6,7 @@ from html import escape
 
 import pandas as pd
 
-from kitlib.analysis.attention import Reason, attention
+from kitlib.analysis.attention import Reason
 from kitlib.analysis.codes import Status, Trend
 from kitlib.report.area.wording import (
     _figure,
@@ -52,7 +52,7 @@ class AttentionSection:
     def _attention_more(self) -> str:
         """The other units with a target not met or a worsening, by name and count: the list
         names the few that need it most, and says who else there is instead of leaving them out."""
-        everyone = attention(self.cards, self.min_n, limit=len(self.units))
+        everyone = self.attention_all
         rest = everyone[~everyone["unit_id"].isin(self.attention["unit_id"])]
         items = []
         for _, rows in rest.groupby("priority", sort=True):

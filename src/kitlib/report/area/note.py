@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from kitlib.analysis import area as analysis
-from kitlib.analysis.attention import attention
+from kitlib.analysis.attention import ATTENTION_LIMIT, attention
 from kitlib.analysis.cached import cached_scorecards, cached_values
 from kitlib.analysis.scorecard import benchmark_groups
 from kitlib.data.load import KitData, load_data
@@ -83,8 +83,15 @@ class AreaBriefing(
         return analysis.spread(self.cards, self.min_n)
 
     @functools.cached_property
+    def attention_all(self) -> pd.DataFrame:
+        """Every unit with a target not met or a worsening, most in need first."""
+        return attention(self.cards, self.min_n, limit=len(self.units))
+
+    @functools.cached_property
     def attention(self) -> pd.DataFrame:
-        return attention(self.cards, self.min_n)
+        """The ATTENTION_LIMIT units most in need, and why (the first of `attention_all`)."""
+        found = self.attention_all
+        return found[found["priority"] <= ATTENTION_LIMIT].reset_index(drop=True)
 
     @functools.cached_property
     def kostra(self) -> pd.DataFrame:
