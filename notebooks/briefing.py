@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -111,7 +111,14 @@ survey = briefing.survey_section()
 survey
 
 # %% [markdown] tags=["notebook-only"]
-# ## Sick leave per tertial
+# ## Variation over time: XmR charts of monthly and tertial series (`variation.figures`)
+
+# %%
+variation = briefing.variation_section()
+variation
+
+# %% [markdown] tags=["notebook-only"]
+# ## Sick leave per tertial, where there are too few tertials for process limits
 
 # %%
 sick_leave = briefing.sick_leave_section()

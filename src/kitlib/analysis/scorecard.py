@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import JUDGED, Status
+from kitlib.analysis.frequent import VARIATION_COLUMNS, add_variation
 from kitlib.analysis.peers import add_benchmarks, compare_units
 from kitlib.analysis.prices import is_money, price_factors
 from kitlib.analysis.privacy import suppress_small_samples
@@ -42,7 +43,7 @@ SCORECARD_COLUMNS = [
     "last_change_noise", "previous_period", "fixed_prices", "underspend",
     "peer_rank", "peer_count", "peer_median", "peer_gap", "peer_group_value", "peer_group_gap",
     "peer_group_gap_clear", "national_value", "national_gap", "national_gap_clear",
-    "decimals", "source", "definition", "data_date",
+    "decimals", "source", "definition", "data_date", *VARIATION_COLUMNS,
 ]  # fmt: skip
 
 
@@ -128,6 +129,7 @@ def _cards(
     # an indicator that does not apply to the unit (no 5th grade) has no target of its own
     rows.loc[rows["value_status"] == NOT_APPLICABLE, ["target", "tolerance", "next_target"]] = np.nan
     rows = _add_trends(rows, values, data)
+    rows = add_variation(rows, values, data.indicators, year)
     rows = _add_peers(rows, values, data)
     rows = add_benchmarks(rows, data.benchmarks, data.indicators, benchmark_groups(data))
     rows = _gaps_beyond_uncertainty(rows)

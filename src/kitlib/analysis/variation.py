@@ -100,6 +100,7 @@ def xmr(
     baseline: int | None = None,
     screen_outliers: bool = True,
     rules: str = "xmr",
+    decimals: int | None = None,
 ) -> pd.DataFrame:
     """A copy of `frame` in period order with the chart's columns (XMR_COLUMNS): ``centre``,
     ``lower`` and ``upper`` (NaN without limits, and always for a run chart's limits),
@@ -108,7 +109,10 @@ def xmr(
 
     `rules` is ``"xmr"`` (the four rules of Making Data Count) or ``"anhoej"`` (a run chart:
     the median as centre, Anhøj's two rules). Raises SeriesError for a period given twice,
-    a rebase period the series does not have, or periods of different frequencies."""
+    a rebase period the series does not have, or periods of different frequencies.
+
+    With `decimals` (the figures as the reader sees them), a point is outside a limit only
+    when it is outside on the rounded figures: 10,3 % is not beyond a limit shown as 10,3 %."""
     if rules not in ("xmr", "anhoej"):
         raise SeriesError(f"rules must be 'xmr' or 'anhoej', not {rules!r}")
     out, positions = _ordered(frame, value, period)
@@ -119,7 +123,7 @@ def xmr(
     for _, rows in out.groupby("segment", sort=True):
         where = rows.index
         y = rows[value].to_numpy(dtype=float)
-        read = _read_segment(y, positions[where], baseline, screen_outliers, rules, sign)
+        read = _read_segment(y, positions[where], baseline, screen_outliers, rules, sign, decimals)
         for column, values in read.items():
             out.loc[where, column] = values
     return out
@@ -200,7 +204,7 @@ def moving_ranges(y: np.ndarray, positions: np.ndarray) -> np.ndarray:
     return ranges
 
 
-def _read_segment(y, positions, baseline, screen, rules, sign) -> dict[str, np.ndarray]:
+def _read_segment(y, positions, baseline, screen, rules, sign, decimals=None) -> dict[str, np.ndarray]:
     """Centre, limits, signal, point and limits status of one segment's points."""
     n = len(y)
     observed = ~np.isnan(y)
@@ -213,7 +217,7 @@ def _read_segment(y, positions, baseline, screen, rules, sign) -> dict[str, np.n
     centre = float(np.median(y[basis])) if rules == "anhoej" else float(np.mean(y[basis]))
     half = LIMIT * mean_range if rules == "xmr" else np.nan
     signal, point = np.full(n, "", dtype=object), np.full(n, "", dtype=object)
-    signal[observed], side = _signals(y[observed], centre, centre - half, centre + half, rules)
+    signal[observed], side = _signals(y[observed], centre, centre - half, centre + half, rules, decimals)
     point[observed] = _points(signal[observed], side, sign)
     return {
         "centre": np.full(n, centre), "lower": np.full(n, centre - half), "upper": np.full(n, centre + half),
@@ -232,7 +236,7 @@ def _mean_range(ranges: np.ndarray, screen: bool) -> float:
     return mean
 
 
-def _signals(y: np.ndarray, centre: float, lower: float, upper: float, rules: str):
+def _signals(y: np.ndarray, centre: float, lower: float, upper: float, rules: str, decimals=None):
     """Per observed point the first rule that flags it (Signal), and the side it found it on
     (+1 above or rising, -1 below or falling, 0 for the series as a whole)."""
     c = np.full(len(y), centre)
@@ -241,8 +245,9 @@ def _signals(y: np.ndarray, centre: float, lower: float, upper: float, rules: st
         found = [(Signal.LONG_RUN, long_run, long_run), (Signal.FEW_CROSSINGS, few, few * 0)]
     else:
         lo, hi = np.full(len(y), lower), np.full(len(y), upper)
+        shown = (lambda a: np.round(a, decimals)) if decimals is not None else (lambda a: a)
         found = [(signal, flags, flags) for signal, flags in (
-            (Signal.OUTSIDE, spc_rules.outside(y, lo, hi)), (Signal.SHIFT, spc_rules.shift(y, c)),
+            (Signal.OUTSIDE, spc_rules.outside(shown(y), shown(lo), shown(hi))), (Signal.SHIFT, spc_rules.shift(y, c)),
             (Signal.TREND, spc_rules.trend(y)), (Signal.TWO_OF_THREE, spc_rules.two_of_three(y, c, lo, hi)),
         )]  # fmt: skip
     signal, side = np.full(len(y), "", dtype=object), np.zeros(len(y), dtype=int)

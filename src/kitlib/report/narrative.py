@@ -21,12 +21,14 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import Status, Trend
+from kitlib.analysis.frequent import VARIATION_BASIS, summary_of
 from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE
 from kitlib.data.periods import parse_period
 from kitlib.report.formatting import format_indicator_value, format_period, format_text
 from kitlib.report.i18n import check_language, tr, unit_word
+from kitlib.report.variation_words import run_clause
 
 MAX_ITEMS = 2  # improvements or concerns named in one sentence
 
@@ -83,7 +85,11 @@ def moved_clause(row, lang: str) -> str:
     """'sykefravær har gått ned fra 9,1 % i 2023 til 7,9 % i 2025': start and end, with periods.
 
     Kroner read in fixed prices say so: the start figure is then in the results year's prices.
+    A trend read from the XmR chart (trend_basis ``variation``) is told as its run:
+    'sykefravær, sesongjustert, har ligget under snittet (12,3 %) i 9 måneder på rad siden april 2025'.
     """
+    if row.get("trend_basis") == VARIATION_BASIS:
+        return variation_clause(row, lang)
     verb = tr("summary_up" if row["trend_change"] > 0 else "summary_down", lang)
     fixed = row.get("fixed_prices")
     year = parse_period(row["period"]).year  # the prices of the results year
@@ -103,6 +109,16 @@ def moved_clause(row, lang: str) -> str:
     )
 
 
+def variation_clause(row, lang: str) -> str:
+    """The run an XmR chart found in `row`'s series, as a clause (empty when it found none)."""
+    name = sentence_name(row["name"], lang)
+    if _is_true(row.get("variation_seasonal")):
+        name = tr("xmr_adjusted_name", lang, name=name)
+    decimals = 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
+    unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
+    return run_clause(summary_of(row), name=name, unit=unit, decimals=decimals, lang=lang)
+
+
 def _is_true(flag) -> bool:
     """A boolean cell that is True (not NA, not False)."""
     return flag is not None and not pd.isna(flag) and bool(flag)
@@ -120,15 +136,15 @@ def _short(row, lang: str) -> str:
 
 def trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
     """Rows with trend `code` whose sentence can be written and whose latest change agrees."""
-    rows = card[
-        (card["trend"] == code)
-        & card["value"].notna()
-        & card["trend_from_value"].notna()
-        & card["trend_change"].notna()
-    ]
-    rows = rows[(np.sign(rows["last_change"]) != -np.sign(rows["trend_change"])).to_numpy()]
+    chart = card.get("trend_basis", pd.Series("", card.index)) == VARIATION_BASIS
+    yearly = card["trend_from_value"].notna() & card["trend_change"].notna()
+    yearly &= (np.sign(card["last_change"]) != -np.sign(card["trend_change"]))
+    run = chart & (card.get("variation_points", pd.Series(0, card.index)) > 0)
+    rows = card[(card["trend"] == code) & card["value"].notna() & ((~chart & yearly) | run)]
     # computed on the filtered rows: assigning a longer Series to an empty frame adds rows of NaN
+    # a run beyond the process limits is the clearest evidence there is: it comes first
     strength = rows["trend_change"].abs() / rows["trend_noise"].where(rows["trend_noise"] > 0)
+    strength = strength.where(rows.get("trend_basis", "") != VARIATION_BASIS, np.inf)
     return rows.assign(_size=strength.to_numpy()).sort_values("_size", ascending=False, kind="stable")
 
 

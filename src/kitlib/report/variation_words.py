@@ -37,16 +37,15 @@ def variation_sentences(
     def fig(number: float) -> str:
         return format_value(float(number), unit, decimals, lang)
 
-    fields = {
-        "name": name, "centre": fig(summary.centre), "lower": format_number(summary.lower, decimals, lang),
-        "upper": fig(summary.upper), "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang),
-        "since": format_period(summary.since, lang) if summary.since else "",
-        "period": format_period(summary.period, lang), "n": summary.points,
-    }  # fmt: skip
-    sentences = [_now(summary, fields, fig, value, lang)]
+    fields = _fields(summary, name, unit, decimals, lang)
+    assured = bool(summary.assurance) and target is not None and not math.isnan(float(target))
+    if assured and summary.variation == Variation.COMMON_CAUSE:  # the limits follow in the next sentence
+        sentences = [tr("xmr_common_short", lang, **fields)]
+    else:
+        sentences = [_now(summary, fields, fig, value, lang)]
     if summary.limits == Limits.PROVISIONAL:
         sentences.append(tr("xmr_provisional", lang))
-    if summary.assurance and target is not None and not math.isnan(float(target)):
+    if assured:
         sentences.append(tr(f"xmr_{summary.assurance}", lang, **fields, target=fig(target)))
     return sentences
 
@@ -57,16 +56,60 @@ def _now(summary: VariationSummary, fields: dict, fig, value, lang: str) -> str:
         return tr("xmr_common", lang, **fields)
     run = summary.signal in (Signal.SHIFT, Signal.TREND, Signal.LONG_RUN)
     meaning = tr(f"xmr_{'meaning' if run else 'point'}_{summary.variation}", lang)
-    if summary.signal in (Signal.SHIFT, Signal.LONG_RUN):
-        side = tr("xmr_above" if summary.side > 0 else "xmr_below", lang)
-        return tr("xmr_shift", lang, **fields, side=side, meaning=meaning)
-    if summary.signal == Signal.TREND:
-        way = tr("xmr_up" if summary.side > 0 else "xmr_down", lang)
-        return tr("xmr_trend", lang, **fields, way=way, meaning=meaning)
+    if run:
+        key = "xmr_trend" if summary.signal == Signal.TREND else "xmr_shift"
+        return tr(key, lang, clause=_run_clause(summary, fields, lang), meaning=meaning)
     if summary.signal == Signal.OUTSIDE and value is not None:
         return tr("xmr_outside", lang, **fields, value=fig(value), meaning=meaning)
     limit = tr("xmr_upper_limit" if summary.side > 0 else "xmr_lower_limit", lang)
     return tr("xmr_two_of_three", lang, **fields, side_limit=limit, meaning=meaning)
+
+
+def _run_clause(summary: VariationSummary, fields: dict, lang: str) -> str:
+    if summary.signal == Signal.TREND:
+        return tr("xmr_clause_trend", lang, **fields, way=tr("xmr_up" if summary.side > 0 else "xmr_down", lang))
+    side = tr("xmr_above" if summary.side > 0 else "xmr_below", lang)
+    return tr("xmr_clause_shift", lang, **fields, side=side)
+
+
+def run_clause(summary: VariationSummary, *, name: str, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
+    """'sykefravær har ligget under snittet (9,1 %) i 8 måneder på rad siden mars 2025': the
+    run a shift or trend signal found, as a clause for a summary sentence; empty for any other
+    reading (a single point is not a trend)."""
+    if summary.signal not in (Signal.SHIFT, Signal.TREND, Signal.LONG_RUN) or not summary.points:
+        return ""
+    return _run_clause(summary, _fields(summary, name, unit, decimals, lang), lang)
+
+
+def variation_message(summary: VariationSummary, *, lang: str = "nb", target=None) -> str:
+    """The XmR chart's title: what the latest point shows, and whether the target is met
+    ("Varig forbedring siden mars 2025; målet nås bare enkelte måneder"); empty without limits."""
+    if summary.limits == Limits.TOO_FEW or summary.variation == Variation.NONE:
+        return ""
+    fields = {"since": format_period(summary.since, lang) if summary.since else "",
+              "period": format_period(summary.period, lang),
+              "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang)}  # fmt: skip
+    if summary.variation == Variation.COMMON_CAUSE:
+        text = tr("xmr_msg_common", lang)
+    elif summary.signal in (Signal.SHIFT, Signal.TREND, Signal.LONG_RUN):
+        text = tr(f"xmr_msg_{summary.variation}", lang, **fields)
+    else:
+        text = tr(f"xmr_msg_point_{summary.variation}", lang, **fields)
+    if summary.assurance and target is not None and not math.isnan(float(target)):
+        text = tr("xmr_msg_joined", lang, variation=text, assurance=tr(f"xmr_msg_{summary.assurance}", lang, **fields))
+    return text
+
+
+def _fields(summary: VariationSummary, name: str, unit: str, decimals: int, lang: str) -> dict:
+    def fig(number: float) -> str:
+        return format_value(float(number), unit, decimals, lang)
+
+    return {
+        "name": name, "centre": fig(summary.centre), "lower": format_number(summary.lower, decimals, lang),
+        "upper": fig(summary.upper), "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang),
+        "since": format_period(summary.since, lang) if summary.since else "",
+        "period": format_period(summary.period, lang), "n": summary.points,
+    }  # fmt: skip
 
 
 def _freq(period: str) -> str:

@@ -120,6 +120,7 @@ class ChartSections:
         own = self.own
         rows = own[(own["status"] == Status.NOT_MET) | (own["trend"] == Trend.WORSENING)]
         elsewhere = set(self._tertial_rows()["indicator_id"]) | set(self._budget_rows()["indicator_id"])
+        elsewhere |= set(self._variation_rows()["indicator_id"])
         shown = rows[~rows["indicator_id"].isin(elsewhere)]
         panels = [p for p in (self._panel(row) for _, row in shown.iterrows()) if p]
         empty = "nothing_to_chart" if rows.empty else "charts_below" if shown.empty else "no_data_section"
@@ -147,8 +148,10 @@ class ChartSections:
 
     @section
     def sick_leave_section(self) -> Section:
-        """Indicators reported per tertial (sick leave), the last three years, as bars."""
+        """Indicators reported per tertial (sick leave), the last three years, as bars; those
+        with enough tertials for process limits are in the variation section instead."""
         rows = self._tertial_rows()
+        rows = rows[~rows["indicator_id"].isin(self._variation_rows()["indicator_id"])]
         if rows.empty:
             return ""
         panels = [p for p in (self._panel(row, TERTIAL, 9, "bars") for _, row in rows.iterrows()) if p]

@@ -18,6 +18,7 @@ from kitlib.data.resources import sample_folder
 from kitlib.report.briefing.blocks import key_figures_line, scrolling, section, title_block
 from kitlib.report.briefing.comments import CommentsSection
 from kitlib.report.briefing.figures import ChartSections
+from kitlib.report.briefing.variation import VariationSection
 from kitlib.report.dialogue import Question, draft_questions
 from kitlib.report.i18n import check_language, tr
 from kitlib.report.narrative import summary_sentences
@@ -33,7 +34,7 @@ from kitlib.report.views import Section, SectionedNote, markdown_list, sentence_
 
 
 @dataclass
-class Briefing(CommentsSection, ChartSections, SectionedNote):
+class Briefing(CommentsSection, VariationSection, ChartSections, SectionedNote):
     """One unit's note for one year; the comments and chart sections come from their own
     modules (the bases)."""
 
@@ -106,7 +107,7 @@ class Briefing(CommentsSection, ChartSections, SectionedNote):
     # -- sections --------------------------------------------------------------
     SECTIONS = (
         "title", "summary", "overview", "questions", "scorecard", "comments", "context", "trend_charts",
-        "distance", "survey", "sick_leave", "budget", "notes",
+        "distance", "survey", "variation", "sick_leave", "budget", "notes",
     )  # fmt: skip
 
     @section
@@ -194,7 +195,8 @@ class Briefing(CommentsSection, ChartSections, SectionedNote):
         table = notes_table(self.card, self.lang, data_date=self.data_date)
         about = ["indicator_id", "name", "definition", "source", "data_date", "unit_of_measure", "direction"]
         frame = self.card[[c for c in about if c in self.card.columns]]
-        return Section(self._h2("notes") + scrolling(table) + self._prices_note(), frame=frame)
+        notes = self._prices_note() + self._variation_note()
+        return Section(self._h2("notes") + scrolling(table) + notes, frame=frame)
 
     def _prices_note(self) -> str:
         """Whether kroner figures were compared over time in fixed prices (kit.toml's deflator)."""

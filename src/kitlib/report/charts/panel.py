@@ -12,6 +12,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kitlib.report import plot
+from kitlib.report.charts.process import end_rows, xmr_chart, xmr_limits
 from kitlib.report.charts.style import COMPARED, LABEL_SIZE, MUTED, NOTE_SIZE, TICK_SIZE, styled
 from kitlib.report.charts.ticks import _axis_label, period_labels
 from kitlib.report.charts.title_block import title_height, titles
@@ -28,7 +29,8 @@ from kitlib.report.i18n import tr
 
 @dataclass
 class Panel:
-    """One indicator's chart in a figure: `kind` is "trend", "bars" or "budget"."""
+    """One indicator's chart in a figure: `kind` is "trend", "bars", "budget" or "xmr" (its
+    history a frame kitlib.analysis.xmr returned, its target in ``options``)."""
 
     history: pd.DataFrame
     name: str
@@ -39,7 +41,7 @@ class Panel:
     options: dict = field(default_factory=dict)
 
 
-CHARTS = {"trend": trend_chart, "bars": period_bars, "budget": budget_chart}
+CHARTS = {"trend": trend_chart, "bars": period_bars, "budget": budget_chart, "xmr": xmr_chart}
 
 
 def share_y(ranges, ratio: float = 3.0) -> bool:
@@ -58,6 +60,8 @@ def _limits_of(panel: Panel) -> tuple[float, float]:
         return (0.0, _limits(panel.history, include=[0], pad=0.06, kind="bars")[1])
     if panel.kind == "budget":
         return _limits(panel.history, include=[panel.options.get("budget", 100.0)], pad=0.2, kind="budget")
+    if panel.kind == "xmr":
+        return xmr_limits(panel.history, panel.options.get("target"))
     return _limits(panel.history)
 
 
@@ -223,6 +227,9 @@ def _label(axes, panels: list[Panel], label_rows, layout: _Layout, lang: str = "
 
 
 def _panel_labels(panel: Panel, lang: str) -> pd.DataFrame:
+    if panel.kind == "xmr":
+        return end_rows(panel.history, unit=panel.unit, lang=lang, decimals=panel.decimals,
+                        target=panel.options.get("target"))  # fmt: skip
     reference = None
     if panel.kind == "budget":
         reference = (panel.options.get("budget", 100.0), tr("budget_line", lang))

@@ -40,8 +40,10 @@ def xmr_chart(
     decimals: int = 1,
     target: float | None = None,
     labels: bool = True,
+    limits=None,
 ):
-    """Draw `chart` (a frame `xmr` returned, with ``period`` and ``value``) on `ax`; return `ax`."""
+    """Draw `chart` (a frame `xmr` returned, with ``period`` and ``value``) on `ax`; return `ax`.
+    `limits` are the value axis' (a panel among others), else those `xmr_limits` gives."""
     chart = chart.reset_index(drop=True)
     x = np.arange(len(chart), dtype=float)
     y = chart["value"].to_numpy(dtype=float)
@@ -62,14 +64,19 @@ def xmr_chart(
             ax.scatter(
                 x[mine], y[mine], s=size, marker=marker, color=colour, label=point, zorder=3, linewidths=0
             )
-    drawn = [y, chart["lower"], chart["upper"]] + ([np.array([float(target)])] if _known(target) else [])
-    values = np.concatenate([np.asarray(v, dtype=float) for v in drawn])
-    _frame(ax, chart, unit, lang, plot.value_limits(values[~np.isnan(values)], pad=0.08))
+    _frame(ax, chart, unit, lang, limits or xmr_limits(chart, target))
     titles(ax, name=name, message=message, unit_line=bool(unit))
     if labels:
         rows = end_rows(chart, unit=unit, lang=lang, decimals=decimals, target=target)
         plot.end_labels(rows, y="y", text="text", color="color", weight="weight", ax=ax, size=LABEL_SIZE)
     return ax
+
+
+def xmr_limits(chart: pd.DataFrame, target=None) -> tuple[float, float]:
+    """Value limits that show the points, both process limits and the target."""
+    drawn = [chart["value"], chart["lower"], chart["upper"]] + ([[float(target)]] if _known(target) else [])
+    values = np.concatenate([np.asarray(v, dtype=float) for v in drawn])
+    return plot.value_limits(values[~np.isnan(values)], pad=0.08)
 
 
 def _known(value) -> bool:

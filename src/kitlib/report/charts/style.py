@@ -62,6 +62,7 @@ COMPARED = {  # the comparison lines each kind of chart draws
     "trend": ("peer_median", "peer_group_value", "national_value"),
     "bars": ("peer_median",),
     "budget": (),
+    "xmr": (),
 }
 MESSAGE_SIZE, NAME_SIZE, UNIT_SIZE, TICK_SIZE, LABEL_SIZE, NOTE_SIZE = 9.5, 8.5, 7.5, 8.0, 8.0, 7.5
 

@@ -1,0 +1,96 @@
+"""The unit note's section on variation over time: an XmR chart for every indicator with
+enough monthly, quarterly or tertial figures (kitlib.analysis.frequent), a title that states
+what the chart shows, and one or two sentences with periods and figures under it.
+
+The readings are the scorecard's (the same function, the same series), so the chart, its
+sentences, the trend in "Kort fortalt" and the exported codes agree.
+"""
+
+from __future__ import annotations
+
+import functools
+from html import escape
+
+import pandas as pd
+
+from kitlib.analysis.frequent import VARIATION_BASIS, FrequentReading, frequent_series, read_series
+from kitlib.report import charts
+from kitlib.report.briefing.blocks import section
+from kitlib.report.formatting import format_text
+from kitlib.report.i18n import tr
+from kitlib.report.narrative import sentence_name
+from kitlib.report.variation_words import variation_message, variation_sentences
+from kitlib.report.views import Section
+
+
+class VariationSection:
+    """The variation section of the unit's note (a base of `Briefing`, beside ChartSections)."""
+
+    def _variation_rows(self) -> pd.DataFrame:
+        """The unit's own indicators whose frequent series has process limits."""
+        own = self.own
+        return own[own["trend_basis"] == VARIATION_BASIS] if "trend_basis" in own else own.iloc[:0]
+
+    @functools.cached_property
+    def _readings(self) -> dict[str, FrequentReading]:
+        """indicator_id -> the XmR reading of the unit's series, as the scorecard read it."""
+        rows = self._variation_rows()
+        if rows.empty:
+            return {}
+        values = self.values
+        series = frequent_series(values[values["unit_id"] == self.unit["unit_id"]], self.year)
+        out = {}
+        for _, row in rows.iterrows():
+            mine = series[series["indicator_id"] == row["indicator_id"]]
+            out[row["indicator_id"]] = read_series(
+                mine, row["direction"], row["target"], seasonal=bool(row["variation_seasonal"]),
+                decimals=row["decimals"],
+            )
+        return out
+
+    def _variation_name(self, row, reading: FrequentReading, in_sentence: bool) -> str:
+        name = sentence_name(row["name"], self.lang) if in_sentence else format_text(str(row["name"]), self.lang)
+        if not reading.seasonal:
+            return name
+        adjusted = tr("xmr_adjusted_name", self.lang, name=name)
+        return adjusted if in_sentence else adjusted.rstrip(",")
+
+    @section
+    def variation_section(self) -> Section:
+        """Each frequent series as an XmR chart with its reading in words under the figure."""
+        rows = self._variation_rows()
+        if rows.empty:
+            return ""
+        panels, paragraphs = [], []
+        for _, row in rows.iterrows():
+            reading = self._readings[row["indicator_id"]]
+            target = None if pd.isna(row["target"]) else float(row["target"])
+            decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
+            unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
+            message = variation_message(reading.summary, lang=self.lang, target=target)
+            shown = reading.chart["value"].dropna()
+            sentences = variation_sentences(
+                reading.summary, name=self._variation_name(row, reading, True), unit=unit, decimals=decimals,
+                lang=self.lang, target=target, value=float(shown.iat[-1]) if len(shown) else None,
+            )  # fmt: skip
+            sentences = [s[:1].upper() + s[1:] for s in sentences]
+            panel = charts.Panel(
+                reading.chart, name=self._variation_name(row, reading, False), unit=unit, message=message,
+                decimals=decimals, kind="xmr", options={"target": target},
+            )  # fmt: skip
+            panels.append((panel, f"{message}. {' '.join(sentences)}"))
+            paragraphs.append(f'<p class="variation-text">{escape(" ".join(sentences))}</p>')
+        drawn = self._figures("variation", panels)
+        return Section(drawn.html + "".join(paragraphs), frame=drawn.frame, figures=drawn.figures)
+
+    def _variation_note(self) -> str:
+        """The definitions' words on XmR charts and on the seasonal adjustment, where shown."""
+        if not self._readings:
+            return ""
+        notes = [tr("xmr_definition", self.lang)]
+        seasonal = [row["name"] for _, row in self._variation_rows().iterrows()
+                    if self._readings[row["indicator_id"]].seasonal]  # fmt: skip
+        if seasonal:
+            names = ", ".join(format_text(str(n), self.lang) for n in dict.fromkeys(seasonal))
+            notes.append(tr("xmr_seasonal_definition", self.lang, names=names))
+        return "".join(f'<p class="note">{escape(n)}</p>' for n in notes)
