@@ -38,7 +38,7 @@ import psutil
 
 BIN = Path(sys.executable).parent  # papermill, jupyter and kitlib of this environment
 GOAL_B, GOAL_AB, GOAL_BC = 0.5, 20.0, 1.3
-CHART_SECTIONS = ("trend_charts", "distance", "sick_leave", "budget")  # the sections that draw
+CHART_SECTIONS = ("trend_charts", "distance", "variation", "sick_leave", "budget")  # the sections that draw
 
 
 def tool(name: str) -> str:

@@ -53,7 +53,7 @@ def test_notebook_is_in_step_with_its_jupytext_pair(path):
 def test_briefing_notebook_shows_each_section_as_the_page_does(tmp_path):
     """Run from the notebooks folder as JupyterLab does, with a unit whose note has every
     section: each section cell shows one HTML output (the summary also as Markdown) and
-    no cell shows a bare object repr."""
+    no cell shows a bare object repr (an empty section shows nothing at all)."""
     path = next(p for p in NOTEBOOKS if p.name == "briefing.ipynb")
     out = tmp_path / path.name
     papermill.execute_notebook(
@@ -62,9 +62,12 @@ def test_briefing_notebook_shows_each_section_as_the_page_does(tmp_path):
     )  # fmt: skip
     executed = nbformat.read(out, as_version=4)
     shown = [c for c in executed.cells if c.cell_type == "code" and "_section()" in c.source]
-    assert len(shown) == 13
+    assert len(shown) == 14
     for cell in shown:
         bundles = [o.data for o in cell.outputs]
+        if "sick_leave_section" in cell.source:  # its tertials have limits: the XmR chart shows them
+            assert bundles == [], cell.source
+            continue
         assert len(bundles) == 1, cell.source
         assert bundles[0]["text/html"].startswith('<div class="kit-section'), cell.source
     summary = next(c for c in shown if "summary_section" in c.source)

@@ -211,7 +211,9 @@ def test_national_tests_per_school_over_three_years_against_the_country(sample):
     assert recent.loc["skole-stranda", "mean_noise"] > abs(recent.loc["skole-stranda", "mean"] - 50)
     assert stranda.endswith('<td class="num">≈</td>')
     nordby = re.search(r"<tr><th scope=\"row\">Nordby skole</th>(.*?)</tr>", table).group(1)
-    assert nordby.rsplit("<td", 1)[1] == ' class="num">2\xa0skalapoeng\xa0bedre</td>'  # beyond the noise: in words, no sign
+    assert (
+        nordby.rsplit("<td", 1)[1] == ' class="num">2\xa0skalapoeng\xa0bedre</td>'
+    )  # beyond the noise: in words, no sign
     this_year = recent["value_2025"].dropna()
     clear = int((this_year - 50 > recent.loc[this_year.index, "noise_2025"]).sum())
     above = int((this_year > 50).sum())
@@ -296,7 +298,9 @@ def test_a_unit_is_named_only_for_a_target_not_met_or_a_worsening_with_its_figur
         assert reasons[0].startswith(("✘ ", "↘ "))  # the ground it is named for comes first
         for reason in reasons:
             if reason.startswith("✘ "):
-                assert re.search(r"\d(\xa0\S+)? mot målet \d", reason)  # the figure and its target beside the name
+                assert re.search(
+                    r"\d(\xa0\S+)? mot målet \d", reason
+                )  # the figure and its target beside the name
     named = set(b.attention["unit_id"])
     grounds = b.attention[b.attention["reason"].isin(["not_met", "worsening"])]
     assert named == set(grounds["unit_id"])
@@ -376,6 +380,8 @@ def test_a_ranking_title_says_how_many_uncertain_figures_are_at_the_target_or_be
     rows = b.ranks[(b.ranks["indicator_id"] == "skole_mobbing7") & (b.ranks["status"] == "uncertain")]
     better = int((rows["shown"].round(1) <= rows["target"].round(1)).sum())
     assert 0 < better < len(rows)
-    assert panel.message.endswith(f"{len(rows)} er innenfor feilmarginen, {better} av dem på målet eller bedre")
+    assert panel.message.endswith(
+        f"{len(rows)} er innenfor feilmarginen, {better} av dem på målet eller bedre"
+    )
     single, _ = b._ranking_panel("skole_grunnskolepoeng")  # one school: never 'Ingen av de 1 enhetene'
     assert "de 1 " not in single.message

@@ -53,12 +53,34 @@ def test_every_sample_unit_gets_three_to_five_questions_that_read_right(sample_d
 
 def test_a_lower_is_better_gap_says_the_figure_went_the_wrong_way(sample_cards):
     card = sample_cards["shj-berg-dal"]
-    own = card[card["level"] == "enhet"]
-    sick = own[own["indicator_id"] == "sykefravaer"].iloc[0]
-    assert sick["direction"] == "lower" and sick["status"] == Status.NOT_MET and sick["trend_change"] > 0
+    own = card[card["level"] == "enhet"].copy()
+    sick = own["indicator_id"] == "sykefravaer"
+    assert own.loc[sick, "direction"].iat[0] == "lower" and own.loc[sick, "status"].iat[0] == Status.NOT_MET
+    # a yearly trend up (worse for sick leave) beyond noise
+    own.loc[sick, ["trend", "trend_basis", "trend_change", "trend_from_value", "trend_from_period", "last_change"]] = [
+        "worsening", "years", 1.2, 11.7, "2021", 0.3]  # fmt: skip
     first = draft_questions(own, "nb", peer_group="KOSTRA-gruppe 13")[0]
     assert first.indicator_id == "sykefravaer" and first.source == "gap"
-    assert first.text.startswith("Sykefravær har gått opp fra ") and "målet er 8,5\xa0%" in first.text
+    assert (
+        first.text.startswith("Sykefravær har gått opp fra 11,7\xa0% i 2021")
+        and "målet er 8,5\xa0%" in first.text
+    )
+
+
+def test_a_gap_whose_process_shifted_the_wrong_way_says_so_with_the_run(sample_cards):
+    card = sample_cards["shj-berg-dal"]
+    own = card[card["level"] == "enhet"].copy()
+    sick = own["indicator_id"] == "sykefravaer"
+    assert own.loc[sick, "trend_basis"].iat[0] == "variation"
+    own.loc[sick, ["trend", "variation", "variation_signal", "variation_since", "variation_points",
+                   "variation_side", "variation_seasonal"]] = [
+        "worsening", "concern", "shift", "2024T2", 5, 1, True]  # fmt: skip
+    first = draft_questions(own, "nb", peer_group="KOSTRA-gruppe 13")[0]
+    assert first.indicator_id == "sykefravaer"
+    assert first.text.startswith("Sykefravær, sesongjustert, har ligget over snittet (")
+    assert (
+        "i 5 tertialer på rad siden 2.\xa0tertial\xa02024" in first.text and "målet er 8,5\xa0%" in first.text
+    )
 
 
 def test_a_suppressed_survey_figure_is_never_cited(sample_cards):

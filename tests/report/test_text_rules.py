@@ -108,7 +108,7 @@ def test_a_comment_on_a_tertial_names_the_tertial_in_words(sample_copy, lang, ex
 def test_a_sentence_names_its_periods_in_words(berg_dal, lang, expected):
     card = berg_dal[berg_dal["indicator_id"] == "sykefravaer"].assign(
         period="2025T3", trend_from_period="2024T3", value=8.1, trend_from_value=9.4, trend="improving",
-        trend_change=-1.3, last_change=-0.4, trend_noise=0.3, status="met",
+        trend_change=-1.3, last_change=-0.4, trend_noise=0.3, status="met", trend_basis="years",
     )  # fmt: skip
     text = plain(" ".join(summary_sentences(card, 2025, lang)))
     assert expected in text

@@ -91,7 +91,9 @@ def read_series(
     return FrequentReading(chart, variation_summary(chart, direction, target), adjusted, raw)
 
 
-def add_variation(rows: pd.DataFrame, values: pd.DataFrame, indicators: pd.DataFrame, year: int) -> pd.DataFrame:
+def add_variation(
+    rows: pd.DataFrame, values: pd.DataFrame, indicators: pd.DataFrame, year: int
+) -> pd.DataFrame:
     """The scorecard `rows` (with source_unit, indicator_id, direction, target, trend) with
     VARIATION_COLUMNS, and their trend read from the XmR chart where the series has limits."""
     seasonal = _seasonal(indicators)
@@ -143,7 +145,8 @@ def trend_from_variation(rows: pd.DataFrame) -> pd.DataFrame:
     """Where the trend is read from the XmR chart (trend_basis ``variation``): a shift or trend
     is improving or worsening (rising or falling without a better side), anything else stable.
     The yearly trend's figures are cleared there, so no sentence names a change the chart
-    does not show; the run's first period stays as ``trend_from_period``."""
+    does not show; the run's first period stays as ``trend_from_period``, and
+    ``trend_noise`` is the process's spread (how far a concern is beyond noise)."""
     out = rows.copy()
     chart = out["trend_basis"] == VARIATION_BASIS
     run = out["variation_signal"].isin([Signal.SHIFT.value, Signal.TREND.value])
@@ -154,10 +157,14 @@ def trend_from_variation(rows: pd.DataFrame) -> pd.DataFrame:
     code[neutral & (out["variation_side"] > 0)] = Trend.RISING.value
     code[neutral & (out["variation_side"] < 0)] = Trend.FALLING.value
     out.loc[chart, "trend"] = code[chart]
-    cleared = ["trend_change", "trend_noise", "trend_from_value", "last_change", "last_change_noise"]
+    cleared = ["trend_change", "trend_from_value", "last_change", "last_change_noise"]
     for column in cleared:
         if column in out:
             out.loc[chart, column] = np.nan
+    if "trend_noise" in out:  # the process's own spread: one standard deviation of a point
+        out.loc[chart, "trend_noise"] = (
+            out.loc[chart, "variation_upper"] - out.loc[chart, "variation_centre"]
+        ) / 3
     if "trend_from_period" in out:
         out.loc[chart, "trend_from_period"] = out.loc[chart, "variation_since"].where(run[chart], "")
     if "previous_period" in out:

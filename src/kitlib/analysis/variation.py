@@ -247,7 +247,8 @@ def _signals(y: np.ndarray, centre: float, lower: float, upper: float, rules: st
         lo, hi = np.full(len(y), lower), np.full(len(y), upper)
         shown = (lambda a: np.round(a, decimals)) if decimals is not None else (lambda a: a)
         found = [(signal, flags, flags) for signal, flags in (
-            (Signal.OUTSIDE, spc_rules.outside(shown(y), shown(lo), shown(hi))), (Signal.SHIFT, spc_rules.shift(y, c)),
+            (Signal.OUTSIDE, spc_rules.outside(shown(y), shown(lo), shown(hi))),
+            (Signal.SHIFT, spc_rules.shift(y, c)),
             (Signal.TREND, spc_rules.trend(y)), (Signal.TWO_OF_THREE, spc_rules.two_of_three(y, c, lo, hi)),
         )]  # fmt: skip
     signal, side = np.full(len(y), "", dtype=object), np.zeros(len(y), dtype=int)

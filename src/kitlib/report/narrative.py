@@ -138,13 +138,14 @@ def trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
     """Rows with trend `code` whose sentence can be written and whose latest change agrees."""
     chart = card.get("trend_basis", pd.Series("", card.index)) == VARIATION_BASIS
     yearly = card["trend_from_value"].notna() & card["trend_change"].notna()
-    yearly &= (np.sign(card["last_change"]) != -np.sign(card["trend_change"]))
+    yearly &= np.sign(card["last_change"]) != -np.sign(card["trend_change"])
     run = chart & (card.get("variation_points", pd.Series(0, card.index)) > 0)
     rows = card[(card["trend"] == code) & card["value"].notna() & ((~chart & yearly) | run)]
     # computed on the filtered rows: assigning a longer Series to an empty frame adds rows of NaN
     # a run beyond the process limits is the clearest evidence there is: it comes first
     strength = rows["trend_change"].abs() / rows["trend_noise"].where(rows["trend_noise"] > 0)
-    strength = strength.where(rows.get("trend_basis", "") != VARIATION_BASIS, np.inf)
+    if "trend_basis" in rows:
+        strength = strength.where(rows["trend_basis"] != VARIATION_BASIS, np.inf)
     return rows.assign(_size=strength.to_numpy()).sort_values("_size", ascending=False, kind="stable")
 
 

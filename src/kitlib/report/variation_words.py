@@ -67,12 +67,16 @@ def _now(summary: VariationSummary, fields: dict, fig, value, lang: str) -> str:
 
 def _run_clause(summary: VariationSummary, fields: dict, lang: str) -> str:
     if summary.signal == Signal.TREND:
-        return tr("xmr_clause_trend", lang, **fields, way=tr("xmr_up" if summary.side > 0 else "xmr_down", lang))
+        return tr(
+            "xmr_clause_trend", lang, **fields, way=tr("xmr_up" if summary.side > 0 else "xmr_down", lang)
+        )
     side = tr("xmr_above" if summary.side > 0 else "xmr_below", lang)
     return tr("xmr_clause_shift", lang, **fields, side=side)
 
 
-def run_clause(summary: VariationSummary, *, name: str, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
+def run_clause(
+    summary: VariationSummary, *, name: str, unit: str = "", decimals: int = 1, lang: str = "nb"
+) -> str:
     """'sykefravær har ligget under snittet (9,1 %) i 8 måneder på rad siden mars 2025': the
     run a shift or trend signal found, as a clause for a summary sentence; empty for any other
     reading (a single point is not a trend)."""
@@ -96,7 +100,12 @@ def variation_message(summary: VariationSummary, *, lang: str = "nb", target=Non
     else:
         text = tr(f"xmr_msg_point_{summary.variation}", lang, **fields)
     if summary.assurance and target is not None and not math.isnan(float(target)):
-        text = tr("xmr_msg_joined", lang, variation=text, assurance=tr(f"xmr_msg_{summary.assurance}", lang, **fields))
+        text = tr(
+            "xmr_msg_joined",
+            lang,
+            variation=text,
+            assurance=tr(f"xmr_msg_{summary.assurance}", lang, **fields),
+        )
     return text
 
 

@@ -192,11 +192,10 @@ class Briefing(CommentsSection, VariationSection, ChartSections, SectionedNote):
 
     @section
     def notes_section(self) -> Section:
-        table = notes_table(self.card, self.lang, data_date=self.data_date)
+        table = notes_table(self.with_variation_definitions(self.card), self.lang, data_date=self.data_date)
         about = ["indicator_id", "name", "definition", "source", "data_date", "unit_of_measure", "direction"]
         frame = self.card[[c for c in about if c in self.card.columns]]
-        notes = self._prices_note() + self._variation_note()
-        return Section(self._h2("notes") + scrolling(table) + notes, frame=frame)
+        return Section(self._h2("notes") + scrolling(table) + self._prices_note(), frame=frame)
 
     def _prices_note(self) -> str:
         """Whether kroner figures were compared over time in fixed prices (kit.toml's deflator)."""

@@ -43,13 +43,18 @@ class VariationSection:
         for _, row in rows.iterrows():
             mine = series[series["indicator_id"] == row["indicator_id"]]
             out[row["indicator_id"]] = read_series(
-                mine, row["direction"], row["target"], seasonal=bool(row["variation_seasonal"]),
+                mine,
+                row["direction"],
+                row["target"],
+                seasonal=bool(row["variation_seasonal"]),
                 decimals=row["decimals"],
             )
         return out
 
     def _variation_name(self, row, reading: FrequentReading, in_sentence: bool) -> str:
-        name = sentence_name(row["name"], self.lang) if in_sentence else format_text(str(row["name"]), self.lang)
+        name = (
+            sentence_name(row["name"], self.lang) if in_sentence else format_text(str(row["name"]), self.lang)
+        )
         if not reading.seasonal:
             return name
         adjusted = tr("xmr_adjusted_name", self.lang, name=name)
@@ -81,12 +86,16 @@ class VariationSection:
             panels.append((panel, f"{message}. {' '.join(sentences)}"))
             paragraphs.append(f'<p class="variation-text">{escape(" ".join(sentences))}</p>')
         drawn = self._figures("variation", panels)
-        return Section(drawn.html + "".join(paragraphs), frame=drawn.frame, figures=drawn.figures)
+        heading = self._h2("variation")
+        # on paper the words stand beside the chart (templates' .variation-pair): the issue's
+        # "beside it", and no extra lines under a chart that leaves a third of the width empty
+        texts = "".join(paragraphs) + self._variation_key()
+        html = (f'{heading}<div class="variation-pair">{drawn.html[len(heading):]}'
+                f'<div class="variation-texts">{texts}</div></div>')  # fmt: skip
+        return Section(html, frame=drawn.frame, figures=drawn.figures)
 
-    def _variation_note(self) -> str:
-        """The definitions' words on XmR charts and on the seasonal adjustment, where shown."""
-        if not self._readings:
-            return ""
+    def _variation_key(self) -> str:
+        """How to read the chart, and how the season was taken out, in small type beside it."""
         notes = [tr("xmr_definition", self.lang)]
         seasonal = [row["name"] for _, row in self._variation_rows().iterrows()
                     if self._readings[row["indicator_id"]].seasonal]  # fmt: skip
@@ -94,3 +103,15 @@ class VariationSection:
             names = ", ".join(format_text(str(n), self.lang) for n in dict.fromkeys(seasonal))
             notes.append(tr("xmr_seasonal_definition", self.lang, names=names))
         return "".join(f'<p class="note">{escape(n)}</p>' for n in notes)
+
+    def with_variation_definitions(self, card: pd.DataFrame) -> pd.DataFrame:
+        """`card` with the definition of each seasonally adjusted series saying so, for the
+        notes on the indicators (the how stands beside the chart)."""
+        adjusted = [i for i, reading in self._readings.items() if reading.seasonal]
+        if not adjusted:
+            return card
+        out = card.copy()
+        rows = out["indicator_id"].isin(adjusted) & (out["level"] == self.unit["level"])
+        suffix = " " + tr("xmr_seasonal_short", self.lang)
+        out.loc[rows, "definition"] = out.loc[rows, "definition"].fillna("").astype(str) + suffix
+        return out
