@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from conftest import write_cost_folder
@@ -128,3 +130,47 @@ def test_spending_further_under_budget_is_never_an_improvement():
     )  # fmt: skip
     text = " ".join(summary_sentences(row, 2025, "nb"))
     assert "forbedring" not in text
+
+
+def test_peers_sentence_counts_an_equal_result_so_that_its_parts_add_up():
+    card = pd.concat(
+        [_survey_row(indicator_id=f"i{n}", peer_group_gap=g, peer_group_gap_clear=c)
+         for n, (g, c) in enumerate(zip([0.3, -0.4, 0.0, 0.04, 0.2], [True, True, True, True, False]))]
+    )  # fmt: skip
+    sentence = [s for s in summary_sentences(card, 2025, "nb", "KOSTRA-gruppe 13") if "KOSTRA" in s][0]
+    assert sentence == (
+        "Sammenlignet med KOSTRA-gruppe 13 ligger enheten bedre an på 1 og svakere an på 1 av 5 "
+        "indikatorer; på 1 er forskjellen mindre enn usikkerheten; på 2 er resultatet likt."
+    )
+
+
+def test_every_sample_units_peer_counts_add_up_in_every_language(sample_data):
+    units = sample_data.units.loc[sample_data.units["level"] == "enhet", "unit_id"]
+    opening = {"nb": "Sammenlignet med", "da": "Sammenlignet med", "en": "Compared with"}
+    for unit in units:
+        for lang in ("nb", "da", "en"):
+            note = prepare_briefing("", unit, 2025, lang)
+            said = [s for s in summary_sentences(note.own, 2025, lang, "KOSTRA-gruppe 13")
+                    if s.startswith(opening[lang])]  # fmt: skip
+            if not said:
+                continue
+            text = said[0].replace("KOSTRA-gruppe 13", "")
+            numbers = [int(n) for n in re.findall(r"\d+", text)]
+            total = int(re.search(r"(\d+) (?:indikatorer|indicators)", text).group(1))
+            parts = list(numbers)
+            parts.remove(total)
+            assert sum(parts) == total, (unit, lang, said[0])
+
+
+def test_a_difference_without_a_better_direction_is_the_plain_difference(sample_data):
+    for lang, word in (("nb", "høyere"), ("da", "højere"), ("en", "higher")):
+        row = _survey_row(direction="none", unit_of_measure="%", value=31.0, peer_group_value=27.0,
+                          peer_group_gap=np.nan, peer_group_gap_clear=True, ci_low=np.nan, ci_high=np.nan,
+                          national_value=33.5, national_gap=np.nan, national_gap_clear=True)  # fmt: skip
+        html = scorecard_table(row, {"brukere": "Brukere"}, lang)
+        assert f"4,0\u00a0{word}" in html.replace("4.0", "4,0")
+        assert ("2,5\u00a0" + {"nb": "lavere", "da": "lavere", "en": "lower"}[lang]) in html.replace(
+            "2.5", "2,5"
+        )
+        gaps = " ".join(re.findall(r'<span class="gap">\((.*?)\)</span>', html))
+        assert gaps and not re.search(r"bedre|svakere|bedre|svagere|better|worse", gaps)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from kitlib.analysis.area import MIN_UNITS_FOR_QUARTILES, own_results, rankings, spread
 from kitlib.analysis.codes import JUDGED, Status, Trend
+from kitlib.analysis.frequent import VARIATION_COLUMNS
 from kitlib.analysis.status import better_sign
 
 ATTENTION_LIMIT = 3  # units named as most in need of attention
@@ -35,7 +36,7 @@ class Reason(StrEnum):
 
 ATTENTION_COLUMNS = [
     "priority", "unit_id", "unit_name", "reason", "indicator_id", "name", "count", "total", "value",
-    "target", "median", "gap", "trend_from_value", "trend_from_period", "period",
+    "target", "median", "gap", "trend_from_value", "trend_from_period", "period", *VARIATION_COLUMNS,
 ]  # fmt: skip
 
 
@@ -79,10 +80,14 @@ def _not_met(own: pd.DataFrame) -> list[dict]:
 
 
 def _worsening(own: pd.DataFrame) -> list[dict]:
+    """Per result worsening beyond its noise: the yearly trend's first figure, or (trend_basis
+    ``variation``) the XmR chart's run, for the words to tell it."""
+    chart = [c for c in VARIATION_COLUMNS if c in own]
     return [
         {"unit_id": row["unit_id"], "reason": Reason.WORSENING, "indicator_id": row["indicator_id"],
          "value": row["value"], "trend_from_value": row["trend_from_value"],
-         "trend_from_period": row["trend_from_period"], "period": row["period"]}
+         "trend_from_period": row["trend_from_period"], "period": row["period"],
+         **{c: row[c] for c in chart}}
         for _, row in own[own["trend"] == Trend.WORSENING].iterrows()
     ]  # fmt: skip
 

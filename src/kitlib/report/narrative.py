@@ -214,9 +214,14 @@ def _peer_sentences(card: pd.DataFrame, lang: str, peer_group: str) -> list[str]
         return []
     # a survey gap inside the unit's interval is no certain difference: not counted as better
     clear = card.get("peer_group_gap_clear", pd.Series(True, card.index)).fillna(True).astype(bool)
-    better, worse = int(((gaps > 0) & clear).sum()), int(((gaps < 0) & clear).sum())
+    # a gap that rounds to 0 on the figures as shown is the same result, as the tables say ("likt")
+    places = card["decimals"].fillna(1).astype(int) if "decimals" in card else pd.Series(1, card.index)
+    same = gaps.notna() & clear & (gaps.abs() < 0.5 * 10.0 ** -places.to_numpy())
+    better, worse = int(((gaps > 0) & clear & ~same).sum()), int(((gaps < 0) & clear & ~same).sum())
     total, unclear = int(gaps.notna().sum()), int((gaps.notna() & ~clear).sum())
     unclear_text = tr("summary_peers_unclear", lang, n=unclear) if unclear else ""
+    if same.any():  # every indicator is in one of the counts: they add up to the total
+        unclear_text += tr("summary_peers_same", lang, n=int(same.sum()))
     # "better on 0 and worse on 4 of 7" reads as a riddle: a side with none is said as none
     key = {(True, True): "summary_peers", (True, False): "summary_peers_better_only",
            (False, True): "summary_peers_worse_only", (False, False): "summary_peers_even"}  # fmt: skip

@@ -56,8 +56,11 @@ def _benchmark(row, role: str, lang: str) -> str:
     if pd.isna(value):
         return ""
     decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    # '27 dager svakere', '6,9 svakere' (percentage points beside a share): no sign to decode
-    gap = format_against(row[f"{role}_gap"], decimals, lang, measure=str(row["unit_of_measure"]))
+    # '27 dager svakere', '6,9 svakere' (percentage points beside a share): no sign to decode;
+    # without a better direction the plain difference, '4,0 høyere' (the area note shows it too)
+    judged = row.get("direction") != "none"
+    difference = row[f"{role}_gap"] if judged else row["value"] - value
+    gap = format_against(difference, decimals, lang, measure=str(row["unit_of_measure"]), judged=judged)
     if row.get(f"{role}_gap_clear") is False or row.get(f"{role}_gap_clear") is np.False_:
         gap = "≈"  # the benchmark lies inside the survey's interval: no certain difference
     gap_html = f' <span class="gap">({escape(gap)})</span>' if gap else ""
