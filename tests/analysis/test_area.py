@@ -40,7 +40,8 @@ def cards(**indicators) -> pd.DataFrame:
                 "trend": of("trend", "stable"), "ci_low": of("ci_low", np.nan), "ci_high": of("ci_high", np.nan),
                 "target": of("target", np.nan), "peer_group_value": of("peer_group_value", np.nan),
                 "national_value": of("national_value", np.nan), "trend_from_value": of("trend_from_value", np.nan),
-                "trend_from_period": of("trend_from_period", ""),
+                "trend_from_period": of("trend_from_period", ""), "trend_change": of("trend_change", np.nan),
+                "last_change": of("last_change", np.nan),
             })  # fmt: skip
     return pd.DataFrame(rows)
 
@@ -146,7 +147,8 @@ def test_units_needing_attention_and_why():
         d={"value": [1.0] * 5, "status": ["met", "met", "met", "uncertain", "near"]},  # u4: inside noise, u5: near
         # u2 worsens beyond noise; u4's fall is within it ("stable")
         e={"value": [5.0, 4.9, 5.6, 4.8, 5.3], "trend": ["stable", "worsening", "stable", "stable", "stable"],
-           "trend_from_value": [5.0, 5.5, 5.0, 5.0, 5.0], "trend_from_period": "2021"},
+           "trend_from_value": [5.0, 5.5, 5.0, 5.0, 5.0], "trend_from_period": "2021",
+           "trend_change": [0.0, -0.6, 0.0, 0.0, 0.0], "last_change": [0.0, -0.1, 0.0, 0.0, 0.0]},
         # u3 and u5 lie far below the median (a spread of 1.0 between the quartiles, 4.0 short)
         f={"value": [10.0, 10.5, 5.0, 11.0, 10.2]},
         g={"value": [10.0, 10.5, 10.2, 11.0, 5.0]},
@@ -166,6 +168,10 @@ def test_units_needing_attention_and_why():
     missed = found[(found["unit_id"] == "u1") & (found["reason"] == Reason.NOT_MET)]
     assert (missed["count"].tolist(), missed["total"].tolist()) == ([3, 3, 3], [4, 4, 4])
     assert (missed["value"].iat[0], missed["target"].iat[0]) == (1.0, 4.0)  # the figures beside the name
+    # a worsening whose latest change went the other way is not named (analysis.nameable)
+    turned = frame.copy()
+    turned.loc[(turned["unit_id"] == "u2") & (turned["indicator_id"] == "e"), "last_change"] = 0.3
+    assert "u2" not in set(attention(turned, limit=5)["unit_id"])
 
 
 def test_below_the_median_only_beyond_the_spread_and_the_uncertainty():

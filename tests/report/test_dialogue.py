@@ -134,3 +134,26 @@ def test_questions_from_comments_csv_show_in_the_note_as_text(sample_copy):
     assert "Sykefravær har gått opp" not in html  # the draft on sick leave gave way
     # a question is not the unit's comment: it does not show among them
     assert "øker" not in note.comments_section().html
+
+
+def test_no_question_names_a_trend_its_latest_change_went_against(sample_cards):
+    """bygg-ost's share decided in time fell from 89,7 % (2021) to 84,8 % (2025), but rose in
+    2025: its question states the gap, not the trend (kitlib.analysis.nameable)."""
+    import re
+
+    from kitlib.analysis.nameable import nameable_trends
+
+    moved = {"nb": r"har gått (opp|ned) fra", "da": r"er (steget|faldet) fra", "en": r"(rose|fell) from"}
+    for unit_id, card in sample_cards.items():
+        own = card[card["level"] == "enhet"]
+        if own.empty:
+            continue
+        named = set(own.loc[nameable_trends(own), "indicator_id"])
+        for lang, pattern in moved.items():
+            for question in draft_questions(own, lang, peer_group="KOSTRA-gruppe 13"):
+                if re.search(pattern, question.text):
+                    assert question.indicator_id in named, (unit_id, lang, question.text)
+    bygg = sample_cards["bygg-ost"]
+    asked = draft_questions(bygg[bygg["level"] == "enhet"], "nb", peer_group="KOSTRA-gruppe 13")
+    deadline = next(q for q in asked if q.indicator_id == "bygg_innen_frist")
+    assert deadline.text.startswith("Andel saker behandlet innen lovpålagt frist er 84,8")

@@ -21,6 +21,7 @@ import pandas as pd
 from kitlib.analysis.area import MIN_UNITS_FOR_QUARTILES, own_results, rankings, spread
 from kitlib.analysis.codes import JUDGED, Status, Trend
 from kitlib.analysis.frequent import VARIATION_COLUMNS
+from kitlib.analysis.nameable import nameable_trends
 from kitlib.analysis.status import better_sign
 
 ATTENTION_LIMIT = 3  # units named as most in need of attention
@@ -88,7 +89,7 @@ def _worsening(own: pd.DataFrame) -> list[dict]:
          "value": row["value"], "trend_from_value": row["trend_from_value"],
          "trend_from_period": row["trend_from_period"], "period": row["period"],
          **{c: row[c] for c in chart}}
-        for _, row in own[own["trend"] == Trend.WORSENING].iterrows()
+        for _, row in own[nameable_trends(own, Trend.WORSENING)].iterrows()
     ]  # fmt: skip
 
 

@@ -56,6 +56,8 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import JUDGED, Status, Trend
+from kitlib.analysis.frequent import VARIATION_BASIS
+from kitlib.analysis.nameable import nameable_trends
 from kitlib.analysis.scorecard import prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, UNIT_LEVEL
@@ -158,10 +160,10 @@ def challenge_rows(cards: pd.DataFrame) -> pd.DataFrame:
     rows = rows[rows["reported"]].copy()
     sign = better_sign(rows["direction"])
     gap = (rows["status"] == Status.NOT_MET) & rows["target"].notna()
-    moved = rows["trend_change"].notna() & rows["trend_from_value"].notna()
-    # the latest change going the other way would make "has gone up from ... to ..." misleading
-    agrees = np.sign(rows["last_change"].fillna(0)) != -np.sign(rows["trend_change"].fillna(0))
-    worsening = (rows["trend"] == Trend.WORSENING) & moved & agrees
+    # the one rule for naming a trend (analysis.nameable); an XmR run is told by the unit's
+    # note, not yet as a municipal challenge
+    yearly = rows.get("trend_basis", pd.Series("", rows.index)) != VARIATION_BASIS
+    worsening = nameable_trends(rows, Trend.WORSENING) & yearly
     clear = rows["peer_group_gap_clear"].fillna(False).astype(bool)
     peers = rows["peer_group_value"].notna() & (rows["peer_group_gap"] < 0) & clear
     rows["gap"], rows["worsening"], rows["peers"] = gap, worsening, peers

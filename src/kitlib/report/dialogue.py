@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kitlib.analysis.codes import Status, Trend
-from kitlib.analysis.frequent import VARIATION_BASIS
+from kitlib.analysis.nameable import nameable_trends
 from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.report.i18n import check_language, tr
 from kitlib.report.narrative import concerns, figure_text, moved_clause, sentence_name, trend_rows
@@ -38,9 +38,7 @@ def _capital(text: str) -> str:
 
 
 def _gap(row, lang: str) -> str:
-    if row["trend"] == Trend.WORSENING and (
-        not pd.isna(row["trend_from_value"]) or row.get("trend_basis") == VARIATION_BASIS
-    ):
+    if row["trend"] == Trend.WORSENING and nameable_trends(row.to_frame().T, Trend.WORSENING).iat[0]:
         target = figure_text(row["target"], row, lang)
         fact = tr("q_gap_worsening", lang, moved=moved_clause(row, lang), target=target)
     else:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.frequent import VARIATION_BASIS, summary_of
+from kitlib.analysis.nameable import nameable_trends
 from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE
@@ -135,12 +136,8 @@ def _short(row, lang: str) -> str:
 
 
 def trend_rows(card: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Rows with trend `code` whose sentence can be written and whose latest change agrees."""
-    chart = card.get("trend_basis", pd.Series("", card.index)) == VARIATION_BASIS
-    yearly = card["trend_from_value"].notna() & card["trend_change"].notna()
-    yearly &= np.sign(card["last_change"]) != -np.sign(card["trend_change"])
-    run = chart & (card.get("variation_points", pd.Series(0, card.index)) > 0)
-    rows = card[(card["trend"] == code) & card["value"].notna() & ((~chart & yearly) | run)]
+    """Rows with trend `code` that a text may name (kitlib.analysis.nameable), the clearest first."""
+    rows = card[nameable_trends(card, code)]  # the one rule for every text (analysis.nameable)
     # computed on the filtered rows: assigning a longer Series to an empty frame adds rows of NaN
     # a run beyond the process limits is the clearest evidence there is: it comes first
     strength = rows["trend_change"].abs() / rows["trend_noise"].where(rows["trend_noise"] > 0)

@@ -50,14 +50,29 @@ class ChartSections:
         def fmt(v):
             return format_indicator_value(v, row, self.lang)
 
-        first, last = shown.iloc[0], shown.iloc[-1]
+        first, last = self._compared(shown)
         text = (
             f"{format_text(str(row['name']), self.lang)}, {format_period(first['period'], self.lang)}–"
             f"{format_period(last['period'], self.lang)}: {fmt(first['value'])} → {fmt(last['value'])}"
         )
+        if str(last["period"]) != str(row["period"]) and not pd.isna(row["value"]):
+            # a tertial is not the year: the year's figure, said as such
+            text += f"; {format_period(row['period'], self.lang)}: {fmt(row['value'])}"
         if not pd.isna(row["target"]):
             text += f"; {tr('target', self.lang).lower()} {fmt(row['target'])}"
         return f"{text}. {status_label(row['status'], self.lang)}, {trend_label(row['trend'], self.lang)}."
+
+    @staticmethod
+    def _compared(shown: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+        """The first and last figures an alt text compares: like with like, so for tertials
+        (quarters, months) the same part of the year (3. tertial 2023 -> 3. tertial 2025),
+        never a season's difference."""
+        last = shown.iloc[-1]
+        part = parse_period(str(last["period"]))
+        if part.freq == YEARLY:
+            return shown.iloc[0], last
+        same = [p for p in shown["period"] if parse_period(str(p)).sub == part.sub]
+        return shown[shown["period"] == same[0]].iloc[0], last
 
     def _tertial_rows(self) -> pd.DataFrame:
         """The unit's indicators reported per tertial (sick leave): drawn in their own section."""
