@@ -4,6 +4,8 @@ allowed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import INDICATOR_HEADER, write_folder
 
@@ -55,3 +57,7 @@ def test_another_word_is_refused_with_file_line_column_and_the_words_allowed(tmp
     with pytest.raises(DataValidationError, match=r"indicators.csv.*3.*seasonal.*'sometimes' is not one of"):
         load_data(path)
 
+
+def test_the_sample_marks_sick_leave_seasonal():
+    data = load_data(Path(__file__).resolve().parents[2] / "data" / "sample")
+    assert [i for i, seasonal in seasonal_of(data).items() if seasonal] == ["sykefravaer"]
