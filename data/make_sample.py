@@ -16,7 +16,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
-from sample_design import AREA_ROWS, KIT_TOML, MUNICIPALITY, UNITS, YEARS
+from sample_design import AREA_ROWS, KIT_TOML, MUNICIPALITY, SEASONAL, UNITS, YEARLY_FIGURE, YEARS
 from sample_figures import SPECS, benchmark_rows, fmt, target_rows, value_rows
 from sample_words import COMMENTS, DATA_DATES, NUMBER_WORDS
 
@@ -31,7 +31,8 @@ def indicator_rows() -> list[dict]:
         dict(indicator_id=s["id"], name=s["name"], service_area=s["area"], perspective=s["persp"],
              source=s["source"], indicator_type=s["type"], unit=s["unit"], direction=s["direction"],
              influenceable=s["infl"], definition=s["definition"], success_factor=s["sf"],
-             decimals=str(s["dec"]), data_date=DATA_DATES.get(s["source"], ""))
+             decimals=str(s["dec"]), data_date=DATA_DATES.get(s["source"], ""),
+             yearly_figure=YEARLY_FIGURE.get(s["id"], ""), seasonal="yes" if s["id"] in SEASONAL else "")
         for s in SPECS
     ]  # fmt: skip
 
@@ -64,11 +65,13 @@ class Shown:
             row = self.figures[(self.unit_id, self.indicator_id, str(self.year))]
             return NUMBER_WORDS[round(float(row["value"]) * int(row["n"]) / 100)]
         iid, _, when = field.partition("@")
-        period = f"{self.year}{when}" if when.startswith("T") else str(self.year + int(when or 0))
+        period = f"{self.year}{when}" if when[:1] in ("T", "M") else str(self.year + int(when or 0))
         row = self.figures.get((self.unit_id, iid, period))
-        if row is None:  # a tertial indicator's year: the mean of its tertials
-            parts = [float(self.figures[(self.unit_id, iid, f"{period}T{k}")]["value"]) for k in (1, 2, 3)]
-            return fmt(round_half_up(sum(parts) / 3, 1), 1).replace(".", ",")
+        if row is None:  # a tertial (monthly) indicator's year: the mean of its tertials (months)
+            of_year = [r for (u, i, p), r in self.figures.items() if (u, i) == (self.unit_id, iid)
+                       and p[:4] == period and len(p) > 4]  # fmt: skip
+            parts = [float(r["value"]) for r in of_year]
+            return fmt(round_half_up(sum(parts) / len(parts), 1), 1).replace(".", ",")
         return row["value"].replace(".", ",")
 
 

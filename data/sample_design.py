@@ -24,6 +24,11 @@ whole: the units' figures weighted by their size (survey answers by respondents)
 them every area has KOSTRA figures in all four of seed 004's dimensions (prioritering,
 dekningsgrad, produktivitet, kvalitet) with the KOSTRA group and the country beside them.
 Sick leave is tertial, with a seasonal pattern (T1 high, T2 low) and the 2022 covid wave.
+In January 2023 the payroll system moved to monthly figures: the nursing homes and the
+kindergartens report sick leave per month from 2023M01 (their 2019-2022 stay tertials; the
+other units still report tertials), and their year is the mean of its twelve months.
+Building cases' processing days and the nursing homes' spending against budget come per
+month from 2023 too, beside their yearly rows (see MONTHS: the months' stories).
 Survey items carry the number of respondents ``n`` and, for scores, the spread ``sd``.
 Targets for every unit (``*``) sit a little better than ``mid`` and tighten each year;
 a few units have their own targets. Typed missing values follow real causes (a survey
@@ -359,6 +364,79 @@ FORCED_N = {
 }
 SEASON = {"T1": 1.0, "T2": -0.8, "T3": -0.2}  # sick leave by tertial
 SHOCKS = {"2020T1": 0.6, "2022T1": 1.8, "2022T2": 0.6}  # covid waves in sick leave
+
+# --- Monthly series ------------------------------------------------------------------------
+
+# From MONTHS_FROM on, these units report these indicators per month (2023M01..2025M12: 36
+# months, enough for final XmR limits and for a seasonal adjustment, which needs two years).
+# Sick leave: the payroll system gives months from 2023 (the years before stay tertials); a
+# year is the mean of its twelve months (yearly_figure mean), and the indicator is marked
+# seasonal, so its months are read seasonally adjusted. Processing days for building cases
+# and spending against budget keep their yearly rows (a yearly figure in the file wins): a
+# year's processing days are the months' mean, rounded; a year's spending is the spending in
+# % of the budget over the year, the months weighted by their budgets (MONTH_BUDGET: June
+# holds the holiday pay, July the holiday stand-ins), which is why spending says
+# yearly_figure none: the plain mean of the months' percentages is not the year's figure.
+#
+# A month's figure: level + trend + season (sick leave) + shift (from its month on) + spike
+# (its month only) + noise * a fresh draw (the stream "<unit>/<indicator>/months").
+# level: model (the unit's level and trend of the yearly model above, going on from its
+# 2022 figures) or a number (the months' level, flat: a story); noise: the month-to-month
+# scatter; shift and from, spike and at: the stories (- none).
+# The stories, each read with kitlib's xmr and variation_summary at the latest month,
+# 2025M12, against the unit's 2025 target, sick leave seasonally adjusted (it is seasonal):
+# tests/data/test_sample_months.py checks each of them.
+#  a) improvement: Solbakken (shj-solbakken) joined a presence project (nærværsprosjekt with
+#     NAV Arbeidslivssenter) in March 2025: sick leave 0.9 points lower from then on; below
+#     the centre from February, May beyond the lower limit, a shift of 7 months since June;
+#  b) concern: Berg & Dal's (shj-berg-dal) long-term sick leave rises from May 2025 (heavy
+#     lifts, unfilled night shifts): a shift above the centre of 8 months since May;
+#  c) outlier: the influenza wave of January 2025 hit Maurtua (bhg-maurtua) 1.3 points beyond
+#     the winter peak: 2025M01 lies above the upper limit, the only month beyond them; and
+#     Byggesak øst's (bygg-ost) backlog month: July 2024, the office half-staffed over the
+#     holidays, 14 days beyond its usual processing time and above the upper limit;
+#  d) common cause only: Byggesak vest's (bygg-vest) processing days wander around 18 days:
+#     no signal at any month;
+#  e) a target the process cannot meet: Berg & Dal spends above budget every month (more
+#     residents needing one-to-one care, stand-ins for sick leave): its lower limit lies
+#     above the target of 100 %, so the assurance is fail;
+#  f) a target it always meets: Haugtun (shj-haugtun) spends 96-98 % of its budget every
+#     month, its upper limit below 100 %: pass;
+#  s) seasons are not signals: Solsikken's (bhg-solsikken) and Haugtun's sick leave swing
+#     about 3 points from February to July every year; read raw, the season alone makes
+#     points beyond the limits and shifts (Haugtun's latest months even read as an
+#     improvement); seasonally adjusted, neither has a signal at any month.
+# (A flat level, not the model's, where a story needs the months' level to hold still. Months
+# stay inside MODEL's lo and hi like every figure: Berg & Dal's Februaries meet its 14 %.)
+MONTHS_FROM = 2023
+MONTHS = """
+indicator        | unit            | level | noise | shift | from    | spike | at      | story
+sykefravaer      | shj-berg-dal    | 12.6  | 0.45  | 0.8   | 2025M05 | -     | -       | b
+sykefravaer      | shj-fjordtun    | model | 0.45  | -     | -       | -     | -       | -
+sykefravaer      | shj-solbakken   | 10.4  | 0.40  | -0.9  | 2025M03 | -     | -       | a
+sykefravaer      | shj-haugtun     | model | 0.55  | -     | -       | -     | -       | s
+sykefravaer      | bhg-solsikken   | model | 0.40  | -     | -       | -     | -       | s
+sykefravaer      | bhg-tusenfryd   | model | 0.50  | -     | -       | -     | -       | -
+sykefravaer      | bhg-fjordglimt  | model | 0.50  | -     | -       | -     | -       | -
+sykefravaer      | bhg-lia         | model | 0.60  | -     | -       | -     | -       | -
+sykefravaer      | bhg-maurtua     | model | 0.45  | -     | -       | 1.3   | 2025M01 | c
+sykefravaer      | bhg-trollskogen | model | 0.70  | -     | -       | -     | -       | -
+sykefravaer      | bhg-bakketun    | model | 0.90  | -     | -       | -     | -       | -
+bygg_tid_3uker   | bygg-ost        | model | 2.5   | -     | -       | 14    | 2024M07 | c
+bygg_tid_3uker   | bygg-vest       | 18.5  | 2.0   | -     | -       | -     | -       | d
+forbruk_budsjett | shj-berg-dal    | 104.2 | 0.8   | -     | -       | -     | -       | e
+forbruk_budsjett | shj-fjordtun    | model | 1.0   | -     | -       | -     | -       | -
+forbruk_budsjett | shj-solbakken   | model | 1.0   | -     | -       | -     | -       | -
+forbruk_budsjett | shj-haugtun     | 96.9  | 0.5   | -     | -       | -     | -       | f
+"""
+# indicators.csv's yearly_figure and seasonal, where not the default (mean; not seasonal).
+YEARLY_FIGURE = {"forbruk_budsjett": "none"}  # a year's spending is not the mean of its months' %
+SEASONAL = {"sykefravaer"}  # its months are read seasonally adjusted
+# Sick leave by month (their means per tertial are SEASON's): high January-March, lowest in July.
+SEASON_MONTH = {1: 1.3, 2: 1.5, 3: 0.9, 4: 0.3, 5: -0.2, 6: -0.8, 7: -1.8, 8: -0.4,
+                9: -0.5, 10: -0.3, 11: -0.1, 12: 0.1}  # fmt: skip
+# A month's share of the year's budget, relative (spending's yearly figure weighs its months so).
+MONTH_BUDGET = {m: 1.5 if m == 6 else 1.15 if m == 7 else 1.0 for m in range(1, 13)}
 
 # --- Settings (kit.toml) ------------------------------------------------------------------
 

@@ -19,6 +19,9 @@ from sample_design import (
     INDICATORS,
     MID_BY_AREA,
     MODEL,
+    MONTH_BUDGET,
+    MONTHS,
+    MONTHS_FROM,
     NATIONAL,
     NOT_APPLICABLE,
     NOT_YET_PUBLISHED,
@@ -26,6 +29,7 @@ from sample_design import (
     OVERRIDES,
     PEER,
     SEASON,
+    SEASON_MONTH,
     SEED,
     SHOCKS,
     SIZE,
@@ -35,6 +39,7 @@ from sample_design import (
     TARGETS,
     UNIT_KEYS,
     UNITS,
+    YEARLY_FIGURE,
     YEARS,
 )
 from sample_words import WORDS
@@ -131,8 +136,12 @@ def fmt(value: float, dec: int) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+MONTHLY = {(row["unit"], row["indicator"]): row for row in table(MONTHS)}
+
+
 def series(unit: dict, spec) -> list[tuple[int, str, float]]:
-    """The modelled (year, period, value) of one indicator for one unit."""
+    """The modelled (year, period, value) of one indicator for one unit: per year (or tertial),
+    and per month from MONTHS_FROM where MONTHS says so (see `months`)."""
     municipal, area = spec["scope"] == "kommune", unit["area"]
     rng = stream(f"{area if municipal else unit['id']}/{spec['id']}")
     s, spread = SIGN[spec["direction"]], spec["spread"]
@@ -140,9 +149,11 @@ def series(unit: dict, spec) -> list[tuple[int, str, float]]:
     z, drift = rng.normal(), 0.15 * spread * rng.normal()
     mid = spec["mid"][area] if isinstance(spec["mid"], dict) else spec["mid"]
     level = mid + (s * spread * (0.7 * q + 0.5 * z) if s else spread * z)
+    monthly = MONTHLY.get((unit["id"], spec["id"]))
     parts = [f"T{k}" for k in (1, 2, 3)] if spec["tertial"] else [""]
+    years = [y for y in YEARS if not (monthly and spec["tertial"] and y >= MONTHS_FROM)]
     out = []
-    for year, part in ((y, p) for y in YEARS for p in parts):
+    for year, part in ((y, p) for y in years for p in parts):
         x = year + (int(part[1]) - 2) / 3 if part else year  # tertials as fractions of a year
         v = level + s * 0.2 * spread * t * (x - 2022) + (0 if s else drift * (x - 2019))
         v += spec["noise"] * rng.normal()
@@ -150,7 +161,37 @@ def series(unit: dict, spec) -> list[tuple[int, str, float]]:
             v += SEASON[part] + SHOCKS.get(f"{year}{part}", 0.0)
         v *= (1 + spec["growth"]) ** (year - 2019)
         out.append((year, f"{year}{part}", min(max(v, spec["lo"]), spec["hi"])))
+    if monthly:
+        out = months(unit, spec, monthly, lambda x: level + s * 0.2 * spread * t * (x - 2022), out)
     return out
+
+
+def months(unit: dict, spec, row: dict[str, str], modelled, out: list) -> list[tuple[int, str, float]]:
+    """`out` with one indicator's months from MONTHS_FROM for one unit (MONTHS' `row`); the
+    yearly figures of those years, where the indicator has them, made from its months."""
+    rng = stream(f"{unit['id']}/{spec['id']}/months")
+    periods = [(y, m) for y in YEARS if y >= MONTHS_FROM for m in range(1, 13)]
+    draws = rng.normal(size=len(periods))
+    shift, spike = number(row["shift"]) or 0.0, number(row["spike"]) or 0.0
+    flat = number(row["level"]) if row["level"] != "model" else None
+    by_month = {}
+    for (year, month), e in zip(periods, draws):
+        period = f"{year}M{month:02d}"
+        x = year + (month - 6.5) / 12  # months as fractions of a year
+        v = modelled(x) if flat is None else flat
+        v += SEASON_MONTH[month] if spec["tertial"] else 0.0
+        v += shift if row["from"] != "-" and period >= row["from"] else 0.0
+        v += spike if period == row["at"] else 0.0
+        v += number(row["noise"]) * e
+        by_month[period] = round(min(max(v, spec["lo"]), spec["hi"]), spec["dec"])
+    if not spec["tertial"]:  # the yearly rows stay, made from the months (see MONTHS)
+        weights = MONTH_BUDGET if spec["type"] == "okonomi" else dict.fromkeys(range(1, 13), 1.0)
+        yearly = {
+            year: sum(weights[m] * by_month[f"{year}M{m:02d}"] for m in range(1, 13)) / sum(weights.values())
+            for year in {y for y, _ in periods}
+        }
+        out = [(y, p, yearly.get(y, v) if p == str(y) else v) for y, p, v in out]
+    return out + [(int(p[:4]), p, v) for p, v in by_month.items()]
 
 
 def missing_status(unit: dict, spec, year: int) -> str:
@@ -314,15 +355,17 @@ def careful_targets(values: list[dict], rows: list[dict]) -> list[dict]:
     set_for = {(r["unit_id"], r["service_area"], r["indicator_id"]): float(r["target"])
                for r in rows if r["period"] == str(CAREFUL_YEAR)}  # fmt: skip
     parts: dict[tuple[str, str, int], list[float]] = {}
+    yearly: dict[tuple[str, str], dict[int, float]] = {}
     for v in values:
         if v["value"] and v["unit_id"] in area_of:
-            parts.setdefault((v["unit_id"], v["indicator_id"], int(v["period"][:4])), []).append(
-                float(v["value"])
-            )
-    yearly: dict[tuple[str, str], dict[int, float]] = {}
+            key, year = (v["unit_id"], v["indicator_id"]), int(v["period"][:4])
+            if v["period"] == str(year):
+                yearly.setdefault(key, {})[year] = float(v["value"])  # a yearly figure wins
+            else:
+                parts.setdefault((*key, year), []).append(float(v["value"]))
     for (unit_id, iid, year), figures in parts.items():
-        if len(figures) in (1, 3):  # a yearly figure, or the mean of a complete year of tertials
-            yearly.setdefault((unit_id, iid), {})[year] = sum(figures) / len(figures)
+        if len(figures) in (3, 12) and iid not in YEARLY_FIGURE:  # a complete year
+            yearly.setdefault((unit_id, iid), {}).setdefault(year, sum(figures) / len(figures))
 
     own = []
     for (unit_id, iid), by_year in yearly.items():

@@ -31,7 +31,9 @@ WORDS = {
     ),
     "forbruk_budsjett": (
         "Forbruk i prosent av budsjett", "Regnskapet", "ja", "Budsjettdisiplin",
-        "Netto driftsutgifter i prosent av justert netto driftsbudsjett; målet er høyst 100 %.",
+        "Netto driftsutgifter i prosent av justert netto driftsbudsjett; målet er høyst 100 %. "
+        "En måneds tall er månedens forbruk i prosent av månedens periodiserte budsjett; året er "
+        "årets forbruk i prosent av årets budsjett, ikke snittet av månedene.",
     ),
     "bhg_bu_helhet": asked("Foreldrenes tilfredshet totalt", "Alt i alt, hvor fornøyd er du med barnehagen?"),
     "bhg_bu_trivsel": asked("Barnets trivsel", "Barnet mitt trives i barnehagen"),
@@ -253,23 +255,25 @@ WORDS = {
 # fmt: on
 
 # comments.csv, all for the results year: (unit_id, indicator_id or "" for the whole unit, kind,
-# text). In the text {indicator} is the unit's figure as its note shows it ("12,9"; a tertial
-# indicator's: the year's mean), {indicator@T1} a tertial's, {indicator@-2} that of two years
-# before; {year}, {year-2} the results year and one before it; {pupils} the pupils a share of
-# the comment's indicator stands for, in words, as a leader writes it.
+# text). In the text {indicator} is the unit's figure as its note shows it ("12,9"; a tertial or
+# monthly indicator's: the year's mean), {indicator@T1} a tertial's, {indicator@M02} a month's,
+# {indicator@-2} that of two years before; {year}, {year-2} the results year and one before it;
+# {pupils} the pupils a share of the comment's indicator stands for, in words, as a leader writes it.
 COMMENTS = [
     ("shj-berg-dal", "", "vurdering",
      "{year} har vært et krevende år. Sykefraværet har ligget på {sykefravaer} %, og mange vakter er "
      "dekket med vikarer og overtid. Det merkes hos beboerne: de og de pårørende gir oss "
-     "{shj_bu_helhet} av 6 i tilfredshet, og det er vi ikke fornøyd med. Økonomien er nær balanse "
-     "({forbruk_budsjett} % av budsjettet)."),
+     "{shj_bu_helhet} av 6 i tilfredshet, og det er vi ikke fornøyd med. Vi har brukt "
+     "{forbruk_budsjett} % av budsjettet og har gått over budsjett hver måned, mest til vikarer og "
+     "overtid og til beboere som trenger én til én-bemanning."),
     ("shj-berg-dal", "sykefravaer", "vurdering",
-     "Fraværet var høyest i første tertial ({sykefravaer@T1} %) og lavest i tredje ({sykefravaer@T3} %). "
-     "Det meste er langtidsfravær, og mye av det knytter de ansatte til tunge løft og ubesatte "
-     "nattevakter."),
+     "Fraværet var høyest i februar ({sykefravaer@M02} %) og lavest i juli ({sykefravaer@M07} %), "
+     "og fra mai har det ligget høyere enn årstiden tilsier. Det meste er langtidsfravær, og mye av "
+     "det knytter de ansatte til tunge løft og ubesatte nattevakter."),
     ("shj-berg-dal", "sykefravaer", "tiltak",
-     "Fra februar 2026 er to avdelinger med i et nærværsprosjekt med NAV Arbeidslivssenter, med "
-     "månedlige møter mellom avdelingsleder, tillitsvalgt og verneombud."),
+     "Fra februar 2026 er to avdelinger med i et nærværsprosjekt med NAV Arbeidslivssenter, slik "
+     "Solbakken har vært siden mars 2025, med månedlige møter mellom avdelingsleder, tillitsvalgt "
+     "og verneombud."),
     ("shj-berg-dal", "sykefravaer", "tiltak",
      "Vi lyser ut tre faste hele stillinger på natt, slik at færre vakter må dekkes med ekstravakter "
      "og overtid."),

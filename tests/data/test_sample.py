@@ -94,14 +94,19 @@ def test_indicators_cover_every_type_and_perspective(data):
     assert {"sykefravaer", "forbruk_budsjett"} <= set(ind["indicator_id"])
 
 
-def test_years_and_tertial_sick_leave(data, values):
+def test_years_and_tertial_or_monthly_sick_leave(data, values):
+    """Sick leave per tertial; from 2023 per month at the nursing homes and kindergartens
+    (the payroll system's monthly figures), their 2019-2022 still tertials."""
     yearly = values[values["freq"] == "Y"]
     assert sorted(yearly["year"].unique()) == list(range(2019, 2026))
     assert data.latest_year == 2025
     sick = values[values["indicator_id"] == "sykefravaer"]
-    assert set(sick["freq"]) == {"T"}
-    expected = {f"{y}T{k}" for y in range(2019, 2026) for k in (1, 2, 3)}
+    assert set(sick["freq"]) == {"T", "M"}
+    tertials = {f"{y}T{k}" for y in range(2019, 2026) for k in (1, 2, 3)}
+    months = {f"{y}M{m:02d}" for y in range(2023, 2026) for m in range(1, 13)}
     for unit_id in data.units.loc[data.units["level"] == "enhet", "unit_id"]:
+        monthly = unit_id.startswith(("shj-", "bhg-"))
+        expected = {p for p in tertials if p < "2023"} | months if monthly else tertials
         assert set(sick.loc[sick["unit_id"] == unit_id, "period"]) == expected, unit_id
 
 
@@ -113,8 +118,13 @@ def test_value_ranges(values):
     assert of(values["indicator_id"] == "sykefravaer").between(4, 14).all()
     by_area = sick.groupby("service_area")["value"].mean()
     assert by_area[["Sykehjem", "Hjemmetjenester"]].min() > by_area[["Skole", "Byggesak"]].max()
-    by_tertial = sick.groupby(sick["period"].str[-2:])["value"].mean()
+    tertial = sick[sick["freq"] == "T"]
+    by_tertial = tertial.groupby(tertial["period"].str[-2:])["value"].mean()
     assert by_tertial["T1"] > by_tertial["T3"] > by_tertial["T2"]
+    monthly = sick[sick["freq"] == "M"]
+    by_month = monthly.groupby(monthly["period"].str[-2:])["value"].mean()
+    assert by_month[["01", "02", "03"]].min() > by_month.drop(["01", "02", "03"]).max()  # high in winter
+    assert by_month.idxmin() == "07"  # lowest in July
     assert of(values["unit"] == "score 1-6").between(3.8, 5.6).all()
     assert of(values["indicator_id"] == "forbruk_budsjett").between(92, 108).all()
     shares = (values["unit"] == "%") & (values["indicator_type"] != "okonomi")

@@ -200,7 +200,7 @@ def test_the_sample_shows_its_comments_in_the_nursing_homes_note(sample_data):
     text = visible(note.comments_section().html)
     assert text.startswith("Enhetens vurdering og tiltak")
     assert "Enheten som helhet Vurdering: 2025 har vært et krevende år." in text
-    assert "Sykefravær 12,9" in text and "Tiltak:" in text
+    assert "Sykefravær 13,2" in text and "Tiltak:" in text
     assert "comment-ref" in scorecard_row(note.scorecard_section().html, "sykefravaer")
 
 

@@ -18,6 +18,10 @@ ALL_UNITS = "*"  # in targets.csv: every unit of the indicator's (or the row's) 
 # indicators.csv `yearly_figure`: how sub-year figures make a year (analysis.yearly). Spending
 # against budget in % per month is not the mean of its months: such an indicator says none.
 YEARLY_FIGURES = ("mean", "sum", "none")
+# indicators.csv `seasonal`: its sub-year series has a season (sick leave: high in winter, low
+# in summer), so its XmR reading uses seasonally adjusted figures. Written yes/no (ja/nei in
+# Norwegian, ja/nej in Danish); empty is no. Loaded as a bool column, False where not given.
+SEASONAL = {"yes": True, "no": False, "ja": True, "nei": False, "nej": False}
 ALL_SERVICE_AREAS = "*"  # in indicators.csv: the indicator applies to every unit
 # units.csv `level`: whose figures a row holds. A unit's results are ranked among units;
 # a service area's or the municipality's figures (KOSTRA prioritering, dekningsgrad) are
@@ -87,6 +91,14 @@ INDICATORS = FileSpec(
             "how a year's figure is made from its months, quarters or tertials when the file gives "
             "none: mean (the default), sum, or none (only a yearly figure in the file counts)",
             "mean",
+        ),  # fmt: skip
+        Column(
+            "seasonal",
+            "choice",
+            False,
+            "its months, quarters or tertials have a season (sick leave), so variation over time is "
+            "read on seasonally adjusted figures: yes or no (ja/nei, ja/nej; empty: no)",
+            "yes",
         ),  # fmt: skip
     ),
 )

@@ -168,6 +168,13 @@ class _FileCheck:
             },
         )
 
+    def yes_no(self, column: str, meanings: dict[str, bool]) -> None:
+        """A choice of `meanings`' words (empty allowed), made a bool column: False where the
+        cell is empty, the column absent or its word refused."""
+        self.choice(column, meanings, allow_empty=True)
+        texts, codes = self.factor(column)
+        self.frame[column] = self.column(np.array([meanings.get(t, False) for t in texts], dtype=bool)[codes])
+
     def unique(self, key: tuple[str, ...], *, as_read: dict[str, list] | None = None) -> None:
         """Refuse a row whose key repeats; `as_read` replaces a key column's texts by what they mean."""
         as_read = as_read or {}

@@ -124,6 +124,7 @@ def _check_indicators(ind: _FileCheck, config: KitConfig) -> None:
     ind.choice("indicator_type", config.indicator_types)
     ind.choice("influenceable", INFLUENCEABLE)
     ind.choice("yearly_figure", YEARLY_FIGURES, allow_empty=True)
+    ind.yes_no("seasonal", contract.SEASONAL)
     _context_directions(ind)
     if config.perspectives:
         ind.choice("perspective", config.perspectives)
