@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -67,6 +67,13 @@ overview
 # %%
 areas = municipality.areas_section()
 areas
+
+# %% [markdown] tags=["notebook-only"]
+# ## Frequent series per service area by variation and assurance (`.frame`: the counts)
+
+# %%
+variation = municipality.variation_section()
+variation
 
 # %% [markdown] tags=["notebook-only"]
 # ## The challenge note: the draft to edit is `challenges.markdown`, the ranking `challenges.frame`

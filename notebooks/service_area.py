@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -83,6 +83,13 @@ kostra
 # %%
 service = area.service_section()
 service
+
+# %% [markdown] tags=["notebook-only"]
+# ## Frequent indicators as Making Data Count sums them up: variation and assurance icons per unit (`.frame`)
+
+# %%
+variation = area.variation_section()
+variation
 
 # %% [markdown] tags=["notebook-only"]
 # ## Per indicator the units best first, with the median, the KOSTRA group and the country (`.figures`)

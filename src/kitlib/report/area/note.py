@@ -27,6 +27,7 @@ from kitlib.report.area.rankings import RankingsSection
 from kitlib.report.area.service import ServiceSection
 from kitlib.report.area.spread import SpreadSection
 from kitlib.report.area.summary import SummarySection
+from kitlib.report.area.variation import AreaVariationSection
 from kitlib.report.briefing import key_figures_line, scrolling, section, title_block
 from kitlib.report.formatting import (
     format_indicator_value,
@@ -42,6 +43,7 @@ class AreaBriefing(
     SummarySection,
     HeatmapSection,
     AttentionSection,
+    AreaVariationSection,
     KostraSection,
     ServiceSection,
     NationalTestsView,
@@ -139,7 +141,8 @@ class AreaBriefing(
 
     # -- sections ------------------------------------------------------------------------------
     SECTIONS = (
-        "title", "summary", "heatmap", "attention", "kostra", "service", "rankings", "spread", "notes",
+        "title", "summary", "heatmap", "attention", "kostra", "service", "variation", "rankings", "spread",
+        "notes",
     )  # fmt: skip
 
     @section

@@ -29,10 +29,13 @@ class SummarySection:
 
     def summary_sentences(self) -> list[str]:
         """Up to seven sentences for a reader with two minutes: targets met across the units, targets
-        most units miss, the unit with the most met, those most in need of attention, the widest
+        most units miss, the frequent series by variation and assurance, the unit with the most met,
+        those most in need of attention, the widest
         spread, and the area's spending against the KOSTRA group; then figures not shown."""
         lang, own = self.lang, self.own
         sentences = [self._count_sentence()]
+        if self.variation_sentence():
+            sentences.append(self.variation_sentence())
         missed = analysis.widely_missed(self.cards)
         if len(missed):
             items = [

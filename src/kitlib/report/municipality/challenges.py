@@ -29,12 +29,15 @@ class ChallengesSection:
         """The draft challenge note: 5-10 numbered challenges in prose the chief executive can
         edit (``.markdown``); ``.frame`` holds the ranked challenges behind it."""
         items = self.challenge_items()
+        # the targets today's variation cannot meet: a choice for the seminar, after the challenges
+        choices, choices_md = self.choices_html()
         if not items:
             note = tr("muni_challenges_none", self.lang, year=self.year)
-            html = f'{self._h2("muni_challenges")}<p class="empty">{escape(note)}</p>'
-            return Section(
-                html, frame=self.challenges, markdown=f"## {tr('muni_challenges', self.lang)}\n\n{note}"
+            html = f'{self._h2("muni_challenges")}<p class="empty">{escape(note)}</p>{choices}'
+            markdown = f"## {tr('muni_challenges', self.lang)}\n\n{note}" + (
+                f"\n\n{choices_md}" if choices_md else ""
             )
+            return Section(html, frame=self.challenges, markdown=markdown)
         note = tr("muni_challenges_note", self.lang, n=len(items), year=self.year)
         listed = "".join(
             f'<li><h3 class="challenge-name">{escape(name)} '
@@ -43,7 +46,7 @@ class ChallengesSection:
         )
         html = (
             f'{self._h2("muni_challenges")}<p class="note">{escape(note)}</p>'
-            f'<ol class="challenges">{listed}</ol>'
+            f'<ol class="challenges">{listed}</ol>{choices}'
         )
         # a numbered list, each item a bold heading and its paragraph: the draft to copy and edit
         markdown = "\n\n".join(
@@ -51,4 +54,5 @@ class ChallengesSection:
             for i, (name, area, text) in enumerate(items, 1)
         )
         heading = tr("muni_challenges", self.lang)
+        markdown += f"\n\n{choices_md}" if choices_md else ""
         return Section(html, frame=self.challenges, markdown=f"## {heading}\n\n{_md(note)}\n\n{markdown}")

@@ -33,6 +33,7 @@ from kitlib.report.municipality.challenges import ChallengesSection
 from kitlib.report.municipality.overview import OverviewSection
 from kitlib.report.municipality.smart import SmartSection
 from kitlib.report.municipality.summary import SummarySection
+from kitlib.report.municipality.variation import MunicipalityVariationSection
 from kitlib.report.narrative import sentence_name
 from kitlib.report.views import Section, SectionedNote
 
@@ -42,6 +43,7 @@ class MunicipalityBriefing(
     SummarySection,
     OverviewSection,
     AreasSection,
+    MunicipalityVariationSection,
     ChallengesSection,
     ChallengeText,
     AuditSection,
@@ -129,7 +131,7 @@ class MunicipalityBriefing(
         return name
 
     # -- sections --------------------------------------------------------------
-    SECTIONS = ("title", "summary", "overview", "areas", "challenges", "audit", "smart")
+    SECTIONS = ("title", "summary", "overview", "areas", "variation", "challenges", "audit", "smart")
 
     @section
     def title_section(self) -> Section:

@@ -16,11 +16,11 @@ class SummarySection:
 
     def summary_sentences(self) -> list[str]:
         """Kort fortalt: targets met across the units, the largest challenges, the areas, the
-        trends, and how many survey results are hidden."""
+        trends, the frequent series by variation and assurance, and how many survey results are hidden."""
         if self.own.empty:
             return [tr("summary_no_targets", self.lang, year=self.year)]
         steps = (self._top_sentence(), self._areas_sentence(), self._trends_sentence(),
-                 self._hidden_sentence())  # fmt: skip
+                 self.variation_sentence() or None, self._hidden_sentence())  # fmt: skip
         return [self._count_sentence(), *(s for s in steps if s is not None)]
 
     def _count_sentence(self) -> str:
