@@ -88,7 +88,7 @@ def test_a_rebase_computes_centre_and_limits_afresh_and_the_chart_draws_them(ses
     view = app.view
     chart = view.chart
     assert list(chart["segment"].unique()) == [0, 1]
-    for segment, rows in chart.groupby("segment"):
+    for _, rows in chart.groupby("segment"):
         assert rows["centre"].nunique() == 1 and rows["centre"].iat[0] == pytest.approx(rows["value"].mean())
         assert (rows["lower"] < rows["centre"]).all() and (rows["upper"] > rows["centre"]).all()
     first, second = (chart[chart["segment"] == s]["centre"].iat[0] for s in (0, 1))

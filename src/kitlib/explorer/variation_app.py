@@ -72,7 +72,8 @@ class VariationExplorer:
             )
 
         return widgets.VBox([
-            widgets.HBox([column("unit", self.unit), column("indicator", self.indicator, self.seasonal, self.target),
+            widgets.HBox([column("unit", self.unit),
+                          column("indicator", self.indicator, self.seasonal, self.target),
                           column("explore_rebase", self.rebase)]),
             self.output,
         ])  # fmt: skip

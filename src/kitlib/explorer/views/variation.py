@@ -114,7 +114,8 @@ def _notes(session: Session, chart: pd.DataFrame, choice: VariationChoice, seaso
     lang, periods = session.lang, chart["period"].astype(str)
     freq = parse_period(periods.iat[0]).freq
     notes = [tr("explore_series", lang, n=len(periods), periods=tr(f"xmr_periods_{freq}", lang),
-                first=format_period(periods.iat[0], lang), last=format_period(periods.iat[-1], lang))]  # fmt: skip
+                first=format_period(periods.iat[0], lang),
+                last=format_period(periods.iat[-1], lang))]  # fmt: skip
     if choice.rebase:
         shown = ", ".join(format_period(p, lang) for p in sorted(choice.rebase, key=list(periods).index))
         last = int((chart["segment"] == chart["segment"].max()).sum())
@@ -152,7 +153,8 @@ def variation_view(session: Session, choice: VariationChoice, *, figure: bool = 
     )  # fmt: skip
     view = VariationView(
         choice, chart, raw, summary, seasonal, _name(session, choice.indicator, seasonal, False), message,
-        [s[:1].upper() + s[1:] for s in sentences], _notes(session, chart, choice, why), target, unit, decimals,
+        [s[:1].upper() + s[1:] for s in sentences], _notes(session, chart, choice, why), target, unit,
+        decimals,
     )  # fmt: skip
     if figure:
         view.figure = charts.panel_figure([panel(view)], lang)
