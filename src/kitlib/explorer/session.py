@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kitlib.analysis.audit import audit_indicators
+from kitlib.analysis.frequent import frequent_series
 from kitlib.analysis.history import histories
 from kitlib.analysis.scorecard import benchmark_groups, prepared_values, result_units, scorecard, scorecards
 from kitlib.data.contract import UNIT_LEVEL
@@ -304,6 +305,20 @@ class Session:
             return mine.sort_values("period_index")[["period", "value", "year"]]
 
         return self._cached(("yearly", unit_id, indicator_id), compute)
+
+    def frequent(self, unit_id: str) -> dict[str, pd.DataFrame]:
+        """indicator_id -> the unit's series below a year (its most recent frequency: months
+        after tertials), in period order, for every indicator that has one, however old."""
+
+        def compute():
+            v = self.values
+            mine = v[(v["unit_id"] == unit_id) & (v["freq"] != YEARLY)]
+            return {
+                indicator: frequent_series(rows, int(rows["year"].max())).reset_index(drop=True)
+                for indicator, rows in mine.groupby("indicator_id", sort=False)
+            }
+
+        return self._cached(("frequent", unit_id), compute)
 
     def audit(self, indicator_id: str, year: int) -> pd.Series | None:
         """The indicator's audit on KS's seven tests for `year` (kitlib.analysis.audit), or

@@ -31,11 +31,15 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 COLUMNS = (  # (header key, scorecard column)
     ("perspective", "perspective"), ("indicator", "name"), ("period", "period"), ("value", "value"),
     ("ci_low", "ci_low"), ("ci_high", "ci_high"), ("target", "target"), ("status", "status"),
-    ("trend", "trend"), ("peer_group", "peer_group_value"), ("national", "national_value"),
+    ("trend", "trend"), ("variation", "variation"), ("assurance", "assurance"),
+    ("peer_group", "peer_group_value"), ("national", "national_value"),
     ("other_units_median", "peer_median"), ("rank", "peer_rank"), ("units_compared", "peer_count"),
     ("next_target", "next_target"), ("unit_of_measure", "unit_of_measure"), ("source", "source"),
     ("definition", "definition"),
 )  # fmt: skip
+# Making Data Count's codes as the CSV has them (improvement, concern, neutral, common_cause;
+# pass, fail, hit_and_miss): an analyst filters on them; empty where a series has no limits
+CODES = {"variation", "assurance"}
 NUMERIC = {"value", "ci_low", "ci_high", "target", "peer_group_value", "national_value", "peer_median",
            "next_target"}  # fmt: skip
 
@@ -60,7 +64,7 @@ def scorecard_workbook(card: pd.DataFrame, perspective_names: dict[str, str], la
                 sheet.cell(row=sheet.max_row, column=position).number_format = number_format
     sheet.freeze_panes = "C2"
     for letter, width in zip(
-        "ABCDEFGHIJKLMNOPQR", (16, 44, 9, 10, 10, 10, 10, 22, 16, 14, 12, 12, 8, 8, 12, 14)
+        "ABCDEFGHIJKLMNOPQRST", (16, 44, 9, 10, 10, 10, 10, 22, 16, 14, 14, 14, 12, 12, 8, 8, 12, 14)
     ):
         sheet.column_dimensions[letter].width = width
     book.properties.created = book.properties.modified = FIXED_TIME
@@ -102,6 +106,8 @@ def _cell(row, column: str, perspective_names: dict[str, str], lang: str):
         return status_label(value, lang)
     if column == "trend":
         return trend_label(value, lang)
+    if column in CODES:
+        return str(value) if isinstance(value, str) and value else None  # no limits: an empty cell
     if column == "unit_of_measure":
         return unit_word(value, lang) or str(value)
     if pd.isna(value) if not isinstance(value, str) else False:
