@@ -182,8 +182,8 @@ def test_the_notes_kort_fortalt_count_the_series(area, municipality, lang):
         sentences = dataclasses.replace(note, lang=lang).summary_sentences()
         expected = vt.count_sentence(note.variation_frame, lang)
         assert expected and expected in sentences
-    # the sample: every series read per tertial
-    assert tr("var_freq_T", lang) in vt.count_sentence(area.variation_frame, lang)
+    # the sample's kindergartens report sick leave per month since 2023: their series are months
+    assert tr("var_freq_M", lang) in vt.count_sentence(area.variation_frame, lang)
 
 
 def test_the_municipality_table_counts_each_area(municipality):

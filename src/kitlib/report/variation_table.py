@@ -124,8 +124,8 @@ def icon(kind: str, code: str, lang: str, side=0, head: bool = False) -> str:
             f'<span class="mdc mdc-{escape(code)}" data-code="{escape(code)}">{svg}<br>{escape(word)}</span>'
         )
     return (
-        f'<span class="mdc mdc-{escape(code)}" data-code="{escape(code)}" style="white-space:nowrap">'
-        f"{svg} {escape(word)}</span>"
+        # the word may wrap beside its circle: a tablet's 820 px hold the table without scrolling
+        f'<span class="mdc mdc-{escape(code)}" data-code="{escape(code)}">{svg} {escape(word)}</span>'
     )
 
 
@@ -153,7 +153,7 @@ def table_html(frame: pd.DataFrame, lang: str, *, unit_column: bool = True) -> s
     """The Making Data Count summary table, one row per unit and indicator, and its legend."""
     if frame.empty:
         return ""
-    heads = [*(["var_unit"] if unit_column else []), "var_indicator", "var_period", "var_latest",
+    heads = [*(["var_unit"] if unit_column else []), "var_indicator", "var_latest",
              "var_centre", "var_limits", "var_target", "var_variation", "var_assurance"]  # fmt: skip
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in heads)
     lines = []
@@ -161,8 +161,10 @@ def table_html(frame: pd.DataFrame, lang: str, *, unit_column: bool = True) -> s
         cells = [
             *([f'<th scope="row">{escape(format_text(str(r["unit_name"]), lang))}</th>'] * unit_column),
             f'<td class="indicator">{escape(indicator_label(r, lang))}</td>',
-            f'<td>{escape(format_period(r["period"], lang))}</td>',
-            *(f'<td class="num">{escape(_fig(r[c], r, lang))}</td>' for c in ("latest", "centre")),
+            # the period under the figure, not a column of its own: the table fits a tablet
+            f'<td class="num">{escape(_fig(r["latest"], r, lang))}<br>'
+            f'<span class="period">{escape(format_period(r["period"], lang))}</span></td>',
+            f'<td class="num">{escape(_fig(r["centre"], r, lang))}</td>',
             f'<td class="num">{escape(_limits(r, lang))}</td>',
             f'<td class="num">{escape(_fig(r["target"], r, lang)) if pd.notna(r["target"]) else ""}</td>',
             f"<td>{icon('variation', r['variation'], lang, r['side'] or 0)}</td>",

@@ -81,8 +81,13 @@ class ChartSections:
         return self.own[self.own["indicator_id"].isin(tertial["indicator_id"])]
 
     def _budget_rows(self) -> pd.DataFrame:
-        """Spending (indicator_type okonomi): drawn in its own section."""
-        return self.own[self.own["indicator_type"] == "okonomi"]
+        """Spending (indicator_type okonomi): drawn in its own section, unless its months are
+        drawn as an XmR chart (the variation section), which shows it period by period."""
+        own = self.own
+        return own[
+            (own["indicator_type"] == "okonomi")
+            & ~own["indicator_id"].isin(self._variation_rows()["indicator_id"])
+        ]
 
     def _yearly(self, indicator_id: str) -> pd.DataFrame:
         """The unit's yearly values up to the note's year: how a chart's title counts years in a row."""

@@ -85,24 +85,30 @@ class VariationSection:
             )  # fmt: skip
             panels.append((panel, f"{message}. {' '.join(sentences)}"))
             paragraphs.append(f'<p class="variation-text">{escape(" ".join(sentences))}</p>')
-        drawn = self._figures("variation", panels)
         heading = self._h2("variation")
-        # on paper the words stand beside the chart (templates' .variation-pair): the issue's
+        # on paper each chart has its words beside it (templates' .variation-pair): the issue's
         # "beside it", and no extra lines under a chart that leaves a third of the width empty
-        texts = "".join(paragraphs) + self._variation_key()
-        html = (f'{heading}<div class="variation-pair">{drawn.html[len(heading):]}'
-                f'<div class="variation-texts">{texts}</div></div>')  # fmt: skip
-        return Section(html, frame=drawn.frame, figures=drawn.figures)
+        pairs, frames, figures = [], [], []
+        for i, (drawn_panel, text, (_, row)) in enumerate(zip(panels, paragraphs, rows.iterrows())):
+            drawn = self._figures("variation", [drawn_panel])
+            key = self._variation_key(row) + (self._variation_key() if i == len(panels) - 1 else "")
+            pairs.append(f'<div class="variation-pair">{drawn.html[len(heading):]}'
+                         f'<div class="variation-texts">{text}{key}</div></div>')  # fmt: skip
+            frames.append(drawn.frame)
+            figures.extend(drawn.figures)
+        return Section(
+            heading + "".join(pairs), frame=pd.concat(frames, ignore_index=True), figures=tuple(figures)
+        )
 
-    def _variation_key(self) -> str:
-        """How to read the chart, and how the season was taken out, in small type beside it."""
-        notes = [tr("xmr_definition", self.lang)]
-        seasonal = [row["name"] for _, row in self._variation_rows().iterrows()
-                    if self._readings[row["indicator_id"]].seasonal]  # fmt: skip
-        if seasonal:
-            names = ", ".join(format_text(str(n), self.lang) for n in dict.fromkeys(seasonal))
-            notes.append(tr("xmr_seasonal_definition", self.lang, names=names))
-        return "".join(f'<p class="note">{escape(n)}</p>' for n in notes)
+    def _variation_key(self, row=None) -> str:
+        """In small type beside a chart: how the season was taken out of `row`'s series (if it
+        was), and, beside the last chart (`row` None), how to read the charts."""
+        if row is None:
+            return f'<p class="note">{escape(tr("xmr_definition", self.lang))}</p>'
+        if not self._readings[row["indicator_id"]].seasonal:
+            return ""
+        names = format_text(str(row["name"]), self.lang)
+        return f'<p class="note">{escape(tr("xmr_seasonal_definition", self.lang, names=names))}</p>'
 
     def with_variation_definitions(self, card: pd.DataFrame) -> pd.DataFrame:
         """`card` with the definition of each seasonally adjusted series saying so, for the

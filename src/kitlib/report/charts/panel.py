@@ -107,7 +107,9 @@ def panel_figure(
     """
     n = len(panels)
     ncols = ncols or (1 if n == 1 else 2)
-    plot_h = 72 * (plot_height or (1.75 if n == 1 else 1.45))
+    # an XmR chart stands beside its words: no taller than they are
+    single = 1.45 if panels and panels[0].kind == "xmr" else 1.75
+    plot_h = 72 * (plot_height or (single if n == 1 else 1.45))
     with styled():
         fig = Figure(figsize=(width, 3.0))
         axes = _draw_panels(fig, panels, lang, sharey)
