@@ -71,12 +71,13 @@ def test_only_indicators_with_figures_below_a_year_are_offered(sessions):
     app = VariationExplorer(session, unit_id=UNIT)
     offered = [value for _, value in app.indicator.options]
     assert offered == frequent_indicators(session, UNIT)
-    assert set(offered) == {"sykefravaer", MONTHLY, SHORT}  # not the yearly ones beside them
+    # sick leave and spending per month in the sample, not the yearly ones beside them
+    assert set(offered) == {"sykefravaer", "forbruk_budsjett", MONTHLY, SHORT}
     assert "medarb_trivsel" in set(session.own(UNIT, session.data.latest_year)["indicator_id"])
     app.indicator.value = MONTHLY
     periods = [value for _, value in app.rebase.options]
     assert periods[0] == "2023M02" and periods[-1] == "2025M12" and len(periods) == 35  # all but the first
-    assert not app.seasonal.value  # the sample has no seasonal column: off
+    assert not app.seasonal.value  # this indicator is not flagged seasonal in the sample
     other = [value for _, value in app.unit.options]
     assert UNIT in other and all(frequent_indicators(session, u) for u in other)
 
@@ -150,10 +151,10 @@ def test_a_series_too_short_for_limits_says_why(sessions):
 
 
 def test_a_rebase_leaving_too_few_points_reads_the_last_part_not_the_one_before(sessions):
-    view = variation_view(sessions["nb"], VariationChoice(UNIT, "sykefravaer", rebase=("2023T1",)))
-    assert view.summary.limits == "too_few_points"  # 9 tertials from 2023: no limits yet
+    view = variation_view(sessions["nb"], VariationChoice(UNIT, "sykefravaer", rebase=("2025M04",)))
+    assert view.summary.limits == "too_few_points"  # 9 months from April 2025: no limits yet
     assert view.sentences[0].startswith("Kontrollgrenser krever minst 12 målinger")
-    assert "den siste delen har 9 tertialer" in " ".join(view.notes)
+    assert "den siste delen har 9 måneder" in " ".join(view.notes)
 
 
 def test_changes_after_the_first_are_quick_and_a_choice_made_before_shows_at_once(sessions):

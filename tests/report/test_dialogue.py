@@ -74,13 +74,11 @@ def test_a_gap_whose_process_shifted_the_wrong_way_says_so_with_the_run(sample_c
     assert own.loc[sick, "trend_basis"].iat[0] == "variation"
     own.loc[sick, ["trend", "variation", "variation_signal", "variation_since", "variation_points",
                    "variation_side", "variation_seasonal"]] = [
-        "worsening", "concern", "shift", "2024T2", 5, 1, True]  # fmt: skip
+        "worsening", "concern", "shift", "2025M08", 5, 1, True]  # fmt: skip
     first = draft_questions(own, "nb", peer_group="KOSTRA-gruppe 13")[0]
     assert first.indicator_id == "sykefravaer"
     assert first.text.startswith("Sykefravær, sesongjustert, har ligget over snittet (")
-    assert (
-        "i 5 tertialer på rad siden 2.\xa0tertial\xa02024" in first.text and "målet er 8,5\xa0%" in first.text
-    )
+    assert "i 5 måneder på rad siden august\xa02025" in first.text and "målet er 8,5\xa0%" in first.text
 
 
 def test_a_suppressed_survey_figure_is_never_cited(sample_cards):

@@ -8,6 +8,7 @@ import pandas as pd
 
 from kitlib.analysis.attention import Reason
 from kitlib.analysis.codes import Status, Trend
+from kitlib.analysis.frequent import VARIATION_BASIS
 from kitlib.report.area.wording import (
     _figure,
     _join,
@@ -19,6 +20,7 @@ from kitlib.report.formatting import (
     format_period,
 )
 from kitlib.report.i18n import STATUS_SYMBOL, TREND_SYMBOL, tr
+from kitlib.report.narrative import variation_clause
 from kitlib.report.views import Section, markdown_list
 
 
@@ -77,11 +79,7 @@ class AttentionSection:
                           items=_some(items, lang, limit=len(items))))  # fmt: skip
         worse = rows[rows["reason"] == Reason.WORSENING]
         if len(worse):
-            items = [tr("area_moved", lang, name=_name(r["name"], lang),
-                        start=self._figure_of(r, "trend_from_value"),
-                        start_period=format_period(r["trend_from_period"], lang),
-                        value=self._figure_of(r, "value"), period=format_period(r["period"], lang))
-                     for _, r in worse.iterrows()]  # fmt: skip
+            items = [self._worse_item(r) for _, r in worse.iterrows()]
             out.append(tr("area_reason_worsening", lang, symbol=TREND_SYMBOL[Trend.WORSENING],
                           items=_some(items, lang)))  # fmt: skip
         below = rows[rows["reason"] == Reason.BELOW_MEDIAN]
@@ -91,6 +89,20 @@ class AttentionSection:
                      for _, r in below.iterrows()]  # fmt: skip
             out.append(tr("area_reason_below_median", lang, items=_some(items, lang)))
         return out
+
+    def _worse_item(self, r) -> str:
+        """'andel barnehagelærere fra 46,5 % i 2021 til 39,4 % i 2025', or the run an XmR chart
+        found: 'sykefravær, sesongjustert, har ligget over snittet (12,7 %) i 8 måneder ...'."""
+        lang = self.lang
+        if r.get("trend_basis") == VARIATION_BASIS:
+            info = self._info(r["indicator_id"])
+            row = {**r.to_dict(), "unit_of_measure": info.get("unit_of_measure", ""),
+                   "decimals": info.get("decimals", 1)}  # fmt: skip
+            return variation_clause(pd.Series(row), lang)
+        return tr("area_moved", lang, name=_name(r["name"], lang),
+                  start=self._figure_of(r, "trend_from_value"),
+                  start_period=format_period(r["trend_from_period"], lang),
+                  value=self._figure_of(r, "value"), period=format_period(r["period"], lang))  # fmt: skip
 
     def _figure_of(self, r, column: str) -> str:
         return _figure(r[column], self._info(r["indicator_id"]), self.lang)
