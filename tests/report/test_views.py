@@ -50,6 +50,7 @@ def test_every_section_keeps_what_it_shows(note):
     variation = sections["variation"]
     assert variation.figures and {"centre", "lower", "upper", "point"} <= set(variation.frame.columns)
     assert variation.frame["period"].str.contains("T|M").all() and not sections.pop("sick_leave")
+    assert not sections.pop("budget")  # its spending per month is an XmR chart too
     assert sections["summary"].markdown.startswith("## Kort fortalt\n\n- ")
     assert isinstance(sections["overview"].frame, pd.DataFrame)
     for name, part in sections.items():
