@@ -96,7 +96,7 @@ def add_variation(
 ) -> pd.DataFrame:
     """The scorecard `rows` (with source_unit, indicator_id, direction, target, trend) with
     VARIATION_COLUMNS, and their trend read from the XmR chart where the series has limits."""
-    seasonal = _seasonal(indicators)
+    seasonal = seasonal_flags(indicators)
     series = frequent_series(values, year)
     groups = series.groupby(["unit_id", "indicator_id"], sort=False).indices
     columns = ["source_unit", "indicator_id", "direction", "target", "decimals"]
@@ -118,11 +118,12 @@ def add_variation(
     return trend_from_variation(out)
 
 
-def _seasonal(indicators: pd.DataFrame) -> dict[str, bool]:
+def seasonal_flags(indicators: pd.DataFrame) -> dict[str, bool]:
+    """indicator_id -> read seasonally adjusted (indicators.csv's `seasonal`, a bool column
+    the loader always gives; a frame without it, made by hand, has none)."""
     if "seasonal" not in indicators:
         return {}
-    flags = indicators["seasonal"].map(lambda v: str(v).strip().lower() in {"true", "yes", "ja", "1"})
-    return dict(zip(indicators["indicator_id"], flags))
+    return dict(zip(indicators["indicator_id"], indicators["seasonal"].astype(bool)))
 
 
 def _cells(reading: FrequentReading | None) -> dict:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable
-from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import sample_folder
 from kitlib.errors import BriefingError, KitlibError, UnknownUnitError
 from kitlib.explorer import views
+from kitlib.explorer.held import HeldUpdates
 from kitlib.explorer.likely import likely_selections
 from kitlib.explorer.render import Rendered, link_html, render_briefing
 from kitlib.explorer.session import COMPARISONS, Prepared, Selection, Session
@@ -47,7 +47,7 @@ KEPT = 400  # rendered outputs kept (a chart is ~50-300 kB), so that going back 
 YEARS_SHOWN = 7  # the default range ends with the results year
 
 
-class Explorer:
+class Explorer(HeldUpdates):
     """An ipywidgets app over one data folder; see `explore`. `widget` is the whole app, the
     selectors and outputs are attributes (set a selector's ``.value`` to drive it)."""
 
@@ -65,7 +65,6 @@ class Explorer:
         self.out = Path(out) if out else None
         self.seconds = 0.0  # how long the last update took
         self.rendered: Rendered | None = None  # what the briefing button made last
-        self._holding = 0
         self._shown: dict[str, tuple] = {}
         # (output, part) -> HTML, the latest KEPT: shown ones, and those the warm-up prepared
         self._kept = Prepared(KEPT)
@@ -177,15 +176,6 @@ class Explorer:
         return f"{word} ({group})" if group and group != word else word
 
     # -- reacting to the selectors -----------------------------------------------------------
-    @contextmanager
-    def _hold(self):
-        """Change selectors without each change updating the outputs (one update after)."""
-        self._holding += 1
-        try:
-            yield
-        finally:
-            self._holding -= 1
-
     def _set_indicators(self, wanted: str = "") -> None:
         """The indicators the selected units report on; keep the chosen one where it still is."""
         ids = self.session.indicators_of(self.units.value, self.period.value[1])

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 import traceback
-from contextlib import contextmanager
 from html import escape
 
 import ipywidgets as widgets
@@ -20,6 +19,7 @@ import ipywidgets as widgets
 from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import sample_folder
 from kitlib.errors import UnknownUnitError
+from kitlib.explorer.held import HeldUpdates
 from kitlib.explorer.session import Prepared, Session
 from kitlib.explorer.views.base import indicator_name
 from kitlib.explorer.views.variation import (
@@ -36,13 +36,12 @@ from kitlib.report.i18n import tr
 KEPT = 100  # rendered charts kept (each ~50 kB of SVG)
 
 
-class VariationExplorer:
+class VariationExplorer(HeldUpdates):
     """An ipywidgets app: display `widget`; set a selector's ``.value`` to drive it."""
 
     def __init__(self, session: Session, *, unit_id: str = "", indicator_id: str = ""):
         self.session = session
         self.seconds = 0.0  # how long the last update took
-        self._holding = 0
         self._kept = Prepared(KEPT)
         lang = session.lang
         units = [u for u in session.result_units["unit_id"] if frequent_indicators(session, u)]
@@ -77,15 +76,6 @@ class VariationExplorer:
                           column("explore_rebase", self.rebase)]),
             self.output,
         ])  # fmt: skip
-
-    @contextmanager
-    def _hold(self):
-        """Change selectors without each change updating the chart (one update after)."""
-        self._holding += 1
-        try:
-            yield
-        finally:
-            self._holding -= 1
 
     def _set_indicators(self, wanted: str = "") -> None:
         """The unit's indicators with figures below a year; keep the chosen one where it still is."""

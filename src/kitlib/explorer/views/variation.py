@@ -16,7 +16,7 @@ from html import escape
 import pandas as pd
 from matplotlib.figure import Figure
 
-from kitlib.analysis.frequent import _seasonal  # the scorecard's own reading of indicators.csv's flag
+from kitlib.analysis.frequent import seasonal_flags  # as the scorecard reads the flag
 from kitlib.analysis.variation import VariationSummary, seasonally_adjusted, variation_summary, xmr
 from kitlib.analysis.yearly import PARTS_PER_YEAR
 from kitlib.data.periods import parse_period
@@ -72,7 +72,7 @@ def frequent_indicators(session: Session, unit_id: str) -> list[str]:
 
 def seasonal_default(session: Session, indicator_id: str) -> bool:
     """The indicator's ``seasonal`` flag in indicators.csv; off where the column is absent."""
-    return _seasonal(session.data.indicators).get(indicator_id, False)
+    return seasonal_flags(session.data.indicators).get(indicator_id, False)
 
 
 def _facts(session: Session, choice: VariationChoice) -> tuple[str, float | None, int, str]:
