@@ -10,10 +10,14 @@ from html import unescape
 import pytest
 from test_text_invariants import problems, visible_texts
 
+from kitlib.analysis.challenges import XMR_RUN_SIZE
 from kitlib.analysis.codes import JUDGED, Status
+from kitlib.analysis.frequent import summary_of
 from kitlib.analysis.scorecard import result_units
+from kitlib.report.formatting import format_period
 from kitlib.report.i18n import status_label, tr
 from kitlib.report.municipality import MunicipalityBriefing, prepare_municipality_briefing
+from kitlib.report.variation_words import run_item
 
 LANGS = ("nb", "da", "en")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -150,3 +154,22 @@ def test_the_smart_section_names_each_flagged_target_with_its_rule_and_evidence(
         assert str(row["name"]).split()[0].lower() in targets.lower()
     if (flagged["realistic_reason"] == "large_step").any():
         assert "per år, den største forbedringen på ett år er" in targets  # the evidence beside it
+
+
+@pytest.mark.parametrize("lang", ["nb", "da", "en"])
+def test_a_worsening_the_xmr_chart_found_is_a_challenge_told_as_its_run(note, lang):
+    # Berg & Dal's sick leave per month, seasonally adjusted, has sat above its mean since
+    # May 2025 (tests/data/test_sample_months.py): a concern the unit's chart shows, so the
+    # municipality's challenge note names it too, as that run and never as a yearly change.
+    rows = note.rows
+    run = rows[(rows["figure_unit_id"] == "shj-berg-dal") & (rows["indicator_id"] == "sykefravaer")]
+    assert len(run) == 1 and bool(run["worsening"].iloc[0])
+    assert run["trend_basis"].iloc[0] == "variation" and run["worsening_size"].iloc[0] == XMR_RUN_SIZE
+    row = run.iloc[0]
+    told = _in(note, lang)
+    since = format_period(row["variation_since"], lang)
+    sick = [t for _, _, t in told.challenge_items() if "Berg" in t and since in t]
+    assert len(sick) == 1, [t for _, _, t in told.challenge_items()]
+    item = run_item(summary_of(row), unit="%", decimals=1, lang=lang)
+    assert item and item in unescape(sick[0])
+    assert tr("summary_up", lang) in sick[0]  # above its mean: lower sick leave is better

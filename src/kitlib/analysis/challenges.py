@@ -8,7 +8,9 @@ from every result unit's scorecard of the year (each computed once, from one set
 - **gap to target**: status not met, i.e. short of the target beyond its tolerance and,
   for a survey figure, beyond its 95 % interval (``uncertain`` is not a gap);
 - **worsening**: a trend the noise test passed (``trend == worsening``) whose latest
-  change does not go the other way, so that "has gone up from ... to ..." is true;
+  change does not go the other way, so that "has gone up from ... to ..." is true; for a
+  monthly or tertial series with process limits, a run its XmR chart found on the bad side
+  (``trend_basis == "variation"``), told as that run;
 - **behind the KOSTRA group**: the figure is worse than the KOSTRA group's
   (``peer_group_gap < 0``) by more than its own uncertainty (``peer_group_gap_clear``).
 
@@ -26,7 +28,8 @@ failing that the half-width of its survey interval; failing that 5 % of the targ
 benchmark). A gap of 1 is as large as the noise, 3 is plainly real. Per figure:
 
 - gap to target: the shortfall ``|target - value|`` in noise units;
-- worsening: the change over the window in noise units;
+- worsening: the change over the window in noise units; an XmR run counts XMR_RUN_SIZE (3):
+  the chart's rules flag only what the process's own noise makes very unlikely;
 - behind the KOSTRA group: the gap to the group in noise units.
 
 Each is capped at SEVERITY_CAP (4): beyond that a gap is plainly large, and one unit's
@@ -68,6 +71,7 @@ KINDS = (GAP, WORSENING, PEERS)
 SEVERITY_CAP = 4.0  # noise units: beyond this a gap is plainly large
 FALLBACK_SHARE = 0.05  # the noise scale of a figure without a series or interval: 5 % of its reference
 MIN_CHALLENGES, MAX_CHALLENGES = 5, 10
+XMR_RUN_SIZE = 3.0  # noise units of a worsening an XmR chart found: plainly real, as its rules demand
 SHOWN_SHARE = 0.25  # beyond the fifth, a challenge is shown if it scores this share of the largest
 
 CHALLENGE_COLUMNS = [
@@ -160,10 +164,8 @@ def challenge_rows(cards: pd.DataFrame) -> pd.DataFrame:
     rows = rows[rows["reported"]].copy()
     sign = better_sign(rows["direction"])
     gap = (rows["status"] == Status.NOT_MET) & rows["target"].notna()
-    # the one rule for naming a trend (analysis.nameable); an XmR run is told by the unit's
-    # note, not yet as a municipal challenge
-    yearly = rows.get("trend_basis", pd.Series("", rows.index)) != VARIATION_BASIS
-    worsening = nameable_trends(rows, Trend.WORSENING) & yearly
+    worsening = nameable_trends(rows, Trend.WORSENING)  # the one rule for naming a trend
+    charted = rows.get("trend_basis", pd.Series("", rows.index)) == VARIATION_BASIS
     clear = rows["peer_group_gap_clear"].fillna(False).astype(bool)
     peers = rows["peer_group_value"].notna() & (rows["peer_group_gap"] < 0) & clear
     rows["gap"], rows["worsening"], rows["peers"] = gap, worsening, peers
@@ -172,7 +174,8 @@ def challenge_rows(cards: pd.DataFrame) -> pd.DataFrame:
     rows["gap_size"] = rows["shortfall"] / _noise_scale(rows, rows["target"])
     change_noise = rows["trend_noise"].where(rows["trend_noise"] > 0)
     change_noise = change_noise.fillna(_noise_scale(rows, rows["value"]))
-    rows["worsening_size"] = (rows["trend_change"].abs() / change_noise).where(worsening)
+    size = (rows["trend_change"].abs() / change_noise).where(~charted, XMR_RUN_SIZE)
+    rows["worsening_size"] = size.where(worsening)
     rows["peers_size"] = (-rows["peer_group_gap"] / _noise_scale(rows, rows["peer_group_value"])).where(peers)
     sizes = rows[["gap_size", "worsening_size", "peers_size"]].clip(upper=SEVERITY_CAP)
     # a flagged figure whose size cannot be measured still counts, as large as its noise

@@ -29,7 +29,7 @@ from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE
 from kitlib.data.periods import parse_period
 from kitlib.report.formatting import format_indicator_value, format_period, format_text
 from kitlib.report.i18n import check_language, tr, unit_word
-from kitlib.report.variation_words import run_clause
+from kitlib.report.variation_words import run_clause, run_item
 
 MAX_ITEMS = 2  # improvements or concerns named in one sentence
 
@@ -110,14 +110,28 @@ def moved_clause(row, lang: str) -> str:
     )
 
 
-def variation_clause(row, lang: str) -> str:
-    """The run an XmR chart found in `row`'s series, as a clause (empty when it found none)."""
-    name = sentence_name(row["name"], lang)
+def variation_clause(row, lang: str, *, name: str | None = None) -> str:
+    """The run an XmR chart found in `row`'s series, as a clause (empty when it found none);
+    its subject is the indicator's name unless `name` is given ('Tallet')."""
+    name = sentence_name(row["name"], lang) if name is None else name
     if _is_true(row.get("variation_seasonal")):
         name = tr("xmr_adjusted_name", lang, name=name)
+    return run_clause(summary_of(row), name=name, lang=lang, **_unit_decimals(row))
+
+
+def variation_item(row, lang: str) -> str:
+    """The run without a subject, for a list of units: 'over snittet (12,3 %) i 8 måneder på rad
+    siden mai 2025', seasonally adjusted where the chart was."""
+    item = run_item(summary_of(row), lang=lang, **_unit_decimals(row))
+    if item and _is_true(row.get("variation_seasonal")):
+        item = tr("xmr_item_adjusted", lang, item=item)
+    return item
+
+
+def _unit_decimals(row) -> dict:
     decimals = 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
     unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
-    return run_clause(summary_of(row), name=name, unit=unit, decimals=decimals, lang=lang)
+    return {"unit": unit, "decimals": decimals}
 
 
 def _is_true(flag) -> bool:

@@ -65,13 +65,13 @@ def _now(summary: VariationSummary, fields: dict, fig, value, lang: str) -> str:
     return tr("xmr_two_of_three", lang, **fields, side_limit=limit, meaning=meaning)
 
 
-def _run_clause(summary: VariationSummary, fields: dict, lang: str) -> str:
+def _run_clause(summary: VariationSummary, fields: dict, lang: str, form: str = "clause") -> str:
+    """The run as a clause with its subject (`form` "clause") or as a list item without ("item")."""
     if summary.signal == Signal.TREND:
-        return tr(
-            "xmr_clause_trend", lang, **fields, way=tr("xmr_up" if summary.side > 0 else "xmr_down", lang)
-        )
+        way = tr("xmr_up" if summary.side > 0 else "xmr_down", lang)
+        return tr(f"xmr_{form}_trend", lang, **fields, way=way)
     side = tr("xmr_above" if summary.side > 0 else "xmr_below", lang)
-    return tr("xmr_clause_shift", lang, **fields, side=side)
+    return tr(f"xmr_{form}_shift", lang, **fields, side=side)
 
 
 def run_clause(
@@ -83,6 +83,14 @@ def run_clause(
     if summary.signal not in (Signal.SHIFT, Signal.TREND, Signal.LONG_RUN) or not summary.points:
         return ""
     return _run_clause(summary, _fields(summary, name, unit, decimals, lang), lang)
+
+
+def run_item(summary: VariationSummary, *, unit: str = "", decimals: int = 1, lang: str = "nb") -> str:
+    """'over snittet (12,3 %) i 8 måneder på rad siden mai 2025': the run without a subject,
+    for a list of units; empty for any reading that is not a run."""
+    if summary.signal not in (Signal.SHIFT, Signal.TREND, Signal.LONG_RUN) or not summary.points:
+        return ""
+    return _run_clause(summary, _fields(summary, "", unit, decimals, lang), lang, form="item")
 
 
 def variation_message(summary: VariationSummary, *, lang: str = "nb", target=None) -> str:

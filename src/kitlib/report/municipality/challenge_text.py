@@ -7,12 +7,13 @@ from __future__ import annotations
 import pandas as pd
 
 from kitlib.analysis.challenges import GAP, KINDS, PEERS, WORSENING
+from kitlib.analysis.frequent import VARIATION_BASIS
 from kitlib.data.contract import UNIT_LEVEL
 from kitlib.data.periods import parse_period
 from kitlib.report.formatting import format_period, format_text
 from kitlib.report.i18n import tr
 from kitlib.report.municipality.wording import _capital
-from kitlib.report.narrative import _is_true, _join, figure_text
+from kitlib.report.narrative import _is_true, _join, figure_text, variation_clause, variation_item
 
 WITH_FIGURES = 4  # units named with their figures in one sentence; more: three, the rest with the value
 NAMED = 10  # units named at most in "it also applies to ..."
@@ -58,7 +59,7 @@ class ChallengeText:
         their figures, then those named only ('Det gjelder også ...')."""
         first = figures.loc[ids[0]]
         if kind == WORSENING:
-            fields = {**fields, "verb": self._moved(first)["verb"]}
+            fields = {**fields, "verb": self._verb(first)}
         elif kind == PEERS:
             fields = {**fields, "other": self._fig(first, "peer_group_value")}
         with_figures, rest = self._listed(ids, figures, lambda row: self._item(kind, row))
@@ -72,6 +73,8 @@ class ChallengeText:
         if kind == GAP:
             return tr("muni_ch_item_gap", self.lang, value=self._fig(row, "value"),
                       target=self._fig(row, "target"))  # fmt: skip
+        if kind == WORSENING and _charted(row):
+            return variation_item(row, self.lang)
         if kind == WORSENING:
             return tr("muni_ch_item_moved", self.lang, **self._moved(row), value=self._fig(row, "value"),
                       period=format_period(row["period"], self.lang))  # fmt: skip
@@ -94,7 +97,10 @@ class ChallengeText:
             value=self._fig(row, "value"), period=format_period(row["period"], lang),
             clauses=", " + _join(clauses, lang) if clauses else "",
         )  # fmt: skip
-        if ids[WORSENING]:
+        if ids[WORSENING] and _charted(row):
+            run = variation_clause(row, lang, name=tr("muni_ch_the_figure", lang))
+            text += " " + tr("muni_ch_single_run", lang, run=run)
+        elif ids[WORSENING]:
             text += " " + tr("muni_ch_single_moved", lang, **self._moved(row))
         return text
 
@@ -138,7 +144,16 @@ class ChallengeText:
         return start
 
     def _moved(self, row) -> dict[str, str]:
-        """The slots of a worsening trend: verb (up or down), start and where it started."""
-        verb = tr("summary_up" if row["trend_change"] > 0 else "summary_down", self.lang)
+        """The slots of a worsening yearly trend: verb (up or down), start and where it started."""
         start_period = format_period(row["trend_from_period"], self.lang)
-        return {"verb": verb, "start": self._start(row), "start_period": start_period}
+        return {"verb": self._verb(row), "start": self._start(row), "start_period": start_period}
+
+    def _verb(self, row) -> str:
+        """Up or down: the yearly change, or the side of the XmR chart's run."""
+        up = row["variation_side"] > 0 if _charted(row) else row["trend_change"] > 0
+        return tr("summary_up" if up else "summary_down", self.lang)
+
+
+def _charted(row) -> bool:
+    """A trend read from the XmR chart: told as its run, never as a yearly change."""
+    return row.get("trend_basis") == VARIATION_BASIS
