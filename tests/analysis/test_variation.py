@@ -159,6 +159,16 @@ def test_rebase_computes_the_limits_afresh_from_a_period():
     assert set(xmr(months(values))["signal"]) - {""}  # one set of limits: the step is a signal
 
 
+def test_a_latest_segment_too_short_for_limits_is_read_as_too_few_not_as_the_one_before():
+    values = QUIET + [v - 3 for v in QUIET[:6]]  # rebased after 24 months: 6 months since
+    chart = xmr(months(values), rebase=["2025M01"])
+    summary = variation_summary(chart, "lower", target=9)
+    assert (summary.variation, summary.assurance, summary.limits) == ("", "", "too_few_points")
+    assert summary.period == "2025M06"  # the latest figure, not the last one with limits
+    longer = variation_summary(xmr(months(QUIET + [v - 3 for v in QUIET[:12]]), rebase=["2025M01"]), "lower")
+    assert longer.limits == "provisional" and longer.centre == pytest.approx(np.mean(QUIET[:12]) - 3)
+
+
 def test_few_points_give_no_limits_and_say_why():
     chart = xmr(months(QUIET[:11]))
     assert chart["centre"].isna().all() and (chart["limits"] == "too_few_points").all()

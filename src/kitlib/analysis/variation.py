@@ -299,10 +299,16 @@ def variation_summary(
     value: str = "value",
 ) -> VariationSummary:
     """The variation now (Variation) and the assurance against `target` (Assurance) of a frame
-    `xmr` returned, read at its latest point with a figure and on the limits of its segment."""
+    `xmr` returned, read at its latest point with a figure and on the limits of its segment.
+    A latest segment (after a rebase) too short for limits has nothing to say yet: the limits
+    of the process before it no longer describe the process now."""
+    figures = chart[chart[value].notna()] if value in chart else chart
+    if "segment" in chart and len(figures):
+        chart = chart[chart["segment"] == figures["segment"].iat[-1]]
     read = chart[chart["point"] != Point.MISSING.value]
     if read.empty:
-        return VariationSummary(Variation.NONE.value, Assurance.NONE.value, Limits.TOO_FEW.value)
+        latest = str(figures[period].iat[-1]) if len(figures) and period in figures else ""
+        return VariationSummary(Variation.NONE.value, Assurance.NONE.value, Limits.TOO_FEW.value, latest)
     last = read.iloc[-1]
     variation = {
         Point.IMPROVEMENT: Variation.IMPROVEMENT, Point.CONCERN: Variation.CONCERN,

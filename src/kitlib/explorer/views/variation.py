@@ -142,9 +142,7 @@ def variation_view(session: Session, choice: VariationChoice, *, figure: bool = 
     wanted = seasonal_default(session, choice.indicator) if choice.seasonal is None else choice.seasonal
     frame, seasonal, why = _adjusted(raw, lang) if wanted else (raw, False, "")
     chart = xmr(frame, direction=direction, rebase=list(choice.rebase), decimals=decimals)
-    # read on the latest segment alone: a segment too short for limits says so, where the
-    # whole frame would be read at the last point of the segment before it
-    summary = variation_summary(chart[chart["segment"] == chart["segment"].max()], direction, target)
+    summary = variation_summary(chart, direction, target)
     message = variation_message(summary, lang=lang, target=target)
     shown = chart["value"].dropna()
     sentences = variation_sentences(
