@@ -248,8 +248,19 @@ def test_a_season_alone_is_no_signal_once_the_series_is_seasonally_adjusted():
     adjusted = seasonally_adjusted(frame)
     assert (xmr(adjusted)["signal"] == "").all()
     assert adjusted["value"].mean() == pytest.approx(frame["value"].mean())  # the level stays
-    with pytest.raises(SeriesError, match="two years"):
+    with pytest.raises(SeriesError, match="two full years"):
         seasonally_adjusted(months(values[:20]))
+    with pytest.raises(SeriesError, match="two full years"):
+        seasonally_adjusted(months(values[:30]).iloc[6:])  # July to June: two years, one of them full
+
+
+def test_a_part_year_does_not_make_the_season():
+    """Two full years and the first half of a third, after a step down of 2: the old mean of
+    every month would take the step for season; the adjustment reads the full years alone."""
+    season = [1.5 * np.cos(2 * np.pi * i / 12) for i in range(12)]
+    values = [8.0 + s for s in season] * 2 + [6.0 + s for s in season[:6]]
+    adjusted = seasonally_adjusted(months(values))["value"].to_numpy()
+    assert adjusted[:24] == pytest.approx([8.0] * 24) and adjusted[24:] == pytest.approx([6.0] * 6)
 
 
 # -- run charts: Anhøj's rules -----------------------------------------------------------------------

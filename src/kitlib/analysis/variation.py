@@ -34,7 +34,7 @@ import pandas as pd
 from kitlib.analysis import spc_rules
 from kitlib.analysis.status import better_sign
 from kitlib.analysis.yearly import PARTS_PER_YEAR
-from kitlib.data.periods import YEARLY, PeriodError, parse_period
+from kitlib.data.periods import PeriodError, parse_period
 from kitlib.errors import SeriesError
 
 LIMIT = 2.66  # process limits: centre ± LIMIT × mean moving range
@@ -160,21 +160,31 @@ def _ordered(frame: pd.DataFrame, value: str, period: str) -> tuple[pd.DataFrame
 
 def seasonally_adjusted(frame: pd.DataFrame, *, value: str = "value", period: str = "period") -> pd.DataFrame:
     """A copy of `frame` with `value` seasonally adjusted: each figure minus its month's (or
-    tertial's, quarter's) average departure from the series' mean, over the whole series (a
-    classical additive adjustment). The level stays; a season no longer reads as a shift or
-    a point beyond a limit. Needs kitlib periods below a year and two full years; raises
-    SeriesError otherwise."""
+    tertial's, quarter's) mean departure from its year's mean over the full years (a classical
+    additive adjustment), centred so that the series keeps its level. Only full years estimate
+    the season, so a year with its spring months alone, or a change of level between years, is
+    not taken for season. (The median departure would keep one odd month out of its season,
+    but with two or three years it reads the noise of single months as special causes: on the
+    sample it flagged ordinary Augusts.) A season no longer reads as a shift or a point beyond
+    a limit. Needs kitlib periods below a year and two full years; raises SeriesError otherwise."""
     try:
         parsed = [parse_period(str(p)) for p in frame[period]]
     except PeriodError as error:
         raise SeriesError(f"seasonal adjustment needs periods such as 2025M01 or 2025T1: {error}") from None
     freqs = {p.freq for p in parsed}
-    if len(freqs) != 1 or freqs <= {YEARLY} or len(parsed) < 2 * PARTS_PER_YEAR[next(iter(freqs))]:
-        raise SeriesError("seasonal adjustment needs one frequency below a year and at least two years of it")
+    parts = PARTS_PER_YEAR.get(next(iter(freqs)), 1) if len(freqs) == 1 else 1
     figures = pd.to_numeric(frame[value], errors="coerce")
+    year = pd.Series([p.year for p in parsed], index=frame.index)
     sub = pd.Series([p.sub for p in parsed], index=frame.index)
-    season = figures.groupby(sub).transform("mean") - figures.mean()
-    return frame.assign(**{value: figures - season})
+    full = figures.notna().groupby(year).transform("sum") == parts
+    if parts == 1 or year[full].nunique() < 2:
+        raise SeriesError(
+            "seasonal adjustment needs one frequency below a year and at least two full years of it"
+        )
+    departure = (figures - figures.groupby(year).transform("mean"))[full]
+    usual = departure.groupby(sub[full]).mean()
+    usual -= usual.mean()
+    return frame.assign(**{value: figures - sub.map(usual).fillna(0.0)})
 
 
 def _segments(periods: pd.Series, rebase) -> np.ndarray:
