@@ -199,11 +199,11 @@ def test_lines_are_labelled_at_their_ends_in_the_notes_language():
     with briefing_figure() as (_fig, ax):
         charts.trend_chart(h, ax=ax, name="Sykefravær", unit="%", lang="nb", decimals=1)
     labels = label_texts(ax)
-    assert set(labels) == {f"10,1{NBSP}%", "Mål 8,5", "KOSTRA-gruppe"}
+    assert set(labels) == {f"10,1{NBSP}%", f"Mål 8,5{NBSP}%", "KOSTRA-gruppe"}  # the target with its unit
     assert ax.get_legend() is None
     with briefing_figure() as (_fig, ax):
         charts.trend_chart(h, ax=ax, name="Sick leave", unit="%", lang="en", decimals=1)
-    assert set(label_texts(ax)) == {"10.1%", f"{tr('target_line', 'en')} 8.5", tr("peer_group", "en")}
+    assert set(label_texts(ax)) == {"10.1%", f"{tr('target_line', 'en')} 8.5%", tr("peer_group", "en")}
 
 
 @pytest.mark.parametrize(("lang", "label"), [("nb", f"7,2{NBSP}% (T3)"), ("en", "7.2% (T3)")])
@@ -283,6 +283,17 @@ def test_periods_of_a_year_are_named_by_part_with_the_year_under_the_first():
     months = ["2024M11", "2024M12", "2025M01", "2025M03"]
     assert charts.period_labels(months) == ["nov\n2024", "des", "jan\n2025", "mar"]
     assert charts.period_labels(months, "en") == ["Nov\n2024", "Dec", "Jan\n2025", "Mar"]
+
+
+def test_every_year_on_a_thinned_month_axis_is_named():
+    """Every third month labelled, counted back from December: January is never shown, so the
+    year goes under the first month shown of each year instead."""
+    months = [f"{y}M{m:02d}" for y in (2023, 2024, 2025) for m in range(2, 13)]  # February on
+    shown = [label for label in charts.period_labels(months, "nb", every=3) if label]
+    assert [label.split("\n")[1] for label in shown if "\n" in label] == ["2023", "2024", "2025"]
+    assert shown[-1] == "des"
+    labels = charts.period_labels(months, "nb", every=3)
+    assert [i for i, label in enumerate(labels) if label] == list(range(len(months) - 1, -1, -3))[::-1]
 
 
 def test_the_value_axis_includes_the_target_and_bars_start_at_zero():

@@ -222,7 +222,7 @@ def _label(axes, panels: list[Panel], label_rows, layout: _Layout, lang: str = "
         labels = period_labels(panel.history["period"], lang)
         widest = max(plot.text_width(part, TICK_SIZE) for label in labels for part in label.split("\n"))
         every = max(1, math.ceil((widest + 6) / (layout.plot_w / len(labels))))
-        plot.category_axis(ax, labels, pad=0.35, every=every)
+        plot.category_axis(ax, period_labels(panel.history["period"], lang, every), pad=0.35)
     for ax, rows in zip(axes, label_rows):
         plot.end_labels(rows, y="y", text="text", color="color", weight="weight", ax=ax, size=LABEL_SIZE)
         plot.settle(ax)

@@ -16,7 +16,7 @@ from kitlib.report import plot
 from kitlib.report.charts.style import INK, LABEL_SIZE, MUTED, PALETTE, SERIES
 from kitlib.report.charts.title_block import titles
 from kitlib.report.charts.trend import _frame, _last_value_text
-from kitlib.report.formatting import format_number
+from kitlib.report.formatting import format_number, format_value
 from kitlib.report.i18n import tr
 
 # point type -> (colour, marker, size in points²): the marker says it without the colour
@@ -100,6 +100,6 @@ def end_rows(chart: pd.DataFrame, *, unit: str, lang: str, decimals: int, target
                 text = f"{tr(key, lang)} {format_number(float(last[column]), decimals, lang)}"
                 rows.append((float(last[column]), text, colour, "normal"))
     if _known(target):
-        text = f"{tr('target_line', lang)} {format_number(float(target), decimals, lang)}"
+        text = f"{tr('target_line', lang)} {format_value(float(target), unit, decimals, lang)}"
         rows.append((float(target), text, PALETTE["target"], "normal"))
     return pd.DataFrame(rows, columns=["y", "text", "color", "weight"])

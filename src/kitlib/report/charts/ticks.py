@@ -33,12 +33,18 @@ class NumberFormatter(Formatter):
         return format_number(x, self.decimals, self.lang)
 
 
-def period_labels(periods, lang: str = "nb") -> list[str]:
+def period_labels(periods, lang: str = "nb", every: int = 1) -> list[str]:
     """Tick labels: years as they are; a tertial or quarter by its part ("T2", "K3"), a month by
-    its short name in the note's language ("mar"), with the year under the first of each year
-    and under the first shown."""
-    labels = []
-    for i, text in enumerate(map(str, periods)):
+    its short name in the note's language ("mar"). With `every` > 1 only every `every`-th is
+    labelled, counted back from the last (as plot.category_axis does), the others empty; the
+    year goes under the first label shown and under the first shown of each later year, so that
+    every year on the axis is named."""
+    texts = list(map(str, periods))
+    last, labels, year_named = len(texts) - 1, [], None
+    for i, text in enumerate(texts):
+        if (last - i) % every:
+            labels.append("")
+            continue
         try:
             period = parse_period(text)
         except ValueError:
@@ -46,9 +52,10 @@ def period_labels(periods, lang: str = "nb") -> list[str]:
             continue
         if period.freq == YEARLY:
             labels.append(text)
-        else:
-            part = period_part(period, lang)
-            labels.append(f"{part}\n{period.year}" if i == 0 or period.sub == 1 else part)
+            continue
+        part = period_part(period, lang)
+        labels.append(part if period.year == year_named else f"{part}\n{period.year}")
+        year_named = period.year
     return labels
 
 

@@ -18,7 +18,7 @@ from kitlib.report import plot
 from kitlib.report.charts.style import COMPARED, LABEL_SIZE, MUTED, PALETTE, SERIES, TICK_SIZE, UNIT_SIZE
 from kitlib.report.charts.ticks import NumberFormatter, _axis_label, period_labels, period_part
 from kitlib.report.charts.title_block import titles
-from kitlib.report.formatting import format_number, format_value
+from kitlib.report.formatting import format_value
 from kitlib.report.i18n import tr
 
 
@@ -38,7 +38,7 @@ def _frame(ax, history: pd.DataFrame, unit: str, lang: str, limits) -> None:
     plot.tidy(ax)
     ax.tick_params(axis="x", labelsize=TICK_SIZE)
     plot.category_axis(
-        ax, period_labels(history["period"], lang), pad=0.35, every=1 if len(history) <= 12 else 3
+        ax, period_labels(history["period"], lang, every=1 if len(history) <= 12 else 3), pad=0.35
     )
     ax.set_ylim(*limits)
     plot.nice_ticks(ax)
@@ -81,7 +81,7 @@ def end_label_rows(
         rows.append(
             (
                 target,
-                f"{tr('target_line', lang)} {format_number(target, decimals, lang)}",
+                f"{tr('target_line', lang)} {format_value(target, unit, decimals, lang)}",
                 PALETTE["target"],
                 "normal",
             )
