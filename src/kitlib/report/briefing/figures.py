@@ -110,18 +110,19 @@ class ChartSections:
                              decimals=decimals, kind=kind)  # fmt: skip
         return panel, f"{message}. {self._alt(row, history)}"
 
-    def _figures(self, heading: str, panels, empty: str = "") -> Section:
+    def _figures(self, heading: str | None, panels, empty: str = "") -> Section:
         """The panels as figures under `heading`: those of one kind and frequency together as
         small multiples on a shared period axis (and a shared value axis where they have one
         unit and read well together), in the order of the scorecard, at most six to a figure
         (one page of A4; one figure leaves no empty cells between figures on paper). The
         section keeps the figures and the plotted rows (one per indicator and period) for
-        the analyst; `empty` is said when there is nothing to draw."""
+        the analyst; `empty` is said when there is nothing to draw. Without `heading` the
+        figures alone, for a section that lays them out itself."""
         groups: dict[tuple, list] = {}
         for panel, alt in panels:
             freq = parse_period(panel.history["period"].iat[-1]).freq
             groups.setdefault((panel.kind, freq), []).append((panel, alt))
-        html, figures = [self._h2(heading)], []
+        html, figures = [self._h2(heading)] if heading else [], []
         if empty and not panels:
             html.append(f'<p class="empty">{escape(tr(empty, self.lang))}</p>')
         for group in groups.values():

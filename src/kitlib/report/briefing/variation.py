@@ -90,9 +90,9 @@ class VariationSection:
         # "beside it", and no extra lines under a chart that leaves a third of the width empty
         pairs, frames, figures = [], [], []
         for i, (drawn_panel, text, (_, row)) in enumerate(zip(panels, paragraphs, rows.iterrows())):
-            drawn = self._figures("variation", [drawn_panel])
+            drawn = self._figures(None, [drawn_panel])
             key = self._variation_key(row) + (self._variation_key() if i == len(panels) - 1 else "")
-            pairs.append(f'<div class="variation-pair">{drawn.html[len(heading):]}'
+            pairs.append(f'<div class="variation-pair">{drawn.html}'
                          f'<div class="variation-texts">{text}{key}</div></div>')  # fmt: skip
             frames.append(drawn.frame)
             figures.extend(drawn.figures)
