@@ -10,6 +10,10 @@ explorer, cold:  the same app without the background warm-up: every unit, year a
 plain:           per change, `prepare_briefing` (load the folder, compute the unit's
                  scorecard) and the same outputs drawn from scratch
 
+and the same for the variation explorer (`kitlib.explorer.explore_variation`: a unit's
+monthly or tertial series as an XmR chart), whose plain way is a fresh session per change
+(load the folder, read the series, draw the chart).
+
 Each figure is the median over the changes (wall clock around setting the selector's
 value; everything the change sets off runs before that returns):
 
@@ -27,8 +31,11 @@ import time
 from pathlib import Path
 
 from kitlib import explore, sample_folder
+from kitlib.data.load import load_data
 from kitlib.explorer.app import TABS, VIEWS
-from kitlib.explorer.session import COMPARISONS, Session
+from kitlib.explorer.session import COMPARISONS, Prepared, Session
+from kitlib.explorer.variation_app import KEPT, explore_variation
+from kitlib.explorer.views.variation import frequent_indicators, variation_html
 from kitlib.report.briefing import prepare_briefing
 
 BUDGET = 0.3  # seconds: the issue's bound for an update after a change
@@ -99,6 +106,46 @@ def time_plain(app, folder: Path) -> dict[str, list[float]]:
     return out
 
 
+def variation_changes(app) -> list[tuple[str, object, list]]:
+    """(name, widget, values) for every control of the variation explorer, starting on the
+    unit with the most sub-year indicators so that the indicator control has choices."""
+    units = [value for _, value in app.unit.options]
+    app.unit.value = unit = max(units, key=lambda u: len(frequent_indicators(app.session, u)))
+    indicators = [value for _, value in app.indicator.options]
+    periods = [value for _, value in app.rebase.options]
+    return [
+        ("variation: unit", app.unit, [*[u for u in units if u != unit][:5], unit]),
+        ("variation: indicator", app.indicator, [*indicators[1:], indicators[0]][: 2 * len(indicators) - 2]),
+        ("variation: rebase", app.rebase, [(periods[-9],), (periods[-13],), (periods[-9], periods[-4]), ()]),
+        ("variation: seasonal", app.seasonal, [not app.seasonal.value, app.seasonal.value] * 2),
+        ("variation: target", app.target, [False, True] * 2),
+    ]
+
+
+def time_variation(folder: Path, plain: bool) -> dict[str, tuple[list[float], list[float], list[float]]]:
+    """Per control of the variation explorer: (wall s, CPU s, plain s) for each change; the
+    plain way draws the same choice from a folder loaded afresh (empty without `plain`).
+    Every change is timed as a first visit: the charts the app keeps are forgotten before it
+    (going back to a choice shown before costs nothing and would flatter the median)."""
+    app = explore_variation(folder)
+    out = {}
+    for name, widget, values in variation_changes(app):
+        wall, cpu, fresh = [], [], []
+        for value in values:
+            app._kept = Prepared(KEPT)
+            start, start_cpu = time.perf_counter(), time.process_time()
+            widget.value = value
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+            if plain:
+                start = time.perf_counter()
+                variation_html(Session(load_data(folder), lang=app.session.lang, warm=False), app.choice)
+                fresh.append(time.perf_counter() - start)
+        if values:
+            out[name] = (wall, cpu, fresh or [float("nan")])
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -122,6 +169,11 @@ def main() -> int:
     else:
         cold, _ = time_app(explore(folder, warm=False), warm=False)
         plain = time_plain(explore(folder, warm=False), folder)
+
+    # the variation explorer has no background warm-up: each change is timed as a first
+    # visit, so its warm and cold columns are one
+    for name, (wall, cpu, fresh) in time_variation(folder, plain=not args.warm_only).items():
+        warm[name], warm_cpu[name], cold[name], plain[name] = wall, cpu, wall, fresh
 
     columns = ("changes", 7), ("warm s", 7), ("(cpu s)", 8), ("cold s", 7), ("plain s", 8), ("plain/warm", 10)
     print(f"\n{'control':<32} " + " ".join(f"{title:>{width}}" for title, width in columns))

@@ -6,7 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -42,3 +42,27 @@ from kitlib import explore
 
 app = explore(data_dir, unit_id=unit_id, indicator_id=indicator_id, year=year, lang=lang, out=out_dir)
 app
+
+# %% [markdown]
+# ## Variation over time
+#
+# Any monthly, quarterly or tertial series of a unit as an XmR chart (process-behaviour chart,
+# as NHS England's *Making Data Count*): the mean, the control limits (mean ± 2.66 × the mean
+# moving range), and the points a rule flags as special cause. Choose the unit and the
+# indicator, the periods from which the limits are computed afresh (a known change of the way
+# of working), seasonal adjustment and the target line.
+
+# %%
+from kitlib.explorer import explore_variation
+
+variation = explore_variation(data_dir, lang=lang)
+variation
+
+# %% [markdown]
+# ## The chart's reading as a table
+#
+# The XmR frame of the current choice: one row per period with its centre, limits, the rule
+# that flags it (`signal`) and what the point means (`point`), for your own work in pandas.
+
+# %%
+variation.view.chart.tail(12) if variation.view is not None else None
