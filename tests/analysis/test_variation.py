@@ -169,6 +169,28 @@ def test_a_latest_segment_too_short_for_limits_is_read_as_too_few_not_as_the_one
     assert longer.limits == "provisional" and longer.centre == pytest.approx(np.mean(QUIET[:12]) - 3)
 
 
+def test_a_shift_is_told_from_its_first_point_even_where_a_point_inside_it_lies_beyond_a_limit():
+    """Nine months below the centre, the third beyond the lower limit: the shift began with
+    the first of the nine, and the summary says so (a run of labels would start after the
+    point the outside rule names)."""
+    values = QUIET + [9.6, 9.5, 8.0, 9.6, 9.5, 9.7, 9.6, 9.5, 9.6]
+    chart = xmr(months(values))
+    assert chart["signal"].iat[26] == "outside" and chart["signal"].iat[-1] == "shift"
+    summary = variation_summary(chart, "lower")
+    assert (summary.signal, summary.points, summary.since) == ("shift", 9, "2025M01")
+
+
+def test_a_latest_point_beyond_a_limit_inside_a_shift_is_told_as_the_shift():
+    values = QUIET + [9.6, 9.5, 9.6, 9.7, 9.5, 9.6, 9.5, 8.0]
+    chart = xmr(months(values), direction="lower")
+    assert chart["signal"].iat[-1] == "outside"  # the rule first in order names the point
+    summary = variation_summary(chart, "lower")
+    assert (summary.signal, summary.points, summary.since, summary.side) == ("shift", 8, "2025M01", -1)
+    assert summary.variation == "improvement"
+    alone = variation_summary(xmr(months(QUIET + [8.0]), direction="lower"), "lower")
+    assert (alone.signal, alone.points) == ("outside", 1)
+
+
 def test_few_points_give_no_limits_and_say_why():
     chart = xmr(months(QUIET[:11]))
     assert chart["centre"].isna().all() and (chart["limits"] == "too_few_points").all()

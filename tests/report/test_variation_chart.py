@@ -61,7 +61,13 @@ def test_end_labels_name_the_last_value_the_centre_the_limits_and_the_target():
     with briefing_figure() as (_fig, ax):
         charts.xmr_chart(chart_of("common"), ax=ax, name="Sykefravær", unit="%", lang="nb", target=9.0)
     texts = {t.get_text() for t in ax.texts}
-    assert {f"9,7{NBSP}% (aug)", "Snitt 10,0", "Øvre grense 11,6", "Nedre grense 8,4", f"Mål 9,0{NBSP}%"} <= texts
+    assert {
+        f"9,7{NBSP}% (aug)",
+        "Snitt 10,0",
+        "Øvre grense 11,6",
+        "Nedre grense 8,4",
+        f"Mål 9,0{NBSP}%",
+    } <= texts
 
 
 def test_provisional_limits_are_dotted_and_too_few_points_draw_no_limits():

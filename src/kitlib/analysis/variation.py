@@ -324,26 +324,56 @@ def variation_summary(
         Point.IMPROVEMENT: Variation.IMPROVEMENT, Point.CONCERN: Variation.CONCERN,
         Point.NEUTRAL: Variation.NEUTRAL, Point.COMMON: Variation.COMMON_CAUSE,
     }[Point(last["point"])]  # fmt: skip
-    same = (
-        (read["signal"] == last["signal"])
-        & (read["point"] == last["point"])
-        & (read["segment"] == last["segment"])
-    )
-    run = len(same) - int(np.flatnonzero(~same.to_numpy())[-1]) - 1 if (~same).any() else len(same)
+    run = _run_length(read, value)
     return VariationSummary(
         variation=variation.value, assurance=_assurance(last, direction, target).value,
         limits=str(last["limits"]), period=str(last[period]), centre=float(last["centre"]),
-        lower=float(last["lower"]), upper=float(last["upper"]), signal=str(last["signal"]),
+        lower=float(last["lower"]), upper=float(last["upper"]), signal=_run_signal(read, value),
         since=str(read[period].iat[-run]),
         points=run if last["signal"] else 0,
         side=_side(read, run, value),
     )  # fmt: skip
 
 
+def _run_length(read: pd.DataFrame, value: str) -> int:
+    """How many points up to the latest make its run: for a shift (or a long run) every point
+    in a row on the latest point's side of the centre, for a trend every point of the rise or
+    fall, whatever rule names the points inside it (a point of a shift may also lie beyond a
+    limit, and is part of the shift all the same); for any other signal the latest points in a
+    row that the same rule flags."""
+    if _run_signal(read, value) in (Signal.SHIFT.value, Signal.LONG_RUN.value):
+        keys = np.sign(read[value].to_numpy(float) - read["centre"].to_numpy(float))
+    elif _run_signal(read, value) == Signal.TREND.value:
+        steps = np.sign(np.diff(read[value].to_numpy(float)))
+        return _trailing(steps) + 1 if len(steps) else 1
+    else:
+        keys = (read["signal"] + "|" + read["point"]).to_numpy()
+    return _trailing(keys)
+
+
+def _run_signal(read: pd.DataFrame, value: str) -> str:
+    """The latest point's signal for the summary: the shift or trend it is part of, where it is
+    part of one, even when a rule first in order (beyond a limit) names the point itself; a
+    sustained change is the stronger news."""
+    signal = str(read["signal"].iat[-1])
+    if signal not in (Signal.OUTSIDE.value, Signal.TWO_OF_THREE.value):
+        return signal
+    y = read[value].to_numpy(float)
+    if spc_rules.shift(y, read["centre"].to_numpy(float))[-1]:
+        return Signal.SHIFT.value
+    return Signal.TREND.value if spc_rules.trend(y)[-1] else signal
+
+
+def _trailing(keys: np.ndarray) -> int:
+    """The number of equal keys at the end of `keys`."""
+    different = np.flatnonzero(keys != keys[-1])
+    return len(keys) - int(different[-1]) - 1 if len(different) else len(keys)
+
+
 def _side(read: pd.DataFrame, run: int, value: str) -> int:
     """Where the latest run lies: a trend by where it went, else by the centre."""
     last = read.iloc[-1]
-    if last["signal"] == Signal.TREND.value and run > 1:
+    if _run_signal(read, value) == Signal.TREND.value and run > 1:
         return int(np.sign(float(last[value]) - float(read[value].iat[-run])))
     if value not in read or pd.isna(last[value]) or pd.isna(last["centre"]):
         return 0
