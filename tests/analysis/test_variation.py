@@ -315,3 +315,20 @@ def test_fewest_crossings_matches_the_binomial_quantile():
     for n in (12, 20, 36):
         k = fewest_crossings(n)
         assert binom.cdf(k, n - 1, 0.5) >= 0.05 > (binom.cdf(k - 1, n - 1, 0.5) if k else 0)
+
+
+def test_earlier_signal_is_the_latest_special_cause_before_the_reading():
+    from kitlib.analysis.variation import earlier_signal
+
+    values = list(QUIET)
+    values[14] = 14.0  # March 2024 beyond the upper limit, then common cause to the end
+    chart = xmr(months(values), direction="lower")
+    summary = variation_summary(chart, "lower")
+    assert summary.variation == "common_cause"
+    found = earlier_signal(chart, summary)
+    assert (found.period, found.signal, found.side, found.run) == ("2024M03", "outside", 1, False)
+    assert earlier_signal(xmr(months(QUIET)), variation_summary(xmr(months(QUIET)), "lower")) is None
+    # before a run the summary tells: the special cause before the run, not inside it
+    shifted = xmr(months(values + [9.6, 9.5, 9.6, 9.7, 9.5, 9.6, 9.5]), direction="lower")
+    run = variation_summary(shifted, "lower")
+    assert run.signal == "shift" and earlier_signal(shifted, run).period == "2024M03"

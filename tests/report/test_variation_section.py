@@ -83,3 +83,25 @@ def test_the_definitions_say_which_series_are_seasonally_adjusted(notes):
         text = note.notes_section().text
         key = {"nb": "sesongjustert", "da": "Sæsonkorrigeret", "en": "Seasonally adjusted"}[lang]
         assert (key.lower() in text.lower()) == bool(adjusted), (unit, lang)
+
+
+def test_special_cause_the_chart_colours_before_the_latest_reading_is_told(notes):
+    # every chart whose points before the latest reading carry a signal says when the last
+    # one was, so that "ingen spesiell variasjon" never stands beside a coloured point
+    from kitlib.analysis.variation import earlier_signal
+    from kitlib.report.formatting import format_period
+
+    told = 0
+    for (unit, lang), note in notes.items():
+        html = note.variation_section().html if note._readings else ""
+        for reading in note._readings.values():
+            earlier = earlier_signal(reading.chart, reading.summary)
+            read = reading.chart[reading.chart["point"] != ""]
+            flagged_before = (read["signal"].iloc[: len(read) - max(reading.summary.points, 1)] != "").any()
+            assert (earlier is not None) == bool(flagged_before), unit
+            if earlier is not None:
+                assert format_period(earlier.period, lang).replace(" ", "\xa0") in html.replace(" ", "\xa0")
+                told += 1
+        if lang == "nb" and unit == "bhg-maurtua":
+            assert "Tidligere spesiell variasjon: et punkt over øvre kontrollgrense i januar" in html
+    assert told  # the sample has such charts (Maurtua's January 2025, Byggesak øst's July 2024)

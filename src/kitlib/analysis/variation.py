@@ -335,6 +335,42 @@ def variation_summary(
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class EarlierSignal:
+    """The latest special cause before the one the summary tells (or before the latest point,
+    where that is common cause), in the same segment: its last period, its rule and side."""
+
+    period: str
+    signal: str
+    side: int  # +1 above the centre (a trend: rising), -1 below (falling)
+    run: bool  # a shift or trend: `period` is where the run ended
+
+
+def earlier_signal(
+    chart: pd.DataFrame, summary: VariationSummary, *, period: str = "period", value: str = "value"
+) -> EarlierSignal | None:
+    """What the reader sees coloured on the chart before the latest reading, so that a text
+    saying "no special cause" now can say when there last was one; None if nothing was."""
+    if summary.limits == Limits.TOO_FEW or summary.variation == Variation.NONE:
+        return None
+    figures = chart[chart[value].notna()]
+    read = figures[
+        (figures["segment"] == figures["segment"].iat[-1]) & (figures["point"] != Point.MISSING.value)
+    ]
+    before = read.iloc[: len(read) - max(summary.points, 1)]
+    flagged = np.flatnonzero(before["signal"].to_numpy() != "")
+    if not len(flagged):
+        return None
+    at = int(flagged[-1])
+    row = before.iloc[at]
+    if row["signal"] == Signal.TREND.value and at > 0:
+        side = int(np.sign(float(row[value]) - float(before[value].iat[at - 1])))
+    else:
+        side = int(np.sign(float(row[value]) - float(row["centre"])))
+    run = row["signal"] in (Signal.SHIFT.value, Signal.TREND.value, Signal.LONG_RUN.value)
+    return EarlierSignal(str(row[period]), str(row["signal"]), side, run)
+
+
 def _run_length(read: pd.DataFrame, value: str) -> int:
     """How many points up to the latest make its run: for a shift (or a long run) every point
     in a row on the latest point's side of the centre, for a trend every point of the rise or

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from kitlib.analysis.variation import Limits, Signal, Variation, VariationSummary
+from kitlib.analysis.variation import EarlierSignal, Limits, Signal, Variation, VariationSummary
 from kitlib.data.periods import PeriodError, parse_period
 from kitlib.report.formatting import format_number, format_period, format_value
 from kitlib.report.i18n import tr
@@ -27,10 +27,12 @@ def variation_sentences(
     lang: str = "nb",
     target: float | None = None,
     value: float | None = None,
+    earlier: EarlierSignal | None = None,
 ) -> list[str]:
-    """The variation now, then (with a target) whether the process meets it; `value` is the
-    latest figure, for a point beyond the limits. Never a placeholder: without limits, the
-    sentence says why."""
+    """The variation now, then the special cause before it that the chart shows (`earlier`,
+    from analysis.variation.earlier_signal), then (with a target) whether the process meets
+    it; `value` is the latest figure, for a point beyond the limits. Never a placeholder:
+    without limits, the sentence says why."""
     if summary.limits == Limits.TOO_FEW or summary.variation == Variation.NONE:
         return [tr("xmr_too_few", lang, name=name)]
 
@@ -43,11 +45,22 @@ def variation_sentences(
         sentences = [tr("xmr_common_short", lang, **fields)]
     else:
         sentences = [_now(summary, fields, fig, value, lang)]
+    if earlier is not None:
+        sentences.append(earlier_sentence(earlier, lang))
     if summary.limits == Limits.PROVISIONAL:
         sentences.append(tr("xmr_provisional", lang))
     if assured:
         sentences.append(tr(f"xmr_{summary.assurance}", lang, **fields, target=fig(target)))
     return sentences
+
+
+def earlier_sentence(earlier: EarlierSignal, lang: str = "nb") -> str:
+    """'Tidligere spesiell variasjon: et punkt over øvre kontrollgrense i januar 2025.'"""
+    rule = Signal.SHIFT.value if earlier.signal == Signal.LONG_RUN.value else earlier.signal
+    what = tr(f"xmr_earlier_{rule}_{'up' if earlier.side > 0 else 'down'}", lang)
+    when = tr(f"xmr_earlier_when_{'run' if earlier.run else 'point'}", lang,
+              period=format_period(earlier.period, lang))  # fmt: skip
+    return tr("xmr_earlier", lang, what=what, when=when)
 
 
 def _now(summary: VariationSummary, fields: dict, fig, value, lang: str) -> str:

@@ -17,7 +17,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from kitlib.analysis.frequent import seasonal_flags  # as the scorecard reads the flag
-from kitlib.analysis.variation import VariationSummary, seasonally_adjusted, variation_summary, xmr
+from kitlib.analysis.variation import (
+    VariationSummary,
+    earlier_signal,
+    seasonally_adjusted,
+    variation_summary,
+    xmr,
+)
 from kitlib.analysis.yearly import PARTS_PER_YEAR
 from kitlib.data.periods import parse_period
 from kitlib.errors import SeriesError
@@ -148,6 +154,7 @@ def variation_view(session: Session, choice: VariationChoice, *, figure: bool = 
     sentences = variation_sentences(
         summary, name=_name(session, choice.indicator, seasonal, True), unit=unit, decimals=decimals,
         lang=lang, target=target, value=float(shown.iat[-1]) if len(shown) else None,
+        earlier=earlier_signal(chart, summary),
     )  # fmt: skip
     view = VariationView(
         choice, chart, raw, summary, seasonal, _name(session, choice.indicator, seasonal, False), message,

@@ -14,6 +14,7 @@ from html import escape
 import pandas as pd
 
 from kitlib.analysis.frequent import VARIATION_BASIS, FrequentReading, frequent_series, read_series
+from kitlib.analysis.variation import earlier_signal
 from kitlib.report import charts
 from kitlib.report.briefing.blocks import section
 from kitlib.report.formatting import format_text
@@ -77,6 +78,7 @@ class VariationSection:
             sentences = variation_sentences(
                 reading.summary, name=self._variation_name(row, reading, True), unit=unit, decimals=decimals,
                 lang=self.lang, target=target, value=float(shown.iat[-1]) if len(shown) else None,
+                earlier=earlier_signal(reading.chart, reading.summary),
             )  # fmt: skip
             sentences = [s[:1].upper() + s[1:] for s in sentences]
             panel = charts.Panel(
