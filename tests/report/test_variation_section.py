@@ -105,3 +105,22 @@ def test_special_cause_the_chart_colours_before_the_latest_reading_is_told(notes
         if lang == "nb" and unit == "bhg-maurtua":
             assert "Tidligere spesiell variasjon: et punkt over øvre kontrollgrense i januar" in html
     assert told  # the sample has such charts (Maurtua's January 2025, Byggesak øst's July 2024)
+
+
+def test_the_seasonal_note_names_the_series_own_period(notes):
+    # a tertial series is adjusted by its tertials, a monthly one by its months: the note
+    # beside each says which, never "måneds (tertials, kvartals)"
+    from kitlib.data.periods import parse_period
+    from kitlib.report.i18n import tr
+
+    seen = set()
+    for (unit, lang), note in notes.items():
+        for indicator, reading in note._readings.items():
+            if not reading.seasonal:
+                continue
+            freq = parse_period(reading.summary.period).freq
+            part = tr(f"xmr_part_{freq}", lang)
+            text = visible_text(note.variation_section().html)
+            assert f" {part} (" in text, (unit, lang, indicator)
+            seen.add(freq)
+    assert seen >= {"M", "T"}  # the sample has both: nursing homes by month, schools by tertial

@@ -97,9 +97,9 @@ def series_words(frame: pd.DataFrame, lang: str) -> str:
 
 
 # -- icons -----------------------------------------------------------------------------------
-def _symbol(kind: str, code: str, side) -> str:
-    if kind == "assurance":
-        return {"pass": "P", "fail": "F", "hit_and_miss": "~"}[code]
+def _symbol(kind: str, code: str, side, lang: str) -> str:
+    if kind == "assurance":  # NHS's P and F in English; a tick and a cross where those mean nothing
+        return tr(f"var_symbol_{code}", lang)
     if code == "common_cause":
         return "–"
     side = 0 if side is None or pd.isna(side) else float(side)
@@ -111,7 +111,7 @@ def icon(kind: str, code: str, lang: str, side=0, head: bool = False) -> str:
     colour is never alone (and the SVG is hidden from screen readers, which read the word)."""
     if not code:
         return ""
-    symbol, word = _symbol(kind, code, side), tr(f"var_{code}", lang)
+    symbol, word = _symbol(kind, code, side, lang), tr(f"var_{code}", lang)
     svg = (
         '<svg class="mdc-icon" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" '
         'style="vertical-align:middle">'
@@ -189,14 +189,18 @@ def legend_html(frame: pd.DataFrame, lang: str, columns: list[str] | None = None
     icons not shown are not explained."""
     periods = _periods(frame, lang) if len(frame) else tr("var_periods_mixed", lang)
     items = []
-    for kind, codes in (("variation", VARIATIONS), ("assurance", ASSURANCES)):
-        for code in codes:
-            shown = frame[frame[kind] == code]
-            if (columns is None and shown.empty) or (columns is not None and code not in columns):
-                continue
-            sides = [0] if columns is not None else _sides(shown, code)
-            marks = " ".join(icon(kind, code, lang, side) for side in sides)
-            items.append(f"<li>{marks}: {escape(tr(f'var_legend_{code}', lang, periods=periods))}</li>")
+    order = columns or [*VARIATIONS, *ASSURANCES]  # the legend in the order of the columns
+    for code in order:
+        kind = "assurance" if code in ASSURANCES else "variation"
+        shown = frame[frame[kind] == code]
+        if columns is None and shown.empty:
+            continue
+        sides = [0] if columns is not None else _sides(shown, code)
+        marks = " ".join(icon(kind, code, lang, side) for side in sides)
+        words = tr(f"var_legend_{code}", lang, periods=periods)
+        if any(side != 0 for side in sides):  # the arrows are explained where they are shown
+            words += tr("var_legend_arrow", lang)
+        items.append(f"<li>{marks}: {escape(words)}</li>")
     if not items:
         return ""
     label = escape(tr("var_legend", lang))

@@ -142,6 +142,12 @@ def _fields(summary: VariationSummary, name: str, unit: str, decimals: int, lang
     }  # fmt: skip
 
 
+def seasonal_definition(names: str, period: str, lang: str = "nb") -> str:
+    """How the season was taken out of a series whose periods are like `period` ("2025M03":
+    months, "2025T1": tertials), in words a reader follows."""
+    return tr("xmr_seasonal_definition", lang, names=names, part=tr(f"xmr_part_{_freq(period)}", lang))
+
+
 def _freq(period: str) -> str:
     try:
         return parse_period(period).freq

@@ -33,7 +33,7 @@ from kitlib.report import charts
 from kitlib.report.formatting import format_period, format_text
 from kitlib.report.i18n import tr
 from kitlib.report.narrative import sentence_name
-from kitlib.report.variation_words import variation_message, variation_sentences
+from kitlib.report.variation_words import seasonal_definition, variation_message, variation_sentences
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _definitions(session: Session, view: VariationView) -> list[str]:
     notes = [tr("xmr_definition", session.lang)]
     if view.seasonal:
         name = format_text(str(session.indicators.at[view.choice.indicator, "name"]), session.lang)
-        notes.append(tr("xmr_seasonal_definition", session.lang, names=name))
+        notes.append(seasonal_definition(name, str(view.raw["period"].iat[-1]), session.lang))
     return notes
 
 

@@ -20,7 +20,7 @@ from kitlib.report.briefing.blocks import section
 from kitlib.report.formatting import format_text
 from kitlib.report.i18n import tr
 from kitlib.report.narrative import sentence_name
-from kitlib.report.variation_words import variation_message, variation_sentences
+from kitlib.report.variation_words import seasonal_definition, variation_message, variation_sentences
 from kitlib.report.views import Section
 
 
@@ -109,8 +109,10 @@ class VariationSection:
             return f'<p class="note">{escape(tr("xmr_definition", self.lang))}</p>'
         if not self._readings[row["indicator_id"]].seasonal:
             return ""
+        reading = self._readings[row["indicator_id"]]
         names = format_text(str(row["name"]), self.lang)
-        return f'<p class="note">{escape(tr("xmr_seasonal_definition", self.lang, names=names))}</p>'
+        words = seasonal_definition(names, reading.summary.period, self.lang)
+        return f'<p class="note">{escape(words)}</p>'
 
     def with_variation_definitions(self, card: pd.DataFrame) -> pd.DataFrame:
         """`card` with the definition of each seasonally adjusted series saying so, for the
