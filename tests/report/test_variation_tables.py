@@ -253,3 +253,22 @@ def test_the_notes_still_render_every_section(area, municipality):
         assert len(sections) == len(note.SECTIONS)
         assert "variation" in note.SECTIONS
         assert note.variation_section()
+
+
+def test_a_limit_that_would_show_as_the_target_gets_the_decimal_that_tells_them_apart():
+    from kitlib.report.variation_words import limit_decimals
+
+    assert limit_decimals(7.046, 8.9, 7.0, 1) == 2  # '7,0–8,9 %' against 7,0 % hid which side
+    assert limit_decimals(6.996, 10.7, 7.0, 1) == 3  # 7,00 still reads as the target
+    assert limit_decimals(6.8, 10.7, 7.0, 1) == 1
+    assert limit_decimals(7.0, 10.7, 7.0, 1) == 1  # a limit on the target is the target
+    assert limit_decimals(7.046, 8.9, float("nan"), 1) == 1
+
+
+def test_the_fail_choices_show_limits_that_make_the_verdict_visible(municipality):
+    rows = municipality.variation_frame
+    for _, row in rows[rows["assurance"] == "fail"].iterrows():
+        shown = vt._limits(row, "nb")
+        lower, upper = (float(x.replace("\xa0%", "").replace(" %", "").replace(",", ".").split()[0])
+                        for x in shown.split("–"))  # fmt: skip
+        assert row["target"] not in (lower, upper), shown

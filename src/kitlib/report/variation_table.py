@@ -21,6 +21,7 @@ from kitlib.data.periods import PeriodError, parse_period
 from kitlib.report.formatting import format_number, format_period, format_text, format_value
 from kitlib.report.i18n import tr
 from kitlib.report.narrative import _join, sentence_name
+from kitlib.report.variation_words import limit_decimals
 
 VARIATIONS = ("improvement", "concern", "neutral", "common_cause")
 ASSURANCES = ("fail", "hit_and_miss", "pass")  # the choice a failing target asks for first
@@ -140,7 +141,13 @@ def _fig(value, row, lang: str) -> str:
 
 def _limits(row, lang: str) -> str:
     decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    return f"{format_number(float(row['lower']), decimals, lang)}–{_fig(row['upper'], row, lang)}"
+    shown = limit_decimals(row["lower"], row["upper"], row["target"], decimals)
+    unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
+    lower, upper = (
+        format_number(float(row["lower"]), shown, lang),
+        format_value(float(row["upper"]), unit, shown, lang),
+    )
+    return f"{lower}–{upper}"
 
 
 def indicator_label(row, lang: str, in_sentence: bool = False) -> str:

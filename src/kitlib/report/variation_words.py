@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from kitlib.analysis.variation import EarlierSignal, Limits, Signal, Variation, VariationSummary
 from kitlib.data.periods import PeriodError, parse_period
 from kitlib.report.formatting import format_number, format_period, format_value
@@ -39,7 +41,7 @@ def variation_sentences(
     def fig(number: float) -> str:
         return format_value(float(number), unit, decimals, lang)
 
-    fields = _fields(summary, name, unit, decimals, lang)
+    fields = _fields(summary, name, unit, decimals, lang, target)
     assured = bool(summary.assurance) and target is not None and not math.isnan(float(target))
     if assured and summary.variation == Variation.COMMON_CAUSE:  # the limits follow in the next sentence
         sentences = [tr("xmr_common_short", lang, **fields)]
@@ -130,13 +132,14 @@ def variation_message(summary: VariationSummary, *, lang: str = "nb", target=Non
     return text
 
 
-def _fields(summary: VariationSummary, name: str, unit: str, decimals: int, lang: str) -> dict:
-    def fig(number: float) -> str:
-        return format_value(float(number), unit, decimals, lang)
+def _fields(summary: VariationSummary, name: str, unit: str, decimals: int, lang: str, target=None) -> dict:
+    def fig(number: float, shown: int = decimals) -> str:
+        return format_value(float(number), unit, shown, lang)
 
+    limits = limit_decimals(summary.lower, summary.upper, target, decimals)
     return {
-        "name": name, "centre": fig(summary.centre), "lower": format_number(summary.lower, decimals, lang),
-        "upper": fig(summary.upper), "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang),
+        "name": name, "centre": fig(summary.centre), "lower": format_number(summary.lower, limits, lang),
+        "upper": fig(summary.upper, limits), "periods": tr(f"xmr_periods_{_freq(summary.period)}", lang),
         "since": format_period(summary.since, lang) if summary.since else "",
         "period": format_period(summary.period, lang), "n": summary.points,
     }  # fmt: skip
@@ -146,6 +149,22 @@ def seasonal_definition(names: str, period: str, lang: str = "nb") -> str:
     """How the season was taken out of a series whose periods are like `period` ("2025M03":
     months, "2025T1": tertials), in words a reader follows."""
     return tr("xmr_seasonal_definition", lang, names=names, part=tr(f"xmr_part_{_freq(period)}", lang))
+
+
+def limit_decimals(lower: float, upper: float, target, decimals: int) -> int:
+    """The decimals to show the limits with: the figure's, or more where a limit would show as
+    the target it is not ("7,0–8,9 %" against a target of 7,0 %, whose lower limit is 7,05: the
+    target is beyond it, and the reader must see that it is)."""
+    if target is None or pd.isna(target):
+        return decimals
+    for shown in range(decimals, decimals + 3):
+        if all(
+            round(float(limit), shown) != round(float(target), shown)
+            for limit in (lower, upper)
+            if not pd.isna(limit) and float(limit) != float(target)
+        ):
+            return shown
+    return decimals + 2
 
 
 def _freq(period: str) -> str:
