@@ -77,6 +77,29 @@ def test_kort_fortalt_tells_an_xmr_trend_as_its_run_and_never_as_a_yearly_change
                 assert run_words[lang] in summary, (unit, lang, summary)
 
 
+def test_kort_fortalt_tells_a_latest_point_of_concern_that_is_no_trend(notes):
+    # a latest tertial beyond the limits (skole-sentrum) is no trend, so the trend column says
+    # stable; "Kort fortalt" must still tell it, as the chart colours it
+    from kitlib.report.formatting import format_period
+    from kitlib.report.i18n import tr
+
+    lead = {lang: tr("summary_special", lang, items="").split(":")[0] for lang in ("nb", "da", "en")}
+    told = set()
+    for (unit, lang), note in notes.items():
+        own = note.own
+        special = own[
+            (own["variation"] == "concern") & own["variation_signal"].isin(["outside", "two_of_three"])
+        ]
+        summary = " ".join(note.summary_section().markdown.split())
+        assert (lead[lang] in summary) == (not special.empty), (unit, lang, summary)
+        for _, row in special.iterrows():
+            assert format_period(row["variation_period"], lang).replace("\xa0", " ") in summary.replace(
+                "\xa0", " "
+            )
+            told.add(unit)
+    assert {"skole-sentrum", "hjt-nord"} <= told
+
+
 def test_the_definitions_say_which_series_are_seasonally_adjusted(notes):
     for (unit, lang), note in notes.items():
         adjusted = [i for i, r in note._readings.items() if r.seasonal]

@@ -27,9 +27,15 @@ from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE
 from kitlib.data.periods import parse_period
-from kitlib.report.formatting import format_indicator_value, format_period, format_text
+from kitlib.report.formatting import (
+    format_indicator_value,
+    format_number,
+    format_period,
+    format_text,
+    format_value,
+)
 from kitlib.report.i18n import check_language, tr, unit_word
-from kitlib.report.variation_words import run_clause, run_item
+from kitlib.report.variation_words import limit_decimals, run_clause, run_item
 
 MAX_ITEMS = 2  # improvements or concerns named in one sentence
 
@@ -188,6 +194,7 @@ def summary_sentences(
         _count_sentence(card, year, lang),
         *_improvement_sentences(card, lang),
         *_concern_sentences(card, lang),
+        *_special_sentences(card, lang),
         *_peer_sentences(card, lang, peer_group),
         *_underspend_sentences(card, lang, underspend_warning),
         *_gap_sentences(card, lang, min_respondents),
@@ -216,6 +223,36 @@ def _concern_sentences(card: pd.DataFrame, lang: str) -> list[str]:
     if card["value"].notna().any() and not all_met:  # "all met" already says it
         return [tr("summary_all_fine", lang)]
     return []
+
+
+def _special_sentences(card: pd.DataFrame, lang: str) -> list[str]:
+    """A latest point of concern that is no run (beyond a limit, or two of three near one): not
+    a trend, so the trend says stable, but the chart colours it, and the reader should hear of it."""
+    if "variation_signal" not in card:
+        return []
+    rows = card[(card["variation"] == "concern") & card["variation_signal"].isin(["outside", "two_of_three"])]
+    items = [special_clause(row, lang) for _, row in rows.head(MAX_ITEMS).iterrows()]
+    return [tr("summary_special", lang, items=_join(items, lang, clauses=True))] if items else []
+
+
+def special_clause(row, lang: str) -> str:
+    """'sykefravær lå utenfor kontrollgrensene (5,8–8,1 %) i 3. tertial 2025'."""
+    summary = summary_of(row)
+    name = sentence_name(row["name"], lang)
+    if _is_true(row.get("variation_seasonal")):
+        name = tr("xmr_adjusted_name", lang, name=name)
+    shown = _unit_decimals(row)
+    decimals = limit_decimals(summary.lower, summary.upper, row.get("target"), shown["decimals"])
+    fields = {
+        "name": name, "period": format_period(summary.period, lang),
+        "lower": format_number(summary.lower, decimals, lang),
+        "upper": format_value(summary.upper, shown["unit"], decimals, lang),
+    }  # fmt: skip
+    if summary.signal == "outside":
+        return tr("summary_special_outside", lang, **fields)
+    side = tr("xmr_upper_limit" if summary.side > 0 else "xmr_lower_limit", lang)
+    periods = tr(f"xmr_periods_{parse_period(summary.period).freq}", lang)
+    return tr("summary_special_two_of_three", lang, **fields, side_limit=side, periods=periods)
 
 
 def _peer_sentences(card: pd.DataFrame, lang: str, peer_group: str) -> list[str]:
