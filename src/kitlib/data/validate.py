@@ -203,6 +203,7 @@ def _check_values(
     val.frame["value"] = _missing_status(val, "value")
     val.frame["n"] = val.column(_whole_numbers(val.numbers("n", integer=True, minimum=0)))
     val.frame["sd"] = val.numbers("sd", minimum=0)
+    val.frame["population"] = val.column(_whole_numbers(val.numbers("population", integer=True, minimum=1)))
     if unit_area is not None:
         val.known("unit_id", unit_area, "unit id")
     if ind_area is not None:
