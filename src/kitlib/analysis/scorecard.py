@@ -37,7 +37,7 @@ BUDGET_TYPE = "okonomi"  # indicator_type of spending against budget
 
 SCORECARD_COLUMNS = [
     "unit_id", "level", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
-    "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n",
+    "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n", "population",
     "suppressed", "sub_periods", "ci_low", "ci_high", "target", "tolerance", "status", "next_target",
     "trend", "trend_change", "trend_noise", "trend_from_period", "trend_from_value", "last_change",
     "last_change_noise", "previous_period", "fixed_prices", "underspend",
