@@ -271,7 +271,12 @@ def value_rows() -> list[dict]:
                     row["n"] = str(pupils_tested(unit, year))
                 elif spec["survey"]:
                     kind = "medarb" if spec["survey"] == "medarb" else "bruker"
-                    row["n"] = str(respondents(unit, kind, year))
+                    n = respondents(unit, kind, year)
+                    row["n"] = str(n)
+                    # the people asked: the unit's employees, or its users (parents, pupils)
+                    row["population"] = str(max(unit["staff"] if kind == "medarb" else unit["size"], n))
+                    if spec["unit"] == "%":  # a share of respondents is a whole count of them
+                        row["value"] = fmt(100 * round(v * n / 100) / n, spec["dec"])
                     if spec["unit"] == "score 1-6":
                         e = stream(f"{unit['id']}/{spec['id']}/{year}/sd").normal()
                         row["sd"] = fmt(min(max(1.0 - 0.35 * (v - 4.7) + 0.1 * e, 0.6), 1.4), 2)
@@ -302,6 +307,8 @@ def area_total_rows(unit_rows: list[dict]) -> list[dict]:
                 if spec["survey"]:
                     weights = np.array([float(r["n"]) for r in shown])
                     row["n"] = str(int(weights.sum()))
+                    if all(r.get("population") for r in shown):  # a test's pupils have none
+                        row["population"] = str(sum(int(r["population"]) for r in shown))
                 else:
                     year = int(period[:4])
                     weights = np.array([float(unit_size(units[r["unit_id"]], year)) for r in shown])

@@ -272,7 +272,8 @@ def test_the_fast_path_finds_the_same_problems_and_tables_as_the_exact_one(sampl
         rows[number - 1][rows[0].index(column)] = text
     lines = [";".join(cells) for cells in rows]  # semicolons: a cell may hold a decimal comma
     lines += [lines[30], lines[31].replace(";;", "; ;")]  # a duplicate row; a cell with a space
-    lines[26:26] = ["", ";;;;;;"]  # a blank line and a row of empty cells: later lines keep their numbers
+    # a blank line and a row of empty cells (one per column): later lines keep their numbers
+    lines[26:26] = ["", ";" * (len(rows[0]) - 1)]
     values.write_text("\n".join(lines) + "\n", encoding="utf-8")
     append_line(sample_copy / "targets.csv", "finnes-ikke,sykefravaer,2025,6,,")
 

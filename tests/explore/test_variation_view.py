@@ -34,6 +34,7 @@ def _months(indicator: str, periods: list[str], values) -> pd.DataFrame:
     return pd.DataFrame({
         "unit_id": UNIT, "indicator_id": indicator, "period": periods, "value": list(values), "status": "",
         "n": pd.array([pd.NA] * len(periods), dtype="Float64"), "sd": np.nan,
+        "population": pd.array([pd.NA] * len(periods), dtype="Int64"),
         "year": pd.array([p.year for p in parsed], dtype="Int64"), "freq": "M",
         "period_index": pd.array([p.index for p in parsed], dtype="Int64"), "suppressed": False,
         "sub_periods": pd.array([pd.NA] * len(periods), dtype="Int64"),

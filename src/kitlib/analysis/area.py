@@ -22,7 +22,7 @@ import pandas as pd
 from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.scorecard import BUDGET_TYPE, benchmark_groups, prepared_values, result_units, scorecards
 from kitlib.analysis.status import better_sign
-from kitlib.analysis.uncertainty import add_intervals, mean_interval
+from kitlib.analysis.uncertainty import add_intervals, finite_correction, mean_interval
 from kitlib.data.contract import AREA_LEVEL, CONTEXT_TYPE, MUNICIPALITY_LEVEL, SURVEY_TYPE, UNIT_LEVEL
 from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
@@ -360,11 +360,11 @@ def recent_values(
         of_year = mine[mine["year"] == y].set_index("unit_id")
         out[f"value_{y}"] = out["unit_id"].map(of_year["value"]).astype(float)
         out[f"status_{y}"] = out["unit_id"].map(of_year["status"]).fillna("")
-        sd, n = (pd.to_numeric(out["unit_id"].map(of_year[c]), errors="coerce") if c in of_year
-                 else pd.Series(np.nan, out.index) for c in ("sd", "n"))  # fmt: skip
-        low, _ = mean_interval(out[f"value_{y}"], sd, n, z)
+        sd, n, pop = (pd.to_numeric(out["unit_id"].map(of_year[c]), errors="coerce") if c in of_year
+                      else pd.Series(np.nan, out.index) for c in ("sd", "n", "population"))  # fmt: skip
+        low, _ = mean_interval(out[f"value_{y}"], sd, n, z, pop)
         out[f"noise_{y}"] = out[f"value_{y}"] - low
-        errors.append((sd / np.sqrt(n.where(n >= 2))).to_numpy(dtype=float))
+        errors.append((sd / np.sqrt(n.where(n >= 2)) * finite_correction(n, pop)).to_numpy(dtype=float))
     shown = out[[f"value_{y}" for y in span]]
     out["mean"] = shown.mean(axis=1, skipna=True)
     out["years_with_figure"] = shown.notna().sum(axis=1)

@@ -20,6 +20,7 @@ from kitlib.data.load import KitData
 from kitlib.data.periods import YEARLY
 
 _COLUMNS = ["unit_id", "indicator_id", "period", "period_index", "year", "value", "status", "n", "sd"]
+_COLUMNS += ["population"]  # the people asked: survey intervals are corrected for them
 
 
 def indicator_history(
@@ -101,7 +102,7 @@ def histories(data: KitData, values: pd.DataFrame | None = None) -> Histories:
         out["indicator_id"].map(unit_of_measure).where(out["indicator_id"].isin(unit_of_measure.index), "")
     )
     z = data.config.thresholds.confidence_z
-    out = add_intervals(out.assign(unit=measure), z=z, unit="unit").drop(columns=["unit", "sd"])
+    out = add_intervals(out.assign(unit=measure), z=z, unit="unit").drop(columns=["unit", "sd", "population"])
     out = resolve_targets(out, data.targets, unit_areas(data))
     units = result_units(data)
     peers = compare_units(values[values["unit_id"].isin(units["unit_id"])], units, data.indicators)

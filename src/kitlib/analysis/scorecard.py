@@ -37,7 +37,7 @@ BUDGET_TYPE = "okonomi"  # indicator_type of spending against budget
 
 SCORECARD_COLUMNS = [
     "unit_id", "level", "perspective", "success_factor", "indicator_id", "name", "indicator_type",
-    "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n",
+    "unit_of_measure", "direction", "influenceable", "period", "value", "value_status", "n", "population",
     "suppressed", "sub_periods", "ci_low", "ci_high", "target", "tolerance", "status", "next_target",
     "trend", "trend_change", "trend_noise", "trend_from_period", "trend_from_value", "last_change",
     "last_change_noise", "previous_period", "fixed_prices", "underspend",
@@ -240,6 +240,7 @@ def _add_trends(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.D
     series_of = yearly.groupby(["unit_id", "indicator_id"], sort=False).indices
     value, years = float_column(yearly, "value"), yearly["year"].to_numpy(dtype=float, na_value=np.nan)
     labels, n, sd = yearly["period"].to_numpy(), float_column(yearly, "n"), float_column(yearly, "sd")
+    population = float_column(yearly, "population")
     keys = ["source_unit", "indicator_id", "year", "direction", "unit", "decimals"]
     row_keys = list(rows[keys].itertuples(index=False, name=None))  # looked up as the same objects
     readings, fixed = {}, {}
@@ -256,7 +257,8 @@ def _add_trends(rows: pd.DataFrame, values: pd.DataFrame, data: KitData) -> pd.D
         places = DEFAULT_DECIMALS if pd.isna(decimals) else int(decimals)
         readings[key] = trend_of_arrays(
             series, years[at], direction, labels=labels[at], n=None if n is None else n[at],
-            sd=None if sd is None else sd[at], periods=th.trend_periods, stable_share=th.stable_share,
+            sd=None if sd is None else sd[at], population=None if population is None else population[at],
+            periods=th.trend_periods, stable_share=th.stable_share,
             confidence_z=th.confidence_z, is_share=str(unit).strip() == "%", resolution=10.0**-places,
         )  # fmt: skip
     per_row = [readings[key] for key in row_keys]

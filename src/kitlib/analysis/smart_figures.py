@@ -37,9 +37,8 @@ def target_figures(data: KitData, values: pd.DataFrame, year: int) -> Figures:
     """The figures the targets for `year` are held against: those known before `year`."""
     first = year - data.config.thresholds.trend_periods  # the trend_periods years before the target year
     yearly = values[(values["freq"] == YEARLY) & (values["year"] < year)].sort_values("period_index")
-    present = yearly.loc[
-        yearly["value"].notna(), ["unit_id", "indicator_id", "period", "year", "value", "n", "sd"]
-    ]
+    columns = ["unit_id", "indicator_id", "period", "year", "value", "n", "sd", "population"]
+    present = yearly.loc[yearly["value"].notna(), [c for c in columns if c in yearly]]
     groups = [g for g in benchmark_groups(data).values() if g]
     bench = data.benchmarks[
         data.benchmarks["group"].isin(groups)
@@ -103,10 +102,11 @@ def noise_interval(
     n = pd.to_numeric(current.get("n"), errors="coerce")
     if not pd.isna(n):
         if is_share:
-            low, high = share_interval(value, n, z)
+            low, high = share_interval(value, n, z, pd.to_numeric(current.get("population"), errors="coerce"))
         else:
             sd = pd.to_numeric(current.get("sd"), errors="coerce")
-            low, high = mean_interval(value, np.nan if pd.isna(sd) else sd, n, z)
+            pop = pd.to_numeric(current.get("population"), errors="coerce")
+            low, high = mean_interval(value, np.nan if pd.isna(sd) else sd, n, z, pop)
         if not (np.isnan(low) or np.isnan(high)):
             return float(low), float(high)
     diffs = np.diff(history["value"].to_numpy(dtype=float))

@@ -60,6 +60,7 @@ def read_trend(
     period: str = "period",
     n: str = "n",
     sd: str = "sd",
+    population: str = "population",
     **options,
 ) -> TrendReading:
     """The trend of one unit's indicator at the last row of `series`.
@@ -74,6 +75,7 @@ def read_trend(
         labels=series[period].to_numpy() if period in series else None,
         n=float_column(series, n),
         sd=float_column(series, sd),
+        population=float_column(series, population),
         **options,
     )
 
@@ -86,6 +88,7 @@ def trend_of_arrays(
     labels: np.ndarray | None = None,
     n: np.ndarray | None = None,
     sd: np.ndarray | None = None,
+    population: np.ndarray | None = None,
     periods: int = 3,
     min_points: int = 3,
     stable_share: float = 0.02,
@@ -105,7 +108,7 @@ def trend_of_arrays(
         return TrendReading(Trend.INSUFFICIENT)
     present = ~np.isnan(values)
     series = _Series(values[present], positions[present], _take(labels, present), _take(n, present),
-                     _take(sd, present), is_share, confidence_z)  # fmt: skip
+                     _take(sd, present), is_share, confidence_z, _take(population, present))  # fmt: skip
     last = series.last_change()
     in_window = series.positions > positions[-1] - periods
     window = np.flatnonzero(in_window)
@@ -151,6 +154,7 @@ class _Series:
     sd: np.ndarray | None
     is_share: bool
     z: float
+    population: np.ndarray | None = None  # people asked, for the finite population correction
 
     def last_change(self) -> dict:
         """The latest change, its period of departure, and (for surveys) its sampling error."""
@@ -170,6 +174,7 @@ class _Series:
                 "value": float(self.values[i]),
                 "n": self.n[i],
                 "sd": self.sd[i] if self.sd is not None else math.nan,
+                "population": self.population[i] if self.population is not None else math.nan,
             }
             for i in (first, last)
         ]

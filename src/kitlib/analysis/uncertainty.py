@@ -4,6 +4,10 @@ a change must exceed before it is called a change.
 Survey means use Student's t with n - 1 degrees of freedom (small groups get wider
 intervals than the normal curve would give); shares of respondents (percent with `n`)
 use the Wilson score interval, which stays inside 0-100 % for small n and extreme shares.
+Where the number of people asked (`population`, N) is known, the answers are most of a
+finite group, not a sample of an unlimited one: the standard error is multiplied by the
+finite population correction sqrt((N - n)/(N - 1)), and with n >= N (everyone counted)
+there is no sampling uncertainty, so the interval is the figure itself.
 """
 
 from __future__ import annotations
@@ -51,32 +55,54 @@ def t_quantile(df, z: float = 1.96):
     return stdtrit(np.asarray(df, dtype=float), upper)
 
 
-def mean_interval(mean, sd, n, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
-    """(low, high) of the confidence interval of survey means; NaN where n < 2 or sd missing."""
+def finite_correction(n, population) -> np.ndarray:
+    """Per figure the factor its standard error is multiplied by: sqrt((N - n)/(N - 1)) where
+    the population N is known, 0 where n >= N (everyone asked answered), 1 where N is not known."""
+    n = np.asarray(n, dtype=float)
+    big_n = np.broadcast_to(np.asarray(np.nan if population is None else population, dtype=float), n.shape)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        factor = np.sqrt(np.clip((big_n - n) / (big_n - 1), 0, None))
+    return np.where(np.isnan(big_n) | np.isnan(n), 1.0, np.where(n >= big_n, 0.0, factor))
+
+
+def mean_interval(mean, sd, n, z: float = 1.96, population=None) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) of the confidence interval of survey means; NaN where n < 2 or sd missing.
+    With `population` (people asked) known, corrected for a finite population."""
     mean, sd, n = (np.asarray(x, dtype=float) for x in (mean, sd, n))
     with np.errstate(invalid="ignore", divide="ignore"):
         half = t_quantile(np.where(n >= 2, n - 1, np.nan), z) * sd / np.sqrt(n)
+    half = half * finite_correction(n, population)
     return mean - half, mean + half
 
 
-def share_interval(percent, n, z: float = 1.96) -> tuple[np.ndarray, np.ndarray]:
-    """(low, high) in percent of the Wilson interval of a share of `n` respondents."""
+def share_interval(percent, n, z: float = 1.96, population=None) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) in percent of the Wilson interval of a share of `n` respondents.
+
+    With `population` known the binomial standard error is multiplied by the finite population
+    correction f, which is Wilson's interval for the effective number n / f**2; with f = 0
+    (everyone counted) the interval is the share itself."""
     p, n = np.asarray(percent, dtype=float) / 100, np.asarray(n, dtype=float)
+    factor = finite_correction(n, population)
     with np.errstate(invalid="ignore", divide="ignore"):
-        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+        m = n / factor**2  # the effective number of respondents (inf where everyone answered)
+        centre = (p + z * z / (2 * m)) / (1 + z * z / m)
+        half = z * np.sqrt(p * (1 - p) / m + z * z / (4 * m * m)) / (1 + z * z / m)
     ok = (n >= 1) & (p >= 0) & (p <= 1)
-    return np.where(ok, 100 * (centre - half), np.nan), np.where(ok, 100 * (centre + half), np.nan)
+    low, high = np.where(factor == 0, p, centre - half), np.where(factor == 0, p, centre + half)
+    return np.where(ok, 100 * low, np.nan), np.where(ok, 100 * high, np.nan)
 
 
 def add_intervals(frame: pd.DataFrame, *, z: float = 1.96, unit: str = "unit_of_measure") -> pd.DataFrame:
-    """Add ``ci_low`` and ``ci_high`` to rows with respondents: means with `sd`, shares in %."""
-    n = pd.to_numeric(frame.get("n"), errors="coerce") if "n" in frame else pd.Series(np.nan, frame.index)
-    sd = pd.to_numeric(frame.get("sd"), errors="coerce") if "sd" in frame else pd.Series(np.nan, frame.index)
+    """Add ``ci_low`` and ``ci_high`` to rows with respondents: means with `sd`, shares in %;
+    corrected for a finite population where the row has `population`."""
+    n, sd, population = (
+        pd.to_numeric(frame[c], errors="coerce") if c in frame else pd.Series(np.nan, frame.index)
+        for c in ("n", "sd", "population")
+    )
     value = frame["value"].astype(float)
     is_share = frame[unit].astype(str).str.strip() == "%"
-    mean_low, mean_high = mean_interval(value, sd, n, z)
-    share_low, share_high = share_interval(value, n, z)
+    mean_low, mean_high = mean_interval(value, sd, n, z, population)
+    share_low, share_high = share_interval(value, n, z, population)
     out = frame.copy()
     out["ci_low"] = np.where(is_share, share_low, mean_low)
     out["ci_high"] = np.where(is_share, share_high, mean_high)
@@ -84,11 +110,13 @@ def add_intervals(frame: pd.DataFrame, *, z: float = 1.96, unit: str = "unit_of_
 
 
 def inside_interval(frame: pd.DataFrame, values: pd.Series) -> pd.Series:
-    """Per row: does `values` lie inside the row's interval (ci_low..ci_high)? False without one."""
+    """Per row: does `values` lie inside the row's interval (ci_low..ci_high)? False without one,
+    and False for an interval of no width (everyone asked was counted: no uncertainty)."""
     if "ci_low" not in frame or "ci_high" not in frame:
         return pd.Series(False, frame.index)
     values = values.astype(float)
-    return ((frame["ci_low"] <= values) & (values <= frame["ci_high"])).fillna(False).astype(bool)
+    low, high = frame["ci_low"], frame["ci_high"]
+    return ((low <= values) & (values <= high) & (low < high)).fillna(False).astype(bool)
 
 
 def survey_change_noise(first, last, *, is_share: bool, z: float = 1.96) -> float:
@@ -96,18 +124,26 @@ def survey_change_noise(first, last, *, is_share: bool, z: float = 1.96) -> floa
 
     Means: t with min(n) - 1 degrees of freedom times the standard error of the
     difference; shares: z times the binomial standard error of the difference. NaN when
-    the rows lack what is needed.
+    the rows lack what is needed. A row's `population` (people asked), where given, corrects
+    its variance for a finite population (0 where everyone answered).
     """
     n1, n2 = float(first["n"]), float(last["n"])
     if not (n1 >= 2 and n2 >= 2):  # also False for NaN
         return math.nan
+    f1, f2 = (float(finite_correction(r["n"], _population(r))) ** 2 for r in (first, last))
     if is_share:
         p1, p2 = float(first["value"]) / 100, float(last["value"]) / 100
-        return 100 * z * math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2)
+        return 100 * z * math.sqrt(f1 * p1 * (1 - p1) / n1 + f2 * p2 * (1 - p2) / n2)
     sd1, sd2 = float(first["sd"]), float(last["sd"])
     if math.isnan(sd1) or math.isnan(sd2):
         return math.nan
-    return float(t_quantile(min(n1, n2) - 1, z)) * math.sqrt(sd1**2 / n1 + sd2**2 / n2)
+    return float(t_quantile(min(n1, n2) - 1, z)) * math.sqrt(f1 * sd1**2 / n1 + f2 * sd2**2 / n2)
+
+
+def _population(row) -> float:
+    """A row's number of people asked, NaN where it has none."""
+    value = row.get("population", math.nan) if hasattr(row, "get") else math.nan
+    return math.nan if value is None or pd.isna(value) else float(value)
 
 
 def series_change_noise(history: np.ndarray, positions: np.ndarray, z: float = 1.96) -> float:

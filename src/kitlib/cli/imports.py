@@ -174,6 +174,7 @@ def _add_long(sub) -> None:
             period=a.period,
             value=a.value,
             n=a.n,
+            population=a.population,
             unit_name=a.unit_name,
             indicator_name=a.indicator_name,
             filters=a.filter,
@@ -187,6 +188,7 @@ def _add_long(sub) -> None:
     for name in ("unit", "indicator", "period", "value"):
         p.add_argument(f"--{name}", required=True, metavar="COL", help=f"column with the {name}")
     p.add_argument("--n", metavar="COL", help="column with the number of respondents")
+    p.add_argument("--population", metavar="COL", help="column with the number of people asked")
     p.add_argument("--unit-name", metavar="COL", help="column with the unit's name")
     p.add_argument("--indicator-name", metavar="COL", help="column with the indicator's name")
     p.add_argument(

@@ -12,6 +12,7 @@ from kitlib import __version__
 from kitlib.cli.audit import add_audit_command
 from kitlib.cli.briefings import add_briefings_command
 from kitlib.cli.imports import add_import_commands
+from kitlib.data.plausible import folder_warnings
 from kitlib.data.resources import sample_folder
 from kitlib.data.validate import check_folder
 from kitlib.errors import KitlibError
@@ -30,6 +31,9 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
+    # a valid folder's figures that are used as given but look wrong: told, never refused
+    for warning in folder_warnings(tables):
+        print(f"  warning: {warning}", file=sys.stderr)
     values = tables["values"]
     years = values["year"].dropna()
     span = f", {int(years.min())}-{int(years.max())}" if len(years) else ""

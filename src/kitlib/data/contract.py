@@ -133,6 +133,13 @@ VALUES = FileSpec(
         Column("status", "choice", False, ".. not yet available, . not applicable, : suppressed", ".."),
         Column("n", "integer", False, "number of respondents behind a survey figure", "23"),
         Column("sd", "number", False, "standard deviation of the answers", "0,9"),
+        Column(
+            "population",
+            "integer",
+            False,
+            "number of people asked (employees of the unit, parents, pupils), at least 1",
+            "26",
+        ),  # fmt: skip
     ),
 )
 TARGETS = FileSpec(

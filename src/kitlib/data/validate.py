@@ -44,18 +44,9 @@ from kitlib.errors import Problem
 
 # importable from here as before the split: tests reach `_FileCheck` and `_numbers` here
 __all__ = [
-    "FIRST_YEAR",
-    "LINE",
-    "MAX_DECIMALS",
-    "NO_ROWS",
-    "ROWS_NEEDED",
-    "TARGET_YEARS_AHEAD",
-    "_FileCheck",
-    "_numbers",
-    "check_folder",
-    "empty_table",
-    "this_year",
-]
+    "FIRST_YEAR", "LINE", "MAX_DECIMALS", "NO_ROWS", "ROWS_NEEDED", "TARGET_YEARS_AHEAD", "_FileCheck",
+    "_numbers", "check_folder", "empty_table", "this_year",
+]  # fmt: skip
 
 # Targets are set ahead (the budget and economic plan sets next year's and the plan period's,
 # up to four years), so targets.csv may hold periods this many years after the current one.
@@ -203,6 +194,7 @@ def _check_values(
     val.frame["value"] = _missing_status(val, "value")
     val.frame["n"] = val.column(_whole_numbers(val.numbers("n", integer=True, minimum=0)))
     val.frame["sd"] = val.numbers("sd", minimum=0)
+    val.frame["population"] = val.column(_whole_numbers(val.numbers("population", integer=True, minimum=1)))
     if unit_area is not None:
         val.known("unit_id", unit_area, "unit id")
     if ind_area is not None:

@@ -163,26 +163,40 @@ def _survey_change(row, lang: str) -> str:
     return f"{escape(shown)}{verdict_html}"
 
 
+def response_rate(row, lang: str) -> str:
+    """Respondents of the people asked, ``86 %`` (at most 100 %); empty where either is unknown."""
+    n, asked = row.get("n"), row.get("population")
+    if n is None or asked is None or pd.isna(n) or pd.isna(asked) or asked <= 0:
+        return ""
+    return format_value(100 * min(float(n) / float(asked), 1.0), "%", 0, lang)
+
+
 def survey_table(card: pd.DataFrame, lang: str = "nb", *, table_id: str = "survey", min_n: int = 5) -> str:
-    """Survey questions with result, respondents and national average; small groups hidden."""
+    """Survey questions with result, respondents (and the response rate where the people asked
+    are known) and national average; small groups hidden."""
     if card.empty:
         return f'<p class="empty">{escape(tr("no_survey", lang))}</p>'
-    headers = ["question", "value", "respondents", "change", "target", "national", "trend"]
+    asked = "population" in card and bool(pd.to_numeric(card["population"], errors="coerce").notna().any())
+    headers = ["question", "value", "respondents", *(["response_rate"] if asked else []), "change", "target",
+               "national", "trend"]  # fmt: skip
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
     lines = []
     for _, row in card.iterrows():
         n = "" if pd.isna(row["n"]) else escape(format_value(row["n"], "", 0, lang))
+        rate = f'<td class="num">{escape(response_rate(row, lang))}</td>' if asked else ""
         lines.append(
             f'<tr><th scope="row">{escape(format_text(str(row["name"]), lang))}</th>'
-            f'<td class="num">{value_cell(row, lang, min_n)}</td><td class="num">{n}</td>'
+            f'<td class="num">{value_cell(row, lang, min_n)}</td><td class="num">{n}</td>{rate}'
             f'<td class="num">{_survey_change(row, lang)}</td>'
             f'<td class="num">{_fmt(row, "target", lang)}</td>'
             f'<td class="num">{_benchmark(row, "national", lang)}</td>'
             f'<td class="trend trend-{row["trend"]}">{escape(trend_label(row["trend"], lang))}</td></tr>'
         )
+    # where everyone (or nearly everyone) asked answered, say why the intervals are narrow
+    corrected = f'<p class="note">{escape(tr("survey_population_note", lang))}</p>' if asked else ""
     return (
         f'<table class="kit-table survey" id="{escape(table_id)}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(lines)}</tbody></table>"
+        f"<tbody>{''.join(lines)}</tbody></table>{corrected}"
     )
 
 

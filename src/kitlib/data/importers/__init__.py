@@ -108,13 +108,17 @@ def import_long(
     encoding: str | None = None,
     sheet: str | None = None,
     school_year: str = "first",
+    population: str | None = None,
     **meta,
 ) -> ImportResult:
-    """Any long table (CSV or .xlsx) with one figure per row; columns named by the caller."""
+    """Any long table (CSV or .xlsx) with one figure per row; columns named by the caller
+    (`n`: respondents, `population`: the people asked, for survey figures)."""
     options = ImportOptions(**meta)
     if not isinstance(filters, dict):
         filters = parse_filters(filters)
-    cols = LongColumns(unit, indicator, period, value, n, unit_name, indicator_name, filters, school_year)
+    cols = LongColumns(
+        unit, indicator, period, value, n, unit_name, indicator_name, filters, school_year, population
+    )
     batch = batch_from_long(_source(path), cols, options, sep=sep, encoding=encoding, sheet=sheet)
     return write_batch(out, batch, options)
 

@@ -51,6 +51,7 @@ class Observation:
     status: str = ""
     n: int | None = None
     where: str = ""  # "line 12" etc., for duplicate-key messages
+    population: int | None = None  # people asked, behind a survey figure's n
 
 
 @dataclass

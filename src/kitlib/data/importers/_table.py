@@ -18,7 +18,7 @@ from kitlib.data.periods import PeriodError, parse_period
 from kitlib.data.tables import FIGURE_LIMIT, SIGNIFICANT_DIGITS, parse_figure, read_raw_table
 
 # Columns holding numbers: rewritten with a decimal point whatever the analyst typed.
-_NUMERIC = {"value", "target", "tolerance", "sd", "n", "decimals"}
+_NUMERIC = {"value", "target", "tolerance", "sd", "n", "population", "decimals"}
 
 
 def csv_number(value: float | int | None) -> str:

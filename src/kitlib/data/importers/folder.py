@@ -210,6 +210,7 @@ def _obs_row(obs: Observation, first: str, first_value: str) -> dict[str, str]:
         "value": csv_number(obs.value),
         "status": obs.status,
         "n": csv_number(obs.n),
+        "population": csv_number(obs.population),
     }
 
 
@@ -234,6 +235,8 @@ def _merge_values(observations: list[Observation], values: _Table, result: Impor
         values.ensure_column("status")
     if any(o.n is not None for o in observations):
         values.ensure_column("n")
+    if any(o.population is not None for o in observations):
+        values.ensure_column("population")
     for obs in observations:
         row = _obs_row(obs, "unit_id", obs.unit_id)
         key = values.key_of(row)
@@ -258,6 +261,7 @@ def _merge_benchmarks(observations: list[Observation], table: _Table, result) ->
     for obs in observations:
         row = _obs_row(obs, "group", obs.unit_id)
         row.pop("n")
+        row.pop("population")
         table.rows[table.key_of(row)] = {**table.rows.get(table.key_of(row), {}), **row}
         result.benchmarks_written += 1
 

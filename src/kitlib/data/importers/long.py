@@ -31,6 +31,7 @@ class LongColumns:
     indicator_name: str | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)
     school_year: str = "first"
+    population: str | None = None  # the column with the number of people asked
 
 
 def batch_from_long(
@@ -65,7 +66,7 @@ def batch_from_long(
 
     idx = {
         key: col(getattr(cols, key), f"--{key.replace('_', '-')}")
-        for key in ("unit", "indicator", "period", "value", "n", "unit_name", "indicator_name")
+        for key in ("unit", "indicator", "period", "value", "n", "population", "unit_name", "indicator_name")
     }
     filters = {col(name, "--filter"): {clean(v) for v in wanted} for name, wanted in cols.filters.items()}
     selected = [r for r in rows[1:] if all(_cell(r, j) in wanted for j, wanted in filters.items())]
@@ -110,21 +111,27 @@ def _add_row(batch, row: Row, header: Row, idx, cols, options, path, split_codes
             idx["value"], f"'{_cell(row, idx['value'])}' is not a number or one of '..', '.', ':'"
         ) from None
     status, empty = default_status(value, status)
-    n = None
-    if idx["n"] is not None and _cell(row, idx["n"]):
-        try:
-            number = parse_number(_cell(row, idx["n"]))
-        except ValueError:
-            number = float("nan")
-        if not number == number or number != int(number) or number < 0:
-            raise fail(idx["n"], f"'{_cell(row, idx['n'])}' is not a whole number of respondents")
-        n = int(number)
+    n = _count(row, idx["n"], 0, "a whole number of respondents", fail)
+    population = _count(row, idx["population"], 1, "a whole number of people asked, at least 1", fail)
     code, name = split_region(unit_text) if split_codes else ("", unit_text)
     unit_id = code or unit_text
     unit_name = _cell(row, idx["unit_name"]) or name
     batch.indicators.setdefault(
         ind, IndicatorInfo(name=_cell(row, idx["indicator_name"]) or ind, source=path.name)
     )
-    obs = Observation(unit_id, ind, period, value, status, n, where=f"line {row.line}")
+    obs = Observation(unit_id, ind, period, value, status, n, where=f"line {row.line}", population=population)
     add_figure(batch, obs, options, name=unit_name, total=is_total(code, unit_name))
     return empty
+
+
+def _count(row: Row, j: int | None, minimum: int, what: str, fail) -> int | None:
+    """A count in column `j` (respondents, people asked), None where the row has none."""
+    if j is None or not _cell(row, j):
+        return None
+    try:
+        number = parse_number(_cell(row, j))
+    except ValueError:
+        number = float("nan")
+    if not number == number or number != int(number) or number < minimum:
+        raise fail(j, f"'{_cell(row, j)}' is not {what}")
+    return int(number)
