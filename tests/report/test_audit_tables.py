@@ -131,3 +131,15 @@ def test_the_workbook_has_norwegian_headers_and_numbers_as_numbers(tables):
             assert not any(isinstance(v, float) and math.isnan(v) for v in row)
             assert not any(isinstance(v, str) and BAD.search(v) for v in row)
     assert audit_workbook(audit, load, check) == audit_workbook(audit, load, check)  # same bytes each run
+
+
+@pytest.mark.parametrize("lang", ["nb", "da", "en"])
+def test_a_heading_over_targets_met_for_years_says_at_least_not_the_rows_years(lang):
+    # the column head stood over rows of 6 and 7 years as 'hvert av de siste 3 årene'
+    from kitlib.analysis.smart import MET_YEARS
+    from kitlib.report.audit_tables import reason_heading, reasons_text
+
+    head = reason_heading("met_for_years", lang)
+    assert str(MET_YEARS) in head and head != reasons_text("met_for_years", lang, n=MET_YEARS)
+    assert "7" in reasons_text("met_for_years", lang, n=7)
+    assert reason_heading("no_target", lang) == reasons_text("no_target", lang)

@@ -31,6 +31,7 @@ from kitlib.report.audit_tables.verdicts import (
     NOT_JUDGED,
     PASSED,
     TARGET_FOR_KEYS,
+    reason_heading,
     reasons_text,
     verdict_text,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "audit_workbook",
     "frame_html",
     "load_frame",
+    "reason_heading",
     "reasons_text",
     "smart_evidence",
     "smart_findings",

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kitlib.analysis.smart import MET_YEARS, SMART_CHECKS, SmartCheck, SmartReason
+from kitlib.analysis.smart import SMART_CHECKS, SmartCheck, SmartReason
 from kitlib.report.audit_tables.verdicts import (
     NOT_JUDGED,
     TARGET_FOR_KEYS,
     _missing,
     _name,
     _text,
+    reason_heading,
     reasons_text,
     verdict_text,
 )
@@ -131,4 +132,4 @@ def smart_reason_counts(check: pd.DataFrame, lang: str = "nb") -> str:
     ``innenfor usikkerheten rundt siste resultat: 98 · ...``; '' when none does."""
     codes = check.loc[check["realistic"].eq(False).fillna(False), "realistic_reason"].str.split(";").explode()
     counts = codes[codes != ""].value_counts()
-    return " · ".join(f"{reasons_text(code, lang, n=MET_YEARS)}: {n}" for code, n in counts.items())
+    return " · ".join(f"{reason_heading(code, lang)}: {n}" for code, n in counts.items())

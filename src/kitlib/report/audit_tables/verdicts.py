@@ -19,7 +19,7 @@ from kitlib.analysis.audit import (
     MIN_SURVEY_ITEMS,
     LoadFlag,
 )
-from kitlib.analysis.smart import TARGET_FOR_ALL, TARGET_FOR_AREA, TARGET_FOR_UNIT
+from kitlib.analysis.smart import MET_YEARS, TARGET_FOR_ALL, TARGET_FOR_AREA, TARGET_FOR_UNIT, SmartReason
 from kitlib.data.contract import ALL_SERVICE_AREAS
 from kitlib.report.formatting import format_text
 from kitlib.report.i18n import tr
@@ -57,6 +57,14 @@ def reasons_text(codes, lang: str = "nb", *, n=None, evidence: dict[str, str] | 
             word = tr(f"why_{code}", lang, n=_text(n), limit=LOAD_LIMITS.get(code, ""))
             words.append(f"{word} ({evidence[code]})" if evidence and evidence.get(code) else word)
     return "; ".join(words)
+
+
+def reason_heading(code: str, lang: str = "nb") -> str:
+    """A reason as a column head or a count's label, over targets met for different numbers of
+    years: 'allerede nådd minst 3 år på rad' (each row says its own years)."""
+    return reasons_text(
+        "met_for_years_least" if code == SmartReason.MET_FOR_YEARS else code, lang, n=MET_YEARS
+    )
 
 
 def verdict_text(

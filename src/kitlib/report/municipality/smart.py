@@ -8,8 +8,8 @@ from html import escape
 
 import pandas as pd
 
-from kitlib.analysis.smart import MET_YEARS, SMART_CHECKS
-from kitlib.report.audit_tables import flagged_frame, frame_html, reasons_text
+from kitlib.analysis.smart import SMART_CHECKS
+from kitlib.report.audit_tables import flagged_frame, frame_html, reason_heading
 from kitlib.report.briefing import scrolling, section
 from kitlib.report.formatting import format_number, format_text
 from kitlib.report.i18n import tr
@@ -44,7 +44,7 @@ class SmartSection:
             ])  # fmt: skip
         columns = [tr("unit", lang), tr("service_area", lang), tr("muni_targets", lang),
                    tr("muni_with_findings", lang),
-                   *[_capital(reasons_text(code, lang, n=MET_YEARS)) for code in codes]]  # fmt: skip
+                   *[_capital(reason_heading(code, lang)) for code in codes]]  # fmt: skip
         return pd.DataFrame(rows, columns=columns)
 
     @section
