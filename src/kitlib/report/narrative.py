@@ -202,16 +202,27 @@ def summary_sentences(
     return sentences[:6]
 
 
+def _improving(card: pd.DataFrame) -> pd.DataFrame:
+    """The improvements "Kort fortalt" names (spending is not one: under budget is no achievement)."""
+    return trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING).head(MAX_ITEMS)
+
+
 def _improvement_sentences(card: pd.DataFrame, lang: str) -> list[str]:
-    """The clearest improvements (spending is not one: under budget is no achievement)."""
-    improving = trend_rows(card[card["indicator_type"] != BUDGET_TYPE], Trend.IMPROVING)
-    items = [moved_clause(row, lang) for _, row in improving.head(MAX_ITEMS).iterrows()]
+    """The clearest improvements; one still short of its target says so in the same breath,
+    instead of standing among the concerns as well."""
+    items = []
+    for _, row in _improving(card).iterrows():
+        clause = moved_clause(row, lang)
+        if row["status"] == Status.NOT_MET and not pd.isna(row["target"]):
+            clause = tr("summary_still", lang, clause=clause, target=figure_text(row["target"], row, lang))
+        items.append(clause)
     return [tr("summary_better", lang, items=_join(items, lang, clauses=True))] if items else []
 
 
 def _concern_sentences(card: pd.DataFrame, lang: str) -> list[str]:
     """The largest shortfalls first, then worsening among the rest; or that all is well."""
-    worst = concerns(card)
+    improving = _improving(card)
+    worst = concerns(card.drop(index=improving.index))  # told with their improvement
     worsening = trend_rows(card[card["status"] != Status.NOT_MET], Trend.WORSENING)
     items = [_short(row, lang) for _, row in worst.head(MAX_ITEMS).iterrows()]
     items += [moved_clause(row, lang) for _, row in worsening.head(MAX_ITEMS - len(items)).iterrows()]
@@ -220,6 +231,8 @@ def _concern_sentences(card: pd.DataFrame, lang: str) -> list[str]:
     ).all()
     if items:
         return [tr("summary_worse", lang, items=_join(items, lang, clauses=True))]
+    if (improving["status"] == Status.NOT_MET).any():  # told with its improvement: not all is well
+        return []
     if card["value"].notna().any() and not all_met:  # "all met" already says it
         return [tr("summary_all_fine", lang)]
     return []
