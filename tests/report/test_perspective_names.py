@@ -185,3 +185,26 @@ def test_a_legend_has_an_entry_only_for_what_its_table_shows():
     entries = heatmap_legend(["met", "not_applicable"], "nb", figures=False)
     assert entries == [tr("legend_heat_met"), tr("legend_heat_not_applicable")]
     assert tr("legend_heat_suppressed", n=5) in heatmap_legend(["suppressed"], "nb", min_n=5)
+
+
+def test_the_batch_workbook_names_perspectives_for_readers(bare, tmp_path):
+    """The batch's scorecard workbook (batch.unit_runner) uses the same names."""
+    import openpyxl
+
+    from kitlib.batch.plan import UnitResult
+    from kitlib.batch.run import make_plan
+    from kitlib.batch.unit_runner import UnitRunner
+
+    folder, data, _ = bare
+    plan = make_plan(folder, out=tmp_path, units=["shj-berg-dal"], level="unit", lang="en", warm_kernel=False)
+    plan.out.mkdir(parents=True, exist_ok=True)
+    runner = UnitRunner(plan)
+    try:
+        job = plan.units[0]
+        runner._write_scorecard(job, UnitResult(job.unit_id))
+    finally:
+        runner.close()
+    sheet = openpyxl.load_workbook(plan.out / job.files.workbook).active
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert not _keys(data) & cells
+    assert {perspective_name("okonomi", "en"), readable_key(UNKNOWN_KEY)} <= cells
