@@ -8,6 +8,7 @@ as correct sentences when nothing is met, nothing has a target, everything is mi
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -16,13 +17,18 @@ import pandas as pd
 import pytest
 
 from kitlib import load_data, sample_folder
+from kitlib.analysis.nameable import MOVING, nameable_trends
 from kitlib.analysis.scorecard import prepared_values, scorecard
 from kitlib.batch.plan import UnitResult
 from kitlib.batch.run import make_plan
 from kitlib.batch.run_report import render_index
 from kitlib.batch.unit_runner import scorecard_csv
+from kitlib.data.periods import parse_period
 from kitlib.report import briefing as briefing_module
 from kitlib.report import charts
+from kitlib.report.briefing.figures import ChartSections
+from kitlib.report.formatting import format_indicator_value, format_period
+from kitlib.report.i18n import tr, trend_label
 from kitlib.report.narrative import summary_sentences
 
 LANGS = ("nb", "da", "en")
@@ -222,3 +228,118 @@ def test_all_suppressed(base_card, lang):
     assert any(s.startswith(("Færre enn 5 svarte på", "Færre end 5 svarede på", "Fewer than 5 answered"))
                for s in sentences)  # fmt: skip
     assert not any(s.startswith(("Tall mangler", "Tal mangler", "Figures are missing")) for s in sentences)
+
+
+# ------------------------------------------- chart titles, alt texts, captions: trends
+
+
+def _phrase(key: str, lang: str) -> str:
+    """The catalogue's phrase `key` as a pattern, any placeholder matching any text."""
+    parts = re.split(r"\{\w+\}", tr(key, lang))
+    return ".+?".join(re.escape(part) for part in parts)
+
+
+def _trend_naming(lang: str) -> re.Pattern:
+    """The words with which a chart names a trend: its title's movements and the arrows."""
+    phrases = [_phrase(k, lang) for k in ("msg_up_since", "msg_down_since", "msg_run_up", "msg_run_down")]
+    phrases += [re.escape(trend_label(code, lang)) for code in MOVING]
+    return re.compile("|".join(phrases), re.I)
+
+
+def _charted(monkeypatch) -> tuple[list, list]:
+    """Every chart panel of the unit notes with its scorecard row and alt text, and every
+    figure's alt text and caption, recorded as the notes make them."""
+    panels, figures = [], []
+    made = ChartSections._panel
+
+    def panel(self, row, *args, **kwargs):
+        out = made(self, row, *args, **kwargs)
+        if out:
+            panels.append((row, *out))
+        return out
+
+    def figure_html(fig, alt, caption=""):
+        figures.append((alt, caption))
+        return f'<figure class="chart"><img alt="{alt}"><figcaption>{caption}</figcaption></figure>'
+
+    monkeypatch.setattr(ChartSections, "_panel", panel)
+    monkeypatch.setattr(charts, "figure_html", figure_html)
+    return panels, figures
+
+
+def _compared_periods(alt: str, history: pd.DataFrame, lang: str) -> tuple[str, str] | None:
+    """The two periods an alt text compares ("3. tertial 2023–3. tertial 2025: ..."), as
+    the history writes them."""
+    shown = {format_period(p, lang): str(p) for p in history["period"]}
+    for first, a in shown.items():
+        for last, b in shown.items():
+            if f"{first}–{last}:" in alt:
+                return a, b
+    return None
+
+
+def _chart_trend_faults(row, panel, alt: str, lang: str) -> list[str]:
+    faults = []
+    named = _trend_naming(lang)
+    if (named.search(panel.message) or named.search(alt)) and not nameable_trends(pd.DataFrame([row])).iat[0]:
+        faults.append(f"names a trend no text may name: {alt!r}")
+    compared = _compared_periods(alt, panel.history, lang)
+    if compared is None:
+        return faults + [f"says not which periods it compares: {alt!r}"]
+    first, last = (parse_period(p) for p in compared)
+    if (first.freq, first.sub) != (last.freq, last.sub):
+        faults.append(f"compares {compared[0]} with {compared[1]}, not like with like: {alt!r}")
+    if last.freq != "Y" and str(row["period"]) != compared[1] and not pd.isna(row["value"]):
+        year = f"{format_period(row['period'], lang)}: {format_indicator_value(row['value'], row, lang)}"
+        if year not in alt:  # a tertial is not the year: the year's figure said as such
+            faults.append(f"gives not the year's figure {year!r}: {alt!r}")
+    return faults
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_titles_alt_texts_and_captions_name_only_nameable_trends(sample, lang, monkeypatch):
+    """Issue 24 items 1 and 3: a chart's title, alt text and caption keep the rule of every
+    sentence (kitlib.analysis.nameable) and compare like with like."""
+    data, values = sample
+    panels, figures = _charted(monkeypatch)
+    found = {}
+    for unit_id in data.units["unit_id"]:
+        card = scorecard(data, unit_id, data.latest_year, values=values)
+        note = briefing_module.Briefing(data, data.unit(unit_id), data.latest_year, lang, card, values)
+        html = "".join(section.html for section in note.sections())
+        for row, panel, alt in panels:
+            assert alt.startswith(panel.message) and alt in html, alt  # the title, then the figures
+            faults = _chart_trend_faults(row, panel, alt, lang)
+            if faults:
+                found.setdefault(unit_id, []).extend(faults)
+        drawn = {alt for _, _, alt in panels}
+        for alt, caption in figures:  # figures of no one row (distance, variation) name no trend
+            others = functools.reduce(lambda text, a: text.replace(a, ""), drawn, f"{alt} {caption}")
+            if _trend_naming(lang).search(others):
+                found.setdefault(unit_id, []).append(f"a figure names a trend: {others[:200]!r}")
+        panels.clear(), figures.clear()
+    assert not found, found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_title_never_names_a_trend_its_latest_change_went_against(lang):
+    row = pd.Series(dict(
+        indicator_id="frist", name="Innen frist", indicator_type="prioritering", unit_of_measure="%",
+        direction="higher", period="2025", value=84.8, target=92.0, status="not_met", trend="worsening",
+        trend_change=-4.9, trend_from_period="2021", trend_from_value=89.7, last_change=1.9,
+        previous_period="2024", decimals=1,
+    ))  # fmt: skip
+    assert not nameable_trends(pd.DataFrame([row])).iat[0]
+    title = charts.chart_message(row, None, lang)
+    assert not _trend_naming(lang).search(title), title
+    assert format_period("2024", lang) in title and "2025" in title  # the latest change, said as such
+    # the change from one tertial to the next is a season: not told at all
+    tertial = charts.chart_message(
+        pd.Series({**row, "previous_period": "2025T2", "period": "2025T3"}), None, lang
+    )
+    assert not re.search(_phrase("msg_last_up", lang), tertial), tertial
+    # the same row whose latest change went the trend's way names its trend
+    assert _trend_naming(lang).search(
+        charts.chart_message(pd.Series({**row, "last_change": -0.5}), None, lang)
+    )

@@ -28,6 +28,7 @@ from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
 from kitlib.report.formatting import replace_controls
+from kitlib.report.i18n import perspective_name
 from kitlib.report.workbook import csv_text, scorecard_workbook
 
 HANDOVER = "data.handover"  # a folder of Parquet files and JSON (kitlib.data.handover)
@@ -167,7 +168,7 @@ class UnitRunner:
         out, plan = self.plan.out, self.plan
         card = cached_scorecard(self.data, job.unit_id, plan.year, values=self.values)
         write_atomic(out / job.files.scorecard, scorecard_csv(card))
-        names = {p: self.data.config.perspective_label(p, plan.lang) for p in card["perspective"].unique()}
+        names = {p: perspective_name(p, plan.lang, self.data.config) for p in card["perspective"].unique()}
         write_atomic(out / job.files.workbook, scorecard_workbook(card, names, plan.lang))
         # the unit's results: not the area's figures, nor its own context figures (users, budget)
         level = self.data.unit(job.unit_id)["level"]

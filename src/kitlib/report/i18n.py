@@ -13,7 +13,7 @@ from importlib.resources import files
 from types import MappingProxyType
 
 from kitlib.analysis.codes import Status, Trend
-from kitlib.data.config import LANGUAGES
+from kitlib.data.config import LANGUAGES, KitConfig
 from kitlib.errors import KitlibError
 
 # Status and trend are always shown as symbol *and* word: never colour alone.
@@ -115,3 +115,26 @@ def unit_word(unit: str, lang: str = "nb") -> str:
     if not unit or unit.lower().startswith("score"):
         return ""
     return UNIT_WORDS.get(unit.lower(), {}).get(lang, unit)
+
+
+def perspective_name(key: str, lang: str = "nb", config: KitConfig | None = None) -> str:
+    """The reader's name for the perspective `key`: kit.toml's name in `lang`, else the
+    catalogue's default name for the kit's known keys (`perspective_<key>`), else a name
+    kit.toml gives in another language (bokmål first: a plain string there is the bokmål
+    name), else the key made readable. A key is a data word ("okonomi"), never a heading."""
+    names = config.perspectives.get(key, {}) if config is not None else {}
+    if names.get(lang):
+        return names[lang]
+    default = TEXT[check_language(lang)].get(f"perspective_{key}")
+    if default:
+        return default
+    other = names.get("nb") or next((name for name in names.values() if name), "")
+    return other or readable_key(key)
+
+
+def readable_key(key: str) -> str:
+    """``laering_og_trivsel`` -> ``Laering og trivsel``. Transliterated letters (ae, oe, aa)
+    are left as written: "ae" is "æ" in "laering" but not in "israel", so restoring them
+    would guess."""
+    words = " ".join(str(key).replace("_", " ").split())
+    return words[:1].upper() + words[1:]

@@ -21,7 +21,8 @@ from kitlib.report.formatting import (
     format_text,
     format_value,
 )
-from kitlib.report.i18n import status_label, tr, trend_label
+from kitlib.report.i18n import perspective_name, status_label, tr, trend_label
+from kitlib.report.legend import legend_caption, scorecard_legend
 
 
 def value_cell(row, lang: str, min_n: int = 5) -> str:
@@ -131,7 +132,7 @@ def scorecard_table(
     head = "".join(f'<th scope="col">{escape(tr(h, lang))}</th>' for h in headers)
     bodies = []
     for perspective, rows in card.groupby("perspective", sort=False):
-        label = escape(perspective_names.get(perspective, perspective))
+        label = escape(perspective_names.get(perspective) or perspective_name(perspective, lang))
         lines = [f'<tr class="perspective"><th colspan="{len(headers)}" scope="rowgroup">{label}</th></tr>']
         for _, row in rows.iterrows():
             cells = _scorecard_cells(row, lang, min_n, row["indicator_id"] in commented)
@@ -140,7 +141,7 @@ def scorecard_table(
                 f"{''.join(cells[h] for h in headers)}</tr>"
             )
         bodies.append(f"<tbody>{''.join(lines)}</tbody>")
-    legend = f'<caption class="legend">{escape(tr("legend", lang))}</caption>' if legend else ""
+    legend = legend_caption(scorecard_legend(card, headers, lang)) if legend else ""
     return (
         f'<table class="kit-table scorecard" id="{escape(table_id)}">{legend}'
         f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"

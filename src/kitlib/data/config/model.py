@@ -53,10 +53,6 @@ class KitConfig:
             raise KeyError(f"'{key}' is not a known kit.toml key; add it to KNOWN_KEYS in {__package__}")
         return self.settings.get(key, default)
 
-    def perspective_label(self, key: str, lang: str | None = None) -> str:
-        names = self.perspectives.get(key, {})
-        return names.get(lang or self.language) or names.get("nb") or key
-
     def perspective_order(self, keys) -> list[str]:
         """Configured perspectives first in their order, then the others as they come."""
         known = [k for k in self.perspectives if k in set(keys)]

@@ -14,7 +14,7 @@ from kitlib.explorer.session import COMPARISONS, Selection, Session
 from kitlib.explorer.views.base import _empty, _missing_text, _row, _unit_name, block, indicator_name
 from kitlib.report.audit_tables import verdict_text
 from kitlib.report.formatting import format_date, format_indicator_value, format_period, format_text
-from kitlib.report.i18n import TEXT, status_label, tr, trend_label
+from kitlib.report.i18n import TEXT, perspective_name, status_label, tr, trend_label
 
 
 def figure_line(session: Session, sel: Selection, unit_id: str) -> str:
@@ -71,7 +71,7 @@ def facts_html(session: Session, sel: Selection) -> str:
         ("explore_measure", format_text(str(ind["unit"]), lang)),
         ("source", str(ind["source"])),
         ("explore_influenceable", _influence(str(ind["influenceable"]), lang)),
-        ("perspective", cfg.perspective_label(str(ind["perspective"]), lang)),
+        ("perspective", perspective_name(str(ind["perspective"]), lang, cfg)),
         ("data_date", format_date(date, lang)),
     ]  # fmt: skip
     rows = "".join(

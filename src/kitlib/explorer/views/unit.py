@@ -6,7 +6,7 @@ from html import escape
 
 from kitlib.explorer.session import Selection, Session
 from kitlib.explorer.views.base import MARKED, _empty, _results, _unit_name, block
-from kitlib.report.i18n import tr
+from kitlib.report.i18n import perspective_name, tr
 from kitlib.report.narrative import summary_sentences
 from kitlib.report.tables import SCORECARD_HEADERS, scorecard_table
 
@@ -34,7 +34,7 @@ def scorecard_html(session: Session, sel: Selection) -> str:
         return block(_empty(tr("explore_pick_unit", lang)), "scorecard")
     own = _results(session.own(sel.unit, sel.end))
     cfg = session.data.config
-    names = {p: cfg.perspective_label(p, lang) for p in own["perspective"].unique()}
+    names = {p: perspective_name(p, lang, cfg) for p in own["perspective"].unique()}
     compared = own["peer_median"].notna().any()
     headers = SCORECARD_HEADERS if compared else tuple(h for h in SCORECARD_HEADERS if h != "units")
     table = scorecard_table(own, names, lang, min_n=cfg.thresholds.min_respondents, headers=headers)

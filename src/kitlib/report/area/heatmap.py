@@ -4,6 +4,7 @@ figure in every cell."""
 from __future__ import annotations
 
 from html import escape
+from itertools import product
 
 import pandas as pd
 
@@ -15,7 +16,17 @@ from kitlib.report.formatting import (
     format_text,
 )
 from kitlib.report.i18n import STATUS_SYMBOL, tr
+from kitlib.report.legend import heatmap_legend, legend_caption
 from kitlib.report.views import Section
+
+
+def _cell_kind(row) -> str:
+    """What a heatmap cell shows: 'not_applicable', 'suppressed' or the row's status."""
+    if row is None or row["value_status"] == NOT_APPLICABLE:
+        return "not_applicable"
+    if bool(row["suppressed"]) and pd.isna(row["value"]):
+        return "suppressed"
+    return row["status"]
 
 
 class HeatmapSection:
@@ -66,7 +77,10 @@ class HeatmapSection:
                 cells.append(self._heat_cell(own.loc[key] if key in own.index else None, unit_id))
             lines.append(f'<tr data-indicator="{escape(indicator_id)}">{"".join(cells)}</tr>')
         bodies.append(f"<tbody>{''.join(lines)}</tbody>")
-        legend = f'<caption class="legend">{escape(tr("area_heatmap_legend", lang, n=self.min_n))}</caption>'
+        cells = [own.loc[key] if key in own.index else None for key in product(matrix.columns, matrix.index)]
+        figures = any(row is not None and not pd.isna(row["value"]) for row in cells)
+        entries = heatmap_legend(map(_cell_kind, cells), lang, min_n=self.min_n, figures=figures)
+        legend = legend_caption(entries)
         return (
             f'<table class="kit-table area-heatmap" id="heatmap">{legend}'
             f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
@@ -76,13 +90,13 @@ class HeatmapSection:
         """Symbol and word on the status's colour, the figure under them."""
         lang = self.lang
         attrs = f'data-unit="{escape(unit_id)}"'
-        if row is None or row["value_status"] == NOT_APPLICABLE:
-            word, symbol, status, figure = tr("heat_not_applicable", lang), "", "not_applicable", ""
-        elif bool(row["suppressed"]) and pd.isna(row["value"]):
-            word, symbol, status = tr("heat_suppressed", lang), STATUS_SYMBOL[Status.NO_DATA], "suppressed"
+        status = _cell_kind(row)
+        if status == "not_applicable":
+            word, symbol, figure = tr("heat_not_applicable", lang), "", ""
+        elif status == "suppressed":
+            word, symbol = tr("heat_suppressed", lang), STATUS_SYMBOL[Status.NO_DATA]
             figure = tr("too_few", lang, n=self.min_n)
         else:
-            status = row["status"]
             word, symbol = tr(f"heat_{status}", lang), STATUS_SYMBOL[status]
             figure = "" if pd.isna(row["value"]) else self._fmt(row["value"], row)
             if pd.isna(row["value"]) and row["value_status"] == NOT_YET_AVAILABLE:

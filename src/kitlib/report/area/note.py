@@ -32,7 +32,7 @@ from kitlib.report.briefing import key_figures_line, scrolling, section, title_b
 from kitlib.report.formatting import (
     format_indicator_value,
 )
-from kitlib.report.i18n import check_language, tr
+from kitlib.report.i18n import check_language, perspective_name, tr
 from kitlib.report.narrative import in_sentence
 from kitlib.report.tables import notes_table
 from kitlib.report.views import Section, SectionedNote
@@ -128,7 +128,7 @@ class AreaBriefing(
 
     def _perspective_names(self) -> dict[str, str]:
         cfg = self.data.config
-        return {p: cfg.perspective_label(p, self.lang) for p in self.own["perspective"].unique()}
+        return {p: perspective_name(p, self.lang, cfg) for p in self.own["perspective"].unique()}
 
     def _fmt(self, value, row) -> str:
         return format_indicator_value(value, row, self.lang)

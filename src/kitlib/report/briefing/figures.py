@@ -16,6 +16,7 @@ import pandas as pd
 from kitlib.analysis.cached import cached_histories
 from kitlib.analysis.codes import Status, Trend
 from kitlib.analysis.history import Histories
+from kitlib.analysis.nameable import MOVING, nameable_trends
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY, parse_period
 from kitlib.report import charts
 from kitlib.report.briefing.blocks import section
@@ -60,7 +61,12 @@ class ChartSections:
             text += f"; {format_period(row['period'], self.lang)}: {fmt(row['value'])}"
         if not pd.isna(row["target"]):
             text += f"; {tr('target', self.lang).lower()} {fmt(row['target'])}"
-        return f"{text}. {status_label(row['status'], self.lang)}, {trend_label(row['trend'], self.lang)}."
+        reading = [status_label(row["status"], self.lang)]
+        # the trend's arrow only where a text may name it (kitlib.analysis.nameable): not a
+        # trend whose latest change went the other way, which the title tells instead
+        if row["trend"] not in MOVING or nameable_trends(pd.DataFrame([row])).iat[0]:
+            reading.append(trend_label(row["trend"], self.lang))
+        return f"{text}. {', '.join(reading)}."
 
     @staticmethod
     def _compared(shown: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

@@ -20,7 +20,7 @@ from kitlib.report.briefing.comments import CommentsSection
 from kitlib.report.briefing.figures import ChartSections
 from kitlib.report.briefing.variation import VariationSection
 from kitlib.report.dialogue import Question, draft_questions
-from kitlib.report.i18n import check_language, tr
+from kitlib.report.i18n import check_language, perspective_name, tr
 from kitlib.report.narrative import summary_sentences
 from kitlib.report.tables import (
     CONTEXT_HEADERS,
@@ -102,7 +102,7 @@ class Briefing(CommentsSection, VariationSection, ChartSections, SectionedNote):
 
     def _perspective_names(self) -> dict[str, str]:
         cfg = self.data.config
-        return {p: cfg.perspective_label(p, self.lang) for p in self.card["perspective"].unique()}
+        return {p: perspective_name(p, self.lang, cfg) for p in self.card["perspective"].unique()}
 
     # -- sections --------------------------------------------------------------
     SECTIONS = (

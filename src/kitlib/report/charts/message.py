@@ -9,6 +9,9 @@ import numpy as np
 import pandas as pd
 
 from kitlib.analysis.codes import JUDGED, Status, Trend
+from kitlib.analysis.nameable import nameable_trends
+from kitlib.analysis.status import better_sign
+from kitlib.data.periods import YEARLY, PeriodError, parse_period
 from kitlib.report.formatting import format_period, format_value
 from kitlib.report.i18n import tr
 
@@ -49,7 +52,8 @@ def chart_message(row, yearly: pd.DataFrame | None, lang: str = "nb") -> str:
     Built from the scorecard row (status, trend, trend_change, last_change, value, target)
     and the unit's yearly values (for "n years in a row"). It claims only what the row
     claims: a movement only where the trend is beyond noise, a run only where every change
-    in it went the trend's way, and nothing about a trend whose latest change went the other.
+    in it went the trend's way, and no trend that kitlib.analysis.nameable says no text may
+    name (its latest change went the other way): then only that latest change.
     """
     decimals = 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
     period = str(row.get("period") or "")
@@ -66,21 +70,25 @@ def chart_message(row, yearly: pd.DataFrame | None, lang: str = "nb") -> str:
 
 def _movement(row, yearly: pd.DataFrame | None, decimals: int, period: str, lang: str) -> tuple[str, int]:
     """What the trend says ("ned tre år på rad", "stabil", or nothing when it is noise), and
-    its valence: 1 for better, -1 for worse, 0 for neither or for a trend the latest change
-    went against."""
+    its valence: 1 for better, -1 for worse, 0 for neither."""
     trend, change = row.get("trend"), row.get("trend_change")
     if trend in (Trend.IMPROVING, Trend.WORSENING, Trend.RISING, Trend.FALLING) and not pd.isna(change):
         up = change > 0
         since = str(row.get("trend_from_period") or "")
         last = row.get("last_change")
-        if not pd.isna(last) and round(last, decimals) != 0 and (last > 0) != up:
-            # the trend as the scorecard reads it, and the latest change that went against it
-            movement = tr(
-                "msg_mixed", lang,
-                movement=tr("msg_up_since" if up else "msg_down_since", lang, period=since),
-                turn=tr("msg_turn_down" if up else "msg_turn_up", lang), period=format_period(period, lang),
-            )  # fmt: skip
-            return movement, 0
+        if not nameable_trends(pd.DataFrame([row])).iat[0]:
+            # a trend no text may name (kitlib.analysis.nameable): its latest change went the
+            # other way, or the figures that would tell it are missing. Only the latest
+            # change is told, and only year against year (never one tertial against the one
+            # before: a season), better or worse as the direction says.
+            previous = str(row.get("previous_period") or "")
+            if pd.isna(last) or round(last, decimals) == 0 or not _yearly(previous, period):
+                return "", 0
+            key = "msg_last_up" if last > 0 else "msg_last_down"
+            sign = better_sign(str(row.get("direction") or ""))
+            valence = 0 if pd.isna(sign) else int(np.sign(last) * sign)
+            shown = {"previous": format_period(previous, lang), "period": format_period(period, lang)}
+            return tr(key, lang, **shown), valence
         run = run_length(yearly, decimals)
         if abs(run) >= 3 and (run > 0) == up:
             key = "msg_run_up" if up else "msg_run_down"
@@ -91,6 +99,14 @@ def _movement(row, yearly: pd.DataFrame | None, decimals: int, period: str, lang
     if trend == Trend.STABLE:
         return tr("msg_stable", lang), 0
     return "", 0
+
+
+def _yearly(*periods: str) -> bool:
+    """Every one of `periods` is a year (a comparison of like with like, not of seasons)."""
+    try:
+        return all(parse_period(p).freq == YEARLY for p in periods)
+    except PeriodError:
+        return False
 
 
 def _position(row, decimals: int, lang: str) -> tuple[str, int]:

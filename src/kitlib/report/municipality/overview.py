@@ -7,7 +7,7 @@ from html import escape
 
 from kitlib.analysis.scorecard import TOTAL, status_overview
 from kitlib.report.briefing import scrolling, section
-from kitlib.report.i18n import tr
+from kitlib.report.i18n import perspective_name, tr
 from kitlib.report.tables import overview_table
 from kitlib.report.views import Section
 
@@ -23,7 +23,7 @@ class OverviewSection:
         if counts.empty:
             return ""
         cfg = self.data.config
-        labels = {p: cfg.perspective_label(p, self.lang) for p in counts.index if p != TOTAL}
+        labels = {p: perspective_name(p, self.lang, cfg) for p in counts.index if p != TOTAL}
         counts = counts.rename(index={**labels, TOTAL: tr("total", self.lang)})
         note = f'<p class="note">{escape(tr("muni_overview_note", self.lang))}</p>'
         return Section(
