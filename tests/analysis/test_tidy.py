@@ -112,3 +112,17 @@ def test_tidy_is_lazy_public_api():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stdout.strip() == "ok", done.stderr
     assert kitlib.tidy is tidy
+
+
+def test_a_figure_the_source_suppressed_is_marked_suppressed(sample_copy):
+    path = sample_copy / "values.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    unit, indicator, period = lines[2].split(",")[:3]
+    lines[2] = f"{unit},{indicator},{period},,:,,"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = tidy(kitlib.load_data(sample_copy))
+    row = table[
+        (table["unit_id"] == unit) & (table["indicator_id"] == indicator) & (table["period"] == period)
+    ]
+    assert bool(row["suppressed"].iloc[0])
+    assert np.isnan(row["value"].iloc[0])

@@ -17,7 +17,7 @@ from kitlib.analysis.scorecard import benchmark_groups, prepared_values, unit_ar
 from kitlib.analysis.status import target_status
 from kitlib.analysis.targets import resolve_targets
 from kitlib.analysis.uncertainty import add_intervals
-from kitlib.data.contract import NOT_APPLICABLE
+from kitlib.data.contract import NOT_APPLICABLE, SUPPRESSED
 from kitlib.data.load import KitData
 from kitlib.data.periods import MONTHLY, QUARTERLY, TERTIAL, YEARLY
 
@@ -102,7 +102,8 @@ def _judged(rows: pd.DataFrame, data: KitData) -> pd.DataFrame:
     rows["frequency"] = rows["freq"].map(FREQUENCY)
     rows["_p"] = rows["period_index"]
     rows["value_status"] = rows["value_status"].fillna("")
-    rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool)
+    # hidden for privacy: too few answers, or marked ":" by the source itself
+    rows["suppressed"] = rows["suppressed"].fillna(False).astype(bool) | (rows["value_status"] == SUPPRESSED)
     for column in ("n", "sd"):
         rows[column] = (
             pd.to_numeric(rows[column], errors="coerce").astype(float) if column in rows else np.nan
