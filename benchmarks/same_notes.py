@@ -34,9 +34,22 @@ def render(checkout: Path, work: Path, side: str, lang: str) -> Path:
     shutil.copytree(checkout / "data" / "sample", sample)
     out = work / side / lang
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
-    command = [sys.executable, "-c", "import sys; from kitlib.cli import main; sys.exit(main())",
-               "briefings", "--data", str(sample), "--level", "all", "--lang", lang,
-               "--jobs", "2", "--out", str(out)]
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from kitlib.cli import main; sys.exit(main())",
+        "briefings",
+        "--data",
+        str(sample),
+        "--level",
+        "all",
+        "--lang",
+        lang,
+        "--jobs",
+        "2",
+        "--out",
+        str(out),
+    ]
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"{side} ({checkout}) failed in {lang}:\n{done.stdout}\n{done.stderr}")
@@ -76,10 +89,14 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     reference = work / "reference-checkout"
     if reference.exists():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(reference)],
-                       capture_output=True)
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(reference), args.against],
-                   check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(reference)], capture_output=True
+        )
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(reference), args.against],
+        check=True,
+        capture_output=True,
+    )
     same = True
     try:
         for lang in args.lang:
@@ -94,8 +111,9 @@ def main() -> int:
             else:
                 print(f"{lang}: same bytes in all {count} files as {args.against}")
     finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(reference)],
-                       capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(reference)], capture_output=True
+        )
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0 if same else 1

@@ -61,7 +61,7 @@ def relationship(frame: pd.DataFrame, x: str, y: str, year: int | None = None, *
     r, low, high = correlation(both["x"], both["y"])
     with common.styled() as sns:
         ax = common.new_axes(ax)
-        sns.regplot(data=both, x="x", y="y", ci=95, ax=ax, color=common.MUTED,
+        sns.regplot(data=both, x="x", y="y", ci=95, ax=ax, color=common.MUTED, seed=0,
                     scatter_kws={"s": 40, "zorder": 3}, line_kws={"linewidth": 1.5})  # fmt: skip
         _label_points(ax, both)
         ax.set_xlabel(_axis_label(x_info, lang))
