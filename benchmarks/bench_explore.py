@@ -20,6 +20,9 @@ value; everything the change sets off runs before that returns):
     python benchmarks/bench_explore.py [--data FOLDER] [--warm-only]
 
 (`--warm-only` leaves out the cold and plain runs: the issue's bound is on the warm one.)
+
+The analyst's explorer (kitlib.explorer.analyst_app: relationship and distribution) is timed
+after it, each change a choice not drawn before (`--analysis-only` times it alone).
 """
 
 from __future__ import annotations
@@ -146,14 +149,54 @@ def time_variation(folder: Path, plain: bool) -> dict[str, tuple[list[float], li
     return out
 
 
+def analysis_changes(app) -> list[tuple[str, object, list]]:
+    """(name, widget, values) for each control of the analyst's explorer; every value is new."""
+    ids = [value for _label, value in app.x.options]
+    years = [value for _label, value in app.pair_year.options][1:5]
+    return [
+        ("relationship: x", app.x, [i for i in ids[2:8] if i != app.y.value]),
+        ("relationship: y", app.y, [i for i in ids[8:14] if i != app.x.value]),
+        ("relationship: year", app.pair_year, years),
+        ("distribution: indicator", app.indicator, ids[1:7]),
+        ("distribution: unit", app.unit, [value for _label, value in app.unit.options][1:6]),
+        ("distribution: year", app.spread_year, years),
+    ]
+
+
+def time_analysis(folder: Path) -> float:
+    """Print the median seconds per change of the analyst's explorer; return the slowest."""
+    from kitlib.explorer.analyst_app import explore_analysis
+
+    start = time.perf_counter()
+    app = explore_analysis(folder)
+    print(f"\nexplore_analysis({folder.name}): ready in {time.perf_counter() - start:.1f} s")
+    medians = {}
+    for name, widget, values in analysis_changes(app):
+        seconds = []
+        for value in values:
+            start = time.perf_counter()
+            widget.value = value
+            seconds.append(time.perf_counter() - start)
+        medians[name] = statistics.median(seconds)
+        print(f"{name:<32} {len(seconds):>7} {medians[name]:>7.3f}")
+    worst = max(medians.values())
+    verdict = "under" if worst < BUDGET else "OVER"
+    print(f"slowest control (median): {worst:.3f} s: {verdict} the {BUDGET} s bound")
+    return worst
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=None, help="data folder (default: the embedded sample)")
     parser.add_argument("--warm-only", action="store_true", help="time the warm explorer only")
+    parser.add_argument("--analysis-only", action="store_true", help="time the analyst's explorer only")
     args = parser.parse_args()
     folder = args.data or sample_folder()
+    if args.analysis_only:
+        time_analysis(folder)
+        return 0
 
     start = time.perf_counter()
     app = explore(folder)
@@ -185,6 +228,7 @@ def main() -> int:
     verdict = "under" if worst < BUDGET else "OVER"
     print(f"\nslowest control (warm, median): {worst:.3f} s wall, {worst_cpu:.3f} s cpu: {verdict} the "
           f"{BUDGET} s bound (wall clock)")  # fmt: skip
+    time_analysis(folder)
     return 0
 
 

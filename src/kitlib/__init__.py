@@ -10,7 +10,7 @@ The package is layered; data flows one way and no layer imports one above it
     kitlib.cli       the `kitlib` command
     kitlib.explorer  `explore`: the analysts' explorer in JupyterLab (beside cli)
 
-The names below are the public API. `prepare_briefing`, `make_briefings` and `explore` are loaded
+The names below are the public API. `prepare_briefing`, `make_briefings`, `explore` and `tidy` are loaded
 on first use, so that `import kitlib` stays cheap (no matplotlib, no papermill).
 """
 
@@ -33,6 +33,7 @@ _LAZY = {
     "prepare_briefing": "kitlib.report.briefing",
     "make_briefings": "kitlib.batch.run",
     "explore": "kitlib.explorer.app",
+    "tidy": "kitlib.analysis.tidy",
 }
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "prepare_briefing",
     "sample_folder",
     "scorecard",
+    "tidy",
 ]
 
 

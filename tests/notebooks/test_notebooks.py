@@ -73,3 +73,20 @@ def test_briefing_notebook_shows_each_section_as_the_page_does(tmp_path):
         assert bundles[0]["text/html"].startswith('<div class="kit-section'), cell.source
     summary = next(c for c in shown if "summary_section" in c.source)
     assert summary.outputs[0].data["text/markdown"].startswith("## Kort fortalt")
+
+
+@pytest.mark.slow
+def test_analysis_notebook_exports_the_tidy_table_without_suppressed_figures(tmp_path):
+    """The analysts' notebook writes the tidy table to the Excel path of its parameters, and a
+    suppressed survey figure is as empty there as in the table."""
+    import pandas as pd
+
+    path = next(p for p in NOTEBOOKS if p.name == "analysis.ipynb")
+    export = tmp_path / "tidy.xlsx"
+    papermill.execute_notebook(str(path), str(tmp_path / path.name), parameters={"excel_path": str(export)},
+                               kernel_name="python3", progress_bar=False)  # fmt: skip
+    table = pd.read_excel(export)
+    hidden = table[table["suppressed"]]
+    assert len(hidden)
+    assert hidden[["value", "n", "sd", "ci_low", "ci_high"]].isna().all().all()
+    assert {"unit_id", "indicator_id", "period", "value", "status"} <= set(table.columns)
