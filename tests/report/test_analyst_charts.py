@@ -156,10 +156,22 @@ def test_trends_one_panel_per_unit_with_its_line_target_and_label(frame):
         targets = own.dropna(subset=["target"])
         assert target.get_ydata() == pytest.approx(targets["target"].to_numpy())
         assert format_number(own["value"].iloc[-1], 1) in " ".join(t.get_text() for t in ax.texts)
-        assert ax.get_title(loc="left") == names[unit_id]
+        assert " ".join(ax.get_title(loc="left").split()) == names[unit_id]  # wrapped to fit
         assert ax.get_legend() is None
     first = list(grid.axes_dict.values())
     assert first[0].get_ylim() == first[-1].get_ylim()  # shared axes
+
+
+def test_trends_panel_titles_fit_their_panel_and_no_tick_names_a_year_without_data(frame):
+    grid = plots.trends(frame, indicators="sykefravaer", units=["shj-berg-dal", "shj-fjordtun"])
+    years = frame.loc[frame["frequency"] == "year", "year"]
+    for ax in grid.axes.flat:
+        title = ax.get_title(loc="left")
+        assert max(len(line) for line in title.split("\n")) <= 32, title
+        assert max(ax.get_xticks()) <= years.max()
+        # the end label lies inside the axes: room was made for it right of the last year
+        assert ax.get_xlim()[1] > years.max() + 0.5
+    assert "Berg & Dal" in grid.axes.flat[0].get_title(loc="left")
 
 
 def test_trends_of_several_indicators_for_one_unit_panel_by_indicator(frame):

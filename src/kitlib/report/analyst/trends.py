@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 
 from kitlib.report.analyst import common
 from kitlib.report.i18n import tr
+
+TITLE_WIDTH = 32  # characters of a panel title per line, at the panel's width
+END_ROOM = 1.2  # years of room right of the last point, for the label written there
 
 
 def trends(frame: pd.DataFrame, indicators, units=None, *, col_wrap: int = 3, lang: str = "nb"):
@@ -44,11 +49,17 @@ def trends(frame: pd.DataFrame, indicators, units=None, *, col_wrap: int = 3, la
             _target_line(ax, own, lang)
             common.reader_ticks(ax.yaxis, lang)
             ax.set_title("")  # seaborn's "unit = ..." gives way to the name alone
-            ax.set_title(str(title), loc="left", fontsize="medium")
+            # wrapped to the panel's width: a long unit name ran into the next panel's
+            ax.set_title(textwrap.fill(str(title), TITLE_WIDTH), loc="left", fontsize="medium")
             ax.xaxis.get_major_locator().set_params(integer=True)
         grid.set_axis_labels("", "")
+        first, last = int(rows["year"].min()), int(rows["year"].max())
+        step = 1 if last - first <= 4 else 2
+        # room for the end labels, and no tick for a year the data do not have
+        grid.set(xlim=(first - 0.3, last + END_ROOM), xticks=list(range(last, first - 1, -step))[::-1])
+        lines = max(textwrap.fill(str(t), TITLE_WIDTH).count("\n") + 1 for t in grid.axes_dict)
         grid.figure.suptitle(tr("analyst_trends_title", lang, names=", ".join(rows["indicator"].unique())),
-                             x=0.01, y=1.04, ha="left", fontweight="bold")  # fmt: skip
+                             x=0.01, y=1.04 + 0.08 * (lines - 1), ha="left", fontweight="bold")  # fmt: skip
     return grid
 
 
