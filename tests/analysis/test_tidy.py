@@ -62,7 +62,10 @@ def test_survey_figures_carry_their_interval(table):
         (table["indicator_type"] == "opplevd_kvalitet") & table["value"].notna() & table["n"].notna()
     ]
     assert len(surveys)
-    assert (surveys["ci_low"] < surveys["value"]).all() and (surveys["value"] < surveys["ci_high"]).all()
+    assert (surveys["ci_low"] <= surveys["value"]).all() and (surveys["value"] <= surveys["ci_high"]).all()
+    # a sample answered by all it asked has no sampling uncertainty; the others have some
+    partial = surveys["population"].isna() | (surveys["n"] < surveys["population"])
+    assert (surveys.loc[partial, "ci_high"] > surveys.loc[partial, "ci_low"]).all()
 
 
 def test_comparison_groups_are_rows_of_their_own_without_targets(sample_data, table):
@@ -97,7 +100,7 @@ def test_not_applicable_rows_have_no_target(sample_copy):
     path = sample_copy / "values.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     unit, indicator, period = lines[1].split(",")[:3]
-    lines[1] = f"{unit},{indicator},{period},,.,,"
+    lines[1] = ",".join([unit, indicator, period, "", "."] + [""] * (lines[0].count(",") - 4))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     table = tidy(kitlib.load_data(sample_copy))
     row = table[
@@ -118,7 +121,7 @@ def test_a_figure_the_source_suppressed_is_marked_suppressed(sample_copy):
     path = sample_copy / "values.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     unit, indicator, period = lines[2].split(",")[:3]
-    lines[2] = f"{unit},{indicator},{period},,:,,"
+    lines[2] = ",".join([unit, indicator, period, "", ":"] + [""] * (lines[0].count(",") - 4))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     table = tidy(kitlib.load_data(sample_copy))
     row = table[
@@ -126,3 +129,18 @@ def test_a_figure_the_source_suppressed_is_marked_suppressed(sample_copy):
     ]
     assert bool(row["suppressed"].iloc[0])
     assert np.isnan(row["value"].iloc[0])
+
+
+def test_the_people_asked_come_with_each_survey_figure():
+    import kitlib
+    from kitlib.analysis.scorecard import prepared_values
+
+    data = kitlib.load_data(kitlib.sample_folder())
+    frame = kitlib.tidy(data, year=2025)
+    values = prepared_values(data)
+    asked = values[values["population"].notna() & (values["year"] == 2025)].iloc[0]
+    row = frame[(frame["unit_id"] == asked["unit_id"]) & (frame["indicator_id"] == asked["indicator_id"])
+                & (frame["period"] == asked["period"])]  # fmt: skip
+    assert len(row) == 1 and row["population"].iat[0] == asked["population"]
+    shown = frame.dropna(subset=["population", "n"])
+    assert (shown["n"] <= shown["population"]).all()  # a response rate of at most 100 %

@@ -30,8 +30,8 @@ GROUP_LEVELS = (PEER_GROUP_LEVEL, NATIONAL_LEVEL, OTHER_GROUP_LEVEL)
 TIDY_COLUMNS = [
     "unit_id", "unit", "short_name", "service_area", "level", "indicator_id", "indicator",
     "perspective", "indicator_type", "unit_of_measure", "direction", "decimals", "period", "year",
-    "frequency", "value", "value_status", "suppressed", "n", "sd", "ci_low", "ci_high", "target",
-    "tolerance", "status",
+    "frequency", "value", "value_status", "suppressed", "n", "population", "sd", "ci_low", "ci_high",
+    "target", "tolerance", "status",
 ]  # fmt: skip
 
 
