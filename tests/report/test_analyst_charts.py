@@ -72,6 +72,16 @@ def test_relationship_plots_one_point_per_pair_and_labels_each(frame):
     assert set(both["level"]) & {"kostra_group", "country"}
 
 
+def test_relationship_labels_of_neighbouring_points_do_not_overlap(frame):
+    # three kindergartens share 4,7 in 2024 at nearly the same cost: their names stay readable
+    ax = plots.relationship(frame, x="bhg_kostnad_barn", y="bhg_bu_helhet", year=2024)
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(boxes) >= 10
+    for i, box in enumerate(boxes):
+        assert not any(box.overlaps(other) for other in boxes[i + 1 :]), ax.texts[i].get_text()
+
+
 def test_relationship_caption_gives_r_its_interval_and_n(frame):
     both, year = pairs(frame, X, Y)
     ax = plots.relationship(frame, X, Y)

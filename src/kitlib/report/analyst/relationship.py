@@ -75,10 +75,30 @@ def relationship(frame: pd.DataFrame, x: str, y: str, year: int | None = None, *
 
 
 def _label_points(ax, both: pd.DataFrame) -> None:
+    labels = []
     for row in both.itertuples(index=False):
         style = "italic" if row.level != UNIT_LEVEL else "normal"  # a group or total, not a unit
-        ax.annotate(str(row.short_name), (row.x, row.y), xytext=(4, 3), textcoords="offset points",
-                    fontsize="x-small", fontstyle=style)  # fmt: skip
+        label = ax.annotate(str(row.short_name), (row.x, row.y), xytext=(4, 3), textcoords="offset points",
+                            fontsize="x-small", fontstyle=style)  # fmt: skip
+        labels.append(label)
+    _apart(ax, labels)
+
+
+def _apart(ax, labels) -> None:
+    """Units with nearly the same pair of figures: each label below the one it would overlap,
+    from the top down, measured as drawn (the names must stay readable)."""
+    canvas = ax.figure.canvas
+    if not hasattr(canvas, "get_renderer"):
+        return
+    renderer, placed = canvas.get_renderer(), []
+    to_points = 72 / ax.figure.dpi
+    for label in sorted(labels, key=lambda t: (-t.xy[1], t.xy[0])):
+        box, shift = label.get_window_extent(renderer), 0.0
+        while any(box.translated(0, -shift).overlaps(other) for other in placed) and shift < 8 * box.height:
+            shift += box.height * 1.1
+        if shift:
+            label.set_position((4, 3 - shift * to_points))
+        placed.append(box.translated(0, -shift))
 
 
 def _axis_label(info: pd.Series, lang: str) -> str:
