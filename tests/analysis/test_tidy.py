@@ -96,16 +96,21 @@ def test_tidy_leaves_the_data_unchanged(sample_data):
     pd.testing.assert_frame_equal(sample_data.values, before)
 
 
-def test_not_applicable_rows_have_no_target(sample_copy):
-    path = sample_copy / "values.csv"
+def _with_symbol(folder, line: int, symbol: str) -> pd.DataFrame:
+    """The tidy row of values.csv's `line` after its figure is replaced by `symbol`."""
+    path = folder / "values.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    unit, indicator, period = lines[1].split(",")[:3]
-    lines[1] = ",".join([unit, indicator, period, "", "."] + [""] * (lines[0].count(",") - 4))
+    unit, indicator, period = lines[line].split(",")[:3]
+    lines[line] = ",".join([unit, indicator, period, "", symbol] + [""] * (lines[0].count(",") - 4))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    table = tidy(kitlib.load_data(sample_copy))
-    row = table[
+    table = tidy(kitlib.load_data(folder))
+    return table[
         (table["unit_id"] == unit) & (table["indicator_id"] == indicator) & (table["period"] == period)
     ]
+
+
+def test_not_applicable_rows_have_no_target(sample_copy):
+    row = _with_symbol(sample_copy, 1, ".")
     assert row["status"].iloc[0] == "no_target"
     assert np.isnan(row["target"].iloc[0])
 
@@ -118,15 +123,7 @@ def test_tidy_is_lazy_public_api():
 
 
 def test_a_figure_the_source_suppressed_is_marked_suppressed(sample_copy):
-    path = sample_copy / "values.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    unit, indicator, period = lines[2].split(",")[:3]
-    lines[2] = ",".join([unit, indicator, period, "", ":"] + [""] * (lines[0].count(",") - 4))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    table = tidy(kitlib.load_data(sample_copy))
-    row = table[
-        (table["unit_id"] == unit) & (table["indicator_id"] == indicator) & (table["period"] == period)
-    ]
+    row = _with_symbol(sample_copy, 2, ":")
     assert bool(row["suppressed"].iloc[0])
     assert np.isnan(row["value"].iloc[0])
 
