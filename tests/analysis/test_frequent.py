@@ -119,3 +119,18 @@ def test_every_scorecard_row_carries_the_reading_of_its_series(sample_data):
         # an indicator with yearly figures only has no reading
         yearly = card[card["indicator_type"] == "opplevd_kvalitet"]
         assert (yearly["trend_basis"] == "years").all() and (yearly["variation"] == "").all()
+
+
+def test_a_series_read_twice_gives_the_same_reading_and_each_caller_its_own_copy():
+    # the scorecard and the unit's note read the same series: once per process, and a
+    # caller that changes its chart does not change the other's
+    from kitlib.analysis.frequent import read_series
+
+    periods = [f"{2023 + i // 12}M{i % 12 + 1:02d}" for i in range(24)]
+    series = pd.DataFrame({"period": periods, "value": [10.0, 10.4, 9.7, 10.2] * 6})
+    first = read_series(series, "lower", 9.0, decimals=1)
+    first.chart.loc[0, "value"] = -1.0
+    second = read_series(series, "lower", 9.0, decimals=1)
+    assert second.chart["value"].iat[0] == 10.0 and second.summary == first.summary
+    other = read_series(series.assign(value=series["value"] + 1), "lower", 9.0, decimals=1)
+    assert other.summary.centre == pytest.approx(first.summary.centre + 1)

@@ -15,6 +15,7 @@ that says otherwise would contradict the chart beside it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,7 +77,28 @@ def read_series(
     series: pd.DataFrame, direction: str, target=None, *, seasonal: bool = False, decimals=None
 ) -> FrequentReading:
     """The XmR reading of one series (rows with ``period`` and ``value``, one frequency);
-    `decimals` as the figures are shown (a point is outside only on the figures as shown)."""
+    `decimals` as the figures are shown (a point is outside only on the figures as shown).
+
+    The same series read the same way is read once per process: the scorecard reads every
+    unit's series, and the unit's note then draws the same readings (copies come back, so a
+    caller's change stays its own)."""
+    periods = tuple(series["period"].astype(str))
+    figures = tuple(pd.to_numeric(series["value"], errors="coerce").astype(float))
+    target = None if target is None or pd.isna(target) else float(target)
+    places = None if decimals is None or pd.isna(decimals) else int(decimals)
+    read = _read_once(periods, figures, direction, target, bool(seasonal), places)
+    return FrequentReading(read.chart.copy(), read.summary, read.seasonal, read.raw.copy())
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_once(
+    periods: tuple, figures: tuple, direction: str, target, seasonal: bool, decimals
+) -> FrequentReading:
+    series = pd.DataFrame({"period": list(periods), "value": list(figures)})
+    return _read(series, direction, target, seasonal=seasonal, decimals=decimals)
+
+
+def _read(series: pd.DataFrame, direction: str, target, *, seasonal: bool, decimals) -> FrequentReading:
     raw = series[["period", "value"]].reset_index(drop=True)
     frame, adjusted = raw, False
     if seasonal:
@@ -85,9 +107,7 @@ def read_series(
         except SeriesError:  # under two years: the season cannot be told from a change
             empty = xmr(raw.iloc[:0], direction=direction)
             return FrequentReading(empty, variation_summary(empty, direction), True, raw)
-    places = None if decimals is None or pd.isna(decimals) else int(decimals)
-    chart = xmr(frame, direction=direction, decimals=places)
-    target = None if target is None or pd.isna(target) else float(target)
+    chart = xmr(frame, direction=direction, decimals=decimals)
     return FrequentReading(chart, variation_summary(chart, direction, target), adjusted, raw)
 
 

@@ -16,9 +16,9 @@ FORMAT = "svg"  # see figure_html
 def figure_html(fig, alt: str, caption: str = "") -> str:
     """The figure as an embedded image <figure> with alt text.
 
-    SVG with its text as outlines (see FORMAT and the report's measurements): sharp on screen
-    and on paper at any zoom, and byte-identical across runs (svg.hashsalt fixes the ids,
-    the date is left out).
+    SVG with its text as text in the fonts style.STYLE names (see FORMAT and the report's
+    measurements): sharp on screen and on paper at any zoom, and byte-identical across runs
+    (svg.hashsalt fixes the ids, the date is left out).
     """
     buffer = io.BytesIO()
     with styled():
