@@ -312,10 +312,7 @@ def variation_summary(
     `xmr` returned, read at its latest point with a figure and on the limits of its segment.
     A latest segment (after a rebase) too short for limits has nothing to say yet: the limits
     of the process before it no longer describe the process now."""
-    figures = chart[chart[value].notna()] if value in chart else chart
-    if "segment" in chart and len(figures):
-        chart = chart[chart["segment"] == figures["segment"].iat[-1]]
-    read = chart[chart["point"] != Point.MISSING.value]
+    figures, read = _latest_segment(chart, value)
     if read.empty:
         latest = str(figures[period].iat[-1]) if len(figures) and period in figures else ""
         return VariationSummary(Variation.NONE.value, Assurance.NONE.value, Limits.TOO_FEW.value, latest)
@@ -324,15 +321,24 @@ def variation_summary(
         Point.IMPROVEMENT: Variation.IMPROVEMENT, Point.CONCERN: Variation.CONCERN,
         Point.NEUTRAL: Variation.NEUTRAL, Point.COMMON: Variation.COMMON_CAUSE,
     }[Point(last["point"])]  # fmt: skip
-    run = _run_length(read, value)
+    signal = _run_signal(read, value)
+    run = _run_length(read, value, signal)
     return VariationSummary(
         variation=variation.value, assurance=_assurance(last, direction, target).value,
         limits=str(last["limits"]), period=str(last[period]), centre=float(last["centre"]),
-        lower=float(last["lower"]), upper=float(last["upper"]), signal=_run_signal(read, value),
+        lower=float(last["lower"]), upper=float(last["upper"]), signal=signal,
         since=str(read[period].iat[-run]),
         points=run if last["signal"] else 0,
-        side=_side(read, run, value),
+        side=_side(read, run, value, signal),
     )  # fmt: skip
+
+
+def _latest_segment(chart: pd.DataFrame, value: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the rows with a figure, the points of the latest segment read against its limits)."""
+    figures = chart[chart[value].notna()] if value in chart else chart
+    if "segment" in chart and len(figures):
+        chart = chart[chart["segment"] == figures["segment"].iat[-1]]
+    return figures, chart[chart["point"] != Point.MISSING.value]
 
 
 @dataclass(frozen=True)
@@ -353,10 +359,7 @@ def earlier_signal(
     saying "no special cause" now can say when there last was one; None if nothing was."""
     if summary.limits == Limits.TOO_FEW or summary.variation == Variation.NONE:
         return None
-    figures = chart[chart[value].notna()]
-    read = figures[
-        (figures["segment"] == figures["segment"].iat[-1]) & (figures["point"] != Point.MISSING.value)
-    ]
+    read = _latest_segment(chart, value)[1]
     before = read.iloc[: len(read) - max(summary.points, 1)]
     flagged = np.flatnonzero(before["signal"].to_numpy() != "")
     if not len(flagged):
@@ -371,15 +374,15 @@ def earlier_signal(
     return EarlierSignal(str(row[period]), str(row["signal"]), side, run)
 
 
-def _run_length(read: pd.DataFrame, value: str) -> int:
+def _run_length(read: pd.DataFrame, value: str, signal: str) -> int:
     """How many points up to the latest make its run: for a shift (or a long run) every point
     in a row on the latest point's side of the centre, for a trend every point of the rise or
     fall, whatever rule names the points inside it (a point of a shift may also lie beyond a
     limit, and is part of the shift all the same); for any other signal the latest points in a
     row that the same rule flags."""
-    if _run_signal(read, value) in (Signal.SHIFT.value, Signal.LONG_RUN.value):
+    if signal in (Signal.SHIFT.value, Signal.LONG_RUN.value):
         keys = np.sign(read[value].to_numpy(float) - read["centre"].to_numpy(float))
-    elif _run_signal(read, value) == Signal.TREND.value:
+    elif signal == Signal.TREND.value:
         steps = np.sign(np.diff(read[value].to_numpy(float)))
         return _trailing(steps) + 1 if len(steps) else 1
     else:
@@ -406,10 +409,10 @@ def _trailing(keys: np.ndarray) -> int:
     return len(keys) - int(different[-1]) - 1 if len(different) else len(keys)
 
 
-def _side(read: pd.DataFrame, run: int, value: str) -> int:
+def _side(read: pd.DataFrame, run: int, value: str, signal: str) -> int:
     """Where the latest run lies: a trend by where it went, else by the centre."""
     last = read.iloc[-1]
-    if _run_signal(read, value) == Signal.TREND.value and run > 1:
+    if signal == Signal.TREND.value and run > 1:
         return int(np.sign(float(last[value]) - float(read[value].iat[-run])))
     if value not in read or pd.isna(last[value]) or pd.isna(last["centre"]):
         return 0
