@@ -116,11 +116,33 @@ def moved_clause(row, lang: str) -> str:
     )
 
 
+def series_name(name: str, lang: str, *, seasonal: bool, in_sentence: bool = True) -> str:
+    """A series' name as the variation texts write it: 'sykefravær, sesongjustert,' in a
+    sentence, 'Sykefravær, sesongjustert' as a chart's name; the plain name if not adjusted."""
+    shown = sentence_name(name, lang) if in_sentence else format_text(str(name), lang)
+    if not seasonal:
+        return shown
+    adjusted = tr("xmr_adjusted_name", lang, name=shown)
+    return adjusted if in_sentence else adjusted.rstrip(",")
+
+
+def row_decimals(row) -> int:
+    """The decimals a scorecard or indicators row asks for (1 where it says none)."""
+    return 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
+
+
+def row_unit(row) -> str:
+    """The unit of measure of a scorecard row ('' where it has none)."""
+    return "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
+
+
 def variation_clause(row, lang: str, *, name: str | None = None) -> str:
     """The run an XmR chart found in `row`'s series, as a clause (empty when it found none);
     its subject is the indicator's name unless `name` is given ('Tallet')."""
-    name = sentence_name(row["name"], lang) if name is None else name
-    if _is_true(row.get("variation_seasonal")):
+    seasonal = _is_true(row.get("variation_seasonal"))
+    if name is None:
+        name = series_name(row["name"], lang, seasonal=seasonal)
+    elif seasonal:
         name = tr("xmr_adjusted_name", lang, name=name)
     return run_clause(summary_of(row), name=name, lang=lang, **_unit_decimals(row))
 
@@ -135,9 +157,7 @@ def variation_item(row, lang: str) -> str:
 
 
 def _unit_decimals(row) -> dict:
-    decimals = 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
-    unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
-    return {"unit": unit, "decimals": decimals}
+    return {"unit": row_unit(row), "decimals": row_decimals(row)}
 
 
 def _is_true(flag) -> bool:
@@ -251,9 +271,7 @@ def _special_sentences(card: pd.DataFrame, lang: str) -> list[str]:
 def special_clause(row, lang: str) -> str:
     """'sykefravær lå utenfor kontrollgrensene (5,8–8,1 %) i 3. tertial 2025'."""
     summary = summary_of(row)
-    name = sentence_name(row["name"], lang)
-    if _is_true(row.get("variation_seasonal")):
-        name = tr("xmr_adjusted_name", lang, name=name)
+    name = series_name(row["name"], lang, seasonal=_is_true(row.get("variation_seasonal")))
     shown = _unit_decimals(row)
     decimals = limit_decimals(summary.lower, summary.upper, row.get("target"), shown["decimals"])
     fields = {

@@ -20,7 +20,7 @@ from kitlib.analysis.frequent import VARIATION_BASIS, frequent_series, read_seri
 from kitlib.data.periods import PeriodError, parse_period
 from kitlib.report.formatting import format_number, format_period, format_text, format_value
 from kitlib.report.i18n import tr
-from kitlib.report.narrative import _join, sentence_name
+from kitlib.report.narrative import _join, row_decimals, row_unit, sentence_name
 from kitlib.report.variation_words import limit_decimals
 
 VARIATIONS = ("improvement", "concern", "neutral", "common_cause")
@@ -134,15 +134,12 @@ def icon(kind: str, code: str, lang: str, side=0, head: bool = False) -> str:
 def _fig(value, row, lang: str) -> str:
     if pd.isna(value):
         return "–"
-    decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
-    return format_value(float(value), unit, decimals, lang)
+    return format_value(float(value), row_unit(row), row_decimals(row), lang)
 
 
 def _limits(row, lang: str) -> str:
-    decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-    shown = limit_decimals(row["lower"], row["upper"], row["target"], decimals)
-    unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
+    shown = limit_decimals(row["lower"], row["upper"], row["target"], row_decimals(row))
+    unit = row_unit(row)
     lower, upper = (
         format_number(float(row["lower"]), shown, lang),
         format_value(float(row["upper"]), unit, shown, lang),

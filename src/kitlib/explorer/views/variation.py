@@ -32,7 +32,7 @@ from kitlib.explorer.views.base import _empty, _unit_name, block, indicator_name
 from kitlib.report import charts
 from kitlib.report.formatting import format_period, format_text
 from kitlib.report.i18n import tr
-from kitlib.report.narrative import sentence_name
+from kitlib.report.narrative import series_name
 from kitlib.report.variation_words import seasonal_definition, variation_message, variation_sentences
 
 
@@ -107,11 +107,7 @@ def _adjusted(raw: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, bool, str]:
 def _name(session: Session, indicator_id: str, seasonal: bool, in_sentence: bool) -> str:
     """The indicator's name as the unit note's variation section writes it."""
     name = str(session.indicators.at[indicator_id, "name"])
-    name = sentence_name(name, session.lang) if in_sentence else format_text(name, session.lang)
-    if not seasonal:
-        return name
-    adjusted = tr("xmr_adjusted_name", session.lang, name=name)
-    return adjusted if in_sentence else adjusted.rstrip(",")
+    return series_name(name, session.lang, seasonal=seasonal, in_sentence=in_sentence)
 
 
 def _notes(session: Session, chart: pd.DataFrame, choice: VariationChoice, seasonal_note: str) -> list[str]:

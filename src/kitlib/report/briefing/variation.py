@@ -19,7 +19,7 @@ from kitlib.report import charts
 from kitlib.report.briefing.blocks import section
 from kitlib.report.formatting import format_text
 from kitlib.report.i18n import tr
-from kitlib.report.narrative import sentence_name
+from kitlib.report.narrative import row_decimals, row_unit, series_name
 from kitlib.report.variation_words import seasonal_definition, variation_message, variation_sentences
 from kitlib.report.views import Section
 
@@ -53,13 +53,7 @@ class VariationSection:
         return out
 
     def _variation_name(self, row, reading: FrequentReading, in_sentence: bool) -> str:
-        name = (
-            sentence_name(row["name"], self.lang) if in_sentence else format_text(str(row["name"]), self.lang)
-        )
-        if not reading.seasonal:
-            return name
-        adjusted = tr("xmr_adjusted_name", self.lang, name=name)
-        return adjusted if in_sentence else adjusted.rstrip(",")
+        return series_name(row["name"], self.lang, seasonal=reading.seasonal, in_sentence=in_sentence)
 
     @section
     def variation_section(self) -> Section:
@@ -71,8 +65,7 @@ class VariationSection:
         for _, row in rows.iterrows():
             reading = self._readings[row["indicator_id"]]
             target = None if pd.isna(row["target"]) else float(row["target"])
-            decimals = 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-            unit = "" if pd.isna(row["unit_of_measure"]) else str(row["unit_of_measure"])
+            decimals, unit = row_decimals(row), row_unit(row)
             message = variation_message(reading.summary, lang=self.lang, target=target)
             shown = reading.chart["value"].dropna()
             sentences = variation_sentences(
