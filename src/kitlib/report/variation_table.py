@@ -7,11 +7,13 @@ fail, hit and miss).
 An icon is a small coloured circle as Making Data Count's, but never colour alone: it carries
 a symbol and the word beside it, and a legend in words under the table explains each icon shown.
 Every function is pure: scorecard rows (and the prepared values, for the latest point as the
-chart reads it) in, a DataFrame, HTML or sentences out.
+chart reads it) in, a DataFrame, HTML or sentences out. `VariationRows` gives a note (with
+`own`, `values`, `year`, `lang`) its rows and its sentence for "Kort fortalt".
 """
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
 import pandas as pd
@@ -284,3 +286,16 @@ def fail_choices(frame: pd.DataFrame, lang: str) -> list[str]:
                   "limits": _limits(r, lang)}  # fmt: skip
         out.append(tr("var_choice", lang, **fields))
     return out
+
+
+class VariationRows:
+    """A base of the area and municipality notes: their series with process limits, once."""
+
+    @functools.cached_property
+    def variation_frame(self) -> pd.DataFrame:
+        """The units' series with process limits, as the tables show them (one row each)."""
+        return variation_frame(self.own, self.values, self.year)
+
+    def variation_sentence(self) -> str:
+        """'Av 7 serier (enhet og indikator) med tertialtall viser ...'; empty without limits."""
+        return count_sentence(self.variation_frame, self.lang)

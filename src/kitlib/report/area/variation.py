@@ -4,27 +4,14 @@ in words (kitlib.report.variation_table draws it, the municipality note counts t
 
 from __future__ import annotations
 
-import functools
-
-import pandas as pd
-
 from kitlib.report import variation_table
 from kitlib.report.briefing import section
 from kitlib.report.i18n import tr
 from kitlib.report.views import Section
 
 
-class AreaVariationSection:
+class AreaVariationSection(variation_table.VariationRows):
     """The variation table of the service-area note, and its sentence for 'Kort fortalt'."""
-
-    @functools.cached_property
-    def variation_frame(self) -> pd.DataFrame:
-        """The units' series with process limits, as the table shows them (one row each)."""
-        return variation_table.variation_frame(self.own, self.values, self.year)
-
-    def variation_sentence(self) -> str:
-        """'Av 7 indikatorer med tertialtall ved enhetene viser ...'; empty without limits."""
-        return variation_table.count_sentence(self.variation_frame, self.lang)
 
     @section
     def variation_section(self) -> Section:

@@ -4,10 +4,7 @@ the process cannot meet as a choice for the dialogue seminar."""
 
 from __future__ import annotations
 
-import functools
 from html import escape
-
-import pandas as pd
 
 from kitlib.report import variation_table
 from kitlib.report.briefing import section
@@ -16,17 +13,8 @@ from kitlib.report.municipality.wording import _md
 from kitlib.report.views import Section, markdown_list
 
 
-class MunicipalityVariationSection:
+class MunicipalityVariationSection(variation_table.VariationRows):
     """Variation and assurance counted per service area, and the choices failing targets ask for."""
-
-    @functools.cached_property
-    def variation_frame(self) -> pd.DataFrame:
-        """Every result unit's series with process limits (one row each, the area notes' rows)."""
-        return variation_table.variation_frame(self.own, self.values, self.year)
-
-    def variation_sentence(self) -> str:
-        """The municipality's series counted by variation and assurance; empty without limits."""
-        return variation_table.count_sentence(self.variation_frame, self.lang)
 
     def choices(self) -> list[str]:
         """'Med dagens variasjon nås målet på 7,0 % for sykefravær ved Fjordglimt barnehage ikke
