@@ -28,3 +28,8 @@ import papermill  # noqa: E402,F401 - runs the notebooks
 
 import kitlib.batch.pool  # noqa: E402,F401 - the worker's code and all it imports (pandas, kitlib)
 import kitlib.report.briefing  # noqa: E402,F401 - what the forked kernel's notebooks import
+from kitlib.batch.exporter import warm_exporter  # noqa: E402
+from kitlib.data.resources import bundled  # noqa: E402
+
+# every worker's exporter starts with the bundled template compiled (batch/exporter.py)
+warm_exporter(bundled("templates/briefing").resolve())

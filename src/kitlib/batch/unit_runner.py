@@ -20,6 +20,7 @@ from kitlib.analysis.cached import (
     cached_values,
     scorecards_key,
 )
+from kitlib.batch.exporter import briefing_exporter
 from kitlib.batch.kernel import WarmKernel
 from kitlib.batch.pdf import print_pdf
 from kitlib.batch.plan import AREA_NOTE, MUNICIPALITY_NOTE, NOTE_LEVELS, UNIT_NOTE, Plan, UnitJob, UnitResult
@@ -59,26 +60,11 @@ class UnitRunner:
             raise
 
     def _load(self, plan: Plan, snapshot: Path | None) -> None:
-        from nbconvert import HTMLExporter
-
         if snapshot is not None:
             handover.prime(snapshot)  # so load_data neither reads nor validates the folder again
         self.data = load_data(plan.data_dir)
         self.values = cached_values(self.data)
-        self.exporter = HTMLExporter(
-            template_name=plan.template_dir.name,
-            extra_template_basedirs=[str(plan.template_dir.parent)],
-            exclude_input=True,
-            exclude_input_prompt=True,
-            exclude_output_prompt=True,
-            exclude_anchor_links=True,
-            embed_images=True,
-            mathjax_url="",
-            require_js_url="",
-            # the notebook checked once after all preprocessors, not after each of them (12 times):
-            # the same page, 20 ms less per note
-            optimistic_validation=True,
-        )
+        self.exporter = briefing_exporter(plan.template_dir)
         self.injected_at = {
             level: _injected_cell_index(path)
             for level in NOTE_LEVELS
