@@ -59,11 +59,14 @@ def test_a_primed_warm_kernel_writes_the_bytes_of_a_fresh_kernel(tmp_path, sampl
             kernel_output(runner, COUNT_READS)
             results = [runner.run(job) for job in plan.units]
             reads, derived = kernel_output(runner, REPORT).split(" ", 1)
+            frozen = kernel_output(runner, "import gc; print(gc.get_freeze_count() > 0)").strip()
         finally:
             runner.close()
+        # the kernel was primed from the parent's snapshot: the worker wrote no copy of its own
         assert snapshot is not None and not list(snapshot.parent.glob("kitlib-kernel-*"))
     assert [r.status for r in results] == ["ok", "ok"], [r.error for r in results]
     assert reads == "0", "the primed kernel read the data folder itself"
+    assert frozen == "True", "the collector still scans what the kernel was primed with"
     for unit in units:
         assert f"'scorecard', '{unit}', {plan.year}" in derived
 

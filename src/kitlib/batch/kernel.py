@@ -40,6 +40,15 @@ def _kitlib_reset(shell=get_ipython()):
         sys.modules["matplotlib.pyplot"].close("all")
 _kitlib_reset()
 """
+# Run after a fresh kernel's first `prepare(code)`: what it holds then (every module, the data
+# it was primed with) it holds for good, and the garbage collector stops scanning it. 35 ms of
+# CPU per note, 7 % of the kernel's work (one worker, 22 sample notes).
+FREEZE_CODE = """\
+import gc
+gc.collect()
+gc.freeze()
+del gc
+"""
 ENGINE = "kitlib-warm"  # the papermill engine that runs a notebook through the kernel's client
 
 
@@ -87,7 +96,7 @@ class WarmKernel:
                 log.debug("restarting the kernel after %d briefings", self.served)
                 self._run_sync(self._restart)()
                 self.broken, fresh = False, True
-        todo = code if fresh else RESET_CODE + code
+        todo = code + FREEZE_CODE if fresh else RESET_CODE + code
         if not todo:
             return
         try:

@@ -24,12 +24,21 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 import ipykernel.kernelapp  # noqa: E402,F401 - for the kernel the worker forks (forked_kernel.py)
 import jupyter_client.manager  # noqa: E402,F401 - the worker's kernel manager
 import nbconvert  # noqa: E402,F401 - the worker's HTML exporter
+import openpyxl  # noqa: E402,F401 - the worker writes each unit's scorecard workbook
 import papermill  # noqa: E402,F401 - runs the notebooks
+from matplotlib.figure import Figure  # noqa: E402
 
 import kitlib.batch.pool  # noqa: E402,F401 - the worker's code and all it imports (pandas, kitlib)
 import kitlib.report.briefing  # noqa: E402,F401 - what the forked kernel's notebooks import
 from kitlib.batch.exporter import warm_exporter  # noqa: E402
 from kitlib.data.resources import bundled  # noqa: E402
+from kitlib.report.charts.output import figure_html  # noqa: E402
 
-# every worker's exporter starts with the bundled template compiled (batch/exporter.py)
+# Work every worker and kernel would do again before its first note, done here once: the
+# bundled template compiled (batch/exporter.py), and a chart's text measured and written,
+# which loads the fonts and the SVG writer.
 warm_exporter(bundled("templates/briefing").resolve())
+_figure = Figure(figsize=(2, 1))
+_figure.add_subplot().set_title("Sykefravær 7,1 %")
+figure_html(_figure, "")
+del _figure

@@ -52,7 +52,8 @@ class UnitRunner:
         # first, while this process is small and runs no thread (a forked kernel then holds
         # none of the data loaded below)
         self.kernel = WarmKernel(fork=fork_kernel) if plan.warm_kernel else None
-        self._handover = None
+        self._handover = None  # the folder this runner wrote the kernel's data to, if it did
+        self._kernel_data: Path | None = None  # what the kernel is primed with
         try:
             self._load(plan, snapshot)
         except BaseException:
@@ -72,13 +73,17 @@ class UnitRunner:
         }
         # the kernel is primed before each note with the data as loaded here, every unit's
         # scorecard and the histories (kitlib.data.handover): it neither reads the folder nor
-        # computes them again (inside the parent's folder when there is one: the parent
-        # removes it even if we are killed)
-        where = snapshot.parent if snapshot is not None else None
-        self._handover = Path(tempfile.mkdtemp(prefix="kitlib-kernel-", dir=where)) if self.kernel else None
-        if self._handover and not handover.export(
-            self.data, self._handover / HANDOVER, keys=handed_over(self.data, plan.year)
-        ):
+        # computes them again. The parent's snapshot holds all of that already; without one
+        # (--jobs 1, Dask) this runner writes its own.
+        if self.kernel is None:
+            return
+        if snapshot is not None:
+            self._kernel_data = snapshot
+            return
+        self._handover = Path(tempfile.mkdtemp(prefix="kitlib-kernel-"))
+        if handover.export(self.data, self._handover / HANDOVER, keys=handed_over(self.data, plan.year)):
+            self._kernel_data = self._handover / HANDOVER
+        else:
             self._drop_handover()
 
     def close(self) -> None:
@@ -94,9 +99,9 @@ class UnitRunner:
     def _priming(self, job: UnitJob) -> str:
         """Code that hands the kernel the data, the scorecards and the histories (once: prime()
         skips a file it has read, and a warm kernel keeps what it was primed with)."""
-        if self._handover is None:
+        if self._kernel_data is None:
             return ""
-        path = str(self._handover / HANDOVER)
+        path = str(self._kernel_data)
         return f"from kitlib.data import handover as _handover\n_handover.prime({path!r})\ndel _handover\n"
 
     def run(self, job: UnitJob) -> UnitResult:
