@@ -10,14 +10,11 @@ The package is layered; data flows one way and no layer imports one above it
     kitlib.cli       the `kitlib` command
     kitlib.explorer  `explore`: the analysts' explorer in JupyterLab (beside cli)
 
-The names below are the public API. `prepare_briefing`, `make_briefings`, `explore` and `tidy` are loaded
-on first use, so that `import kitlib` stays cheap (no matplotlib, no papermill).
+The names below are the public API, each loaded on first use, so that `import kitlib`
+stays cheap (no pandas, no matplotlib, no papermill): the `kitlib` command starts its
+worker processes before it imports anything heavy.
 """
 
-from kitlib.analysis.scorecard import scorecard
-from kitlib.data.load import KitData, load_data
-from kitlib.data.resources import sample_folder
-from kitlib.data.validate import check_folder
 from kitlib.errors import (
     BriefingError,
     ConfigError,
@@ -30,9 +27,14 @@ from kitlib.errors import (
 __version__ = "0.1.0"
 
 _LAZY = {
-    "prepare_briefing": "kitlib.report.briefing",
-    "make_briefings": "kitlib.batch.run",
+    "KitData": "kitlib.data.load",
+    "check_folder": "kitlib.data.validate",
     "explore": "kitlib.explorer.app",
+    "load_data": "kitlib.data.load",
+    "make_briefings": "kitlib.batch.run",
+    "prepare_briefing": "kitlib.report.briefing",
+    "sample_folder": "kitlib.data.resources",
+    "scorecard": "kitlib.analysis.scorecard",
     "tidy": "kitlib.analysis.tidy",
 }
 
@@ -61,3 +63,7 @@ def __getattr__(name: str):
 
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'kitlib' has no attribute '{name}'")
+
+
+def __dir__():
+    return sorted({*globals(), *_LAZY})

@@ -53,7 +53,7 @@ def test_workers_are_forked_from_a_server_that_imported_the_notebook_machinery()
     done = run_python(
         """
         import sys
-        from kitlib.batch.pool import worker_context
+        from kitlib.batch.server import worker_context
 
         ctx = worker_context()
         assert ctx.get_start_method() == "forkserver"

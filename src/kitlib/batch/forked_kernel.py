@@ -2,7 +2,7 @@
 
 A new kernel process imports IPython, pandas, matplotlib and kitlib before it runs its first
 cell: ~2.5 s of CPU, twice per run on two workers. The workers are forked from a server that
-has imported all of that already (pool.worker_context, batch/preload.py), so a worker can
+has imported all of that already (server.worker_context, batch/preload.py), so a worker can
 fork its kernel too and the kernel starts in ~0.2 s. Only while the worker is still
 single-threaded (at its start, before any kernel client runs): forking a process with
 running threads can deadlock the child. Later (re)starts launch `python -m ipykernel_launcher`

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import logging
-import multiprocessing as mp
 import os
 import queue
 import signal
@@ -32,6 +31,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kitlib.batch.plan import FAILED, INTERRUPTED, NOT_MADE, OK, Plan, UnitJob, UnitResult
+from kitlib.batch.server import worker_context
 from kitlib.batch.unit_runner import UnitRunner, data_for_workers
 from kitlib.data.atomic import write_atomic
 
@@ -210,26 +210,6 @@ def _worker_logging(level: int) -> None:
     logging.getLogger("kitlib").setLevel(level)
     if level > logging.DEBUG:
         logging.getLogger("papermill").setLevel(logging.CRITICAL)
-
-
-def worker_context():
-    """The multiprocessing context that starts the workers: a forkserver that has imported
-    what a worker needs (batch/preload.py), so that a worker costs a fork, not an import.
-    Not a plain fork of this process: forking a process that runs threads (a Jupyter kernel
-    calling make_briefings, zmq) can deadlock. `start_workers_early` starts the server."""
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["kitlib.batch.preload"])
-    return ctx
-
-
-def start_workers_early() -> None:
-    """Start the forkserver (and its imports) now, on another core, while this process loads
-    and validates the data; the first worker then starts without waiting for the imports.
-    The server stays for this process's life and serves every later run."""
-    from multiprocessing import forkserver
-
-    worker_context()
-    forkserver.ensure_running()
 
 
 def _run_pool(plan: Plan, workers: int, bar, snapshot: Path | None = None) -> list[UnitResult]:

@@ -1,4 +1,4 @@
-"""What the batch's worker processes import, once, before they are forked (pool.worker_context).
+"""What the batch's worker processes import, once, before they are forked (server.worker_context).
 
 Imported only as the preload of the multiprocessing forkserver that starts the pool's
 workers: the forkserver imports these modules once, and every worker forked from it starts

@@ -4,7 +4,7 @@ HTML pages, scorecard CSVs, an index and a manifest (``kitlib briefings``).
 Why it is built this way (measured on 2 cores; see benchmarks/): starting Python,
 importing papermill and starting a kernel cost more than a briefing itself. So the
 workers are forked from a server that has imported papermill, nbconvert and kitlib once
-(pool.worker_context, started while the data is validated); each forks its first kernel
+(server.worker_context, started while the data is validated); each forks its first kernel
 (forked_kernel), keeps it warm (reset between units, restarted every
 `kernel.RESTART_EVERY` units) with ONE HTML exporter, and the workers pull units from a
 shared queue. Every output file is written atomically, so a reader (or a crashed run)
@@ -52,7 +52,7 @@ from kitlib.batch.plan import (
     UnitJob,
     UnitResult,
 )
-from kitlib.batch.pool import folder_fault, run_units, start_workers_early
+from kitlib.batch.pool import folder_fault, run_units
 from kitlib.batch.run_report import (
     build_manifest,
     build_run_record,
@@ -60,6 +60,7 @@ from kitlib.batch.run_report import (
     note_fingerprints,
     render_index,
 )
+from kitlib.batch.server import start_workers_early
 from kitlib.data.atomic import write_atomic
 from kitlib.data.load import KitData, load_data
 from kitlib.data.resources import bundled, sample_folder
