@@ -4,6 +4,7 @@ and `prepare_briefing`; the comments and the charts come from their own modules 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -59,12 +60,21 @@ class Briefing(CommentsSection, VariationSection, ChartSections, SectionedNote):
 
     @property
     def own(self) -> pd.DataFrame:
-        """The unit's own results: the rows that are judged, ranked and told as its story."""
-        return self.card[(self.card["level"] == self.unit["level"]) & ~self._is_key_figure]
+        """The unit's own results: the rows that are judged, ranked and told as its story (a
+        copy: selected once per note, read by every section)."""
+        return self._own.copy()
 
     @property
     def context(self) -> pd.DataFrame:
         """Figures of the unit's service area or the municipality, shown beside its results."""
+        return self._context.copy()
+
+    @functools.cached_property
+    def _own(self) -> pd.DataFrame:
+        return self.card[(self.card["level"] == self.unit["level"]) & ~self._is_key_figure]
+
+    @functools.cached_property
+    def _context(self) -> pd.DataFrame:
         return self.card[(self.card["level"] != self.unit["level"]) & ~self._is_key_figure]
 
     @property
