@@ -8,13 +8,18 @@
     in N processes (forked from a server that imported kitlib, data loaded once per
     process), no notebook, no kernel.
 
-It prints seconds per note for each, the ratios a/b and b/c against the goals (on 2 cores:
-b <= 0.5 s per note, a/b >= 20, b/c <= 1.3), what the charts cost inside the floor, and
-checks that (a) and (b) wrote the same pages: the same visible text and the same figures
-(exit code 1 if not). `--all-levels` also times `kitlib briefings --jobs N` for every
-level (the municipality's note, one per service area, one per unit).
+It prints seconds per note for each, the ratios a/b and b/c against issue 23's goals (on 2
+cores: b <= 0.4 s per note, c <= 0.3, a/b >= 35, b/c <= 1.3, every level <= 15 s, at most
+400 MB per worker and its kernel), what the charts cost inside the floor, the peak memory
+of (b)'s processes, and checks that (a) and (b) wrote the same pages: the same visible text
+and the same figures (exit code 1 if not). `--all-levels` also times `kitlib briefings
+--jobs N` for every level (the municipality's note, one per service area, one per unit).
+`--against REV` also makes (b)'s notes with the checkout of a git revision (the commit
+before a speed-up) and checks that the reader sees the same: the same visible text and the
+same plotted data in every figure (its SVG without the text, which may be written as text
+or as outlines).
 
-    python benchmarks/bench_batch.py [--units-count 24] [--jobs 2] [--all-levels] [--keep DIR]
+    python benchmarks/bench_batch.py [--units-count 24] [--jobs 2] [--all-levels] [--against REV] [--keep DIR]
 
 The goals are for an otherwise idle machine: the script prints the load average before and
 after, so that a run on a busy machine says so.
@@ -23,21 +28,26 @@ after, so that a run on a busy machine says so.
 from __future__ import annotations
 
 import argparse
+import base64
 import multiprocessing as mp
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import psutil
 
 BIN = Path(sys.executable).parent  # papermill, jupyter and kitlib of this environment
-GOAL_B, GOAL_AB, GOAL_BC = 0.5, 20.0, 1.3
+GOAL_B, GOAL_C, GOAL_AB, GOAL_BC = 0.4, 0.3, 35.0, 1.3  # seconds per note, ratios (issue 23)
+GOAL_ALL, GOAL_MB = 15.0, 400  # seconds for every level; MB for one worker and its kernel
+PSS = sys.platform.startswith("linux")  # psutil reads the proportional set size from /proc/PID/smaps
 CHART_SECTIONS = ("trend_charts", "distance", "variation", "sick_leave", "budget")  # the sections that draw
 
 
@@ -82,13 +92,37 @@ def naive(units: list[str], year: int, lang: str, out: Path) -> float:
 # ---------------------------------------------------------------- (b) kitlib briefings
 
 
-def batch(units: list[str] | None, year: int, lang: str, out: Path, jobs: int) -> float:
+def batch(
+    units: list[str] | None, year: int, lang: str, out: Path, jobs: int, src: Path | None = None
+) -> float:
+    """`kitlib briefings`; with `src`, the kitlib of that folder (another checkout's src/),
+    on this checkout's sample."""
+    from kitlib.data.resources import sample_folder
+
     command = [tool("kitlib"), "briefings", "--year", str(year), "--lang", lang, "--out", str(out)]
+    env = None
+    if src is not None:
+        command[0:1] = [sys.executable, "-c", "import sys; from kitlib.cli import main; sys.exit(main())"]
+        command += ["--data", str(sample_folder())]
+        env = dict(os.environ, PYTHONPATH=str(src))
     command += ["--jobs", str(jobs)]
     command += ["--level", "unit", "--units", *units] if units else ["--level", "all"]
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
+
+
+def other_checkout(rev: str, units: list[str], year: int, lang: str, out: Path, jobs: int) -> None:
+    """(b)'s notes made by the checkout of `rev` (a temporary git worktree)."""
+    root = Path(__file__).resolve().parents[1]
+    worktree = Path(tempfile.mkdtemp(prefix="bench-rev-")) / "checkout"
+    subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(worktree), rev], check=True,
+                   capture_output=True)  # fmt: skip
+    try:
+        batch(units, year, lang, out, jobs, src=worktree / "src")
+    finally:
+        subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(worktree)], check=False,
+                       capture_output=True)  # fmt: skip
 
 
 # ---------------------------------------------------------------- (c) the in-process floor
@@ -172,13 +206,35 @@ def reader_view(path: Path) -> tuple[str, list[str]]:
     return text, page.figures
 
 
-def same_pages(units: list[str], a: Path, b: Path) -> list[str]:
-    """The units whose pages differ in visible text or figures between folders a and b."""
+def same_pages(units: list[str], a: Path, b: Path, figures=lambda src: src) -> list[str]:
+    """The units whose pages differ in visible text or figures between folders a and b
+    (`figures` says what of an image's source to compare: by default all of it)."""
     differ = []
     for unit in units:
-        if reader_view(a / f"{unit}.html") != reader_view(b / f"{unit}.html"):
+        (text_a, figures_a), (text_b, figures_b) = (
+            reader_view(a / f"{unit}.html"),
+            reader_view(b / f"{unit}.html"),
+        )
+        if text_a != text_b or [figures(f) for f in figures_a] != [figures(f) for f in figures_b]:
             differ.append(unit)
     return differ
+
+
+SVG_TEXT = re.compile(r"text_\d+$")  # matplotlib's group of one text: <text>, or glyph outlines
+
+
+def plotted_data(src: str) -> str:
+    """What an SVG figure plots: its lines, markers, bars and clip paths, without its text
+    (text as text and text as outlines draw the same words differently) or metadata."""
+    prefix = "data:image/svg+xml;base64,"
+    if not src.startswith(prefix):
+        return src
+    root = ET.fromstring(base64.b64decode(src[len(prefix) :]))
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if SVG_TEXT.match(child.get("id", "")) or child.tag.endswith("metadata"):
+                parent.remove(child)
+    return ET.tostring(root, encoding="unicode")
 
 
 # ---------------------------------------------------------------- main
@@ -198,6 +254,10 @@ class CpuMeter(threading.Thread):
         super().__init__(daemon=True)
         self.me = psutil.Process()
         self.seen: dict[tuple[int, float], tuple[float, float]] = {}  # process -> (first, last)
+        self.peak: dict[tuple[int, float], int] = {}  # process -> its largest resident set, bytes
+        self.parent: dict[tuple[int, float], int] = {}
+        self.kernels: set[tuple[int, float]] = set()
+        self.samples = 0
         self.done = threading.Event()
 
     def _sample(self, baseline: bool = False) -> None:
@@ -205,8 +265,21 @@ class CpuMeter(threading.Thread):
             try:
                 times = proc.cpu_times()
                 key = (proc.pid, proc.create_time())
+                # proportional set size (shared pages split between their sharers: the forked
+                # kernel shares most of its worker's) every 10th sample: reading it costs CPU
+                if not PSS:
+                    memory = proc.memory_info().rss
+                else:
+                    memory = proc.memory_full_info().pss if self.samples % 10 == 0 else 0
+                if key not in self.parent:
+                    self.parent[key] = proc.ppid()
+                    command = " ".join(proc.cmdline())
+                    if proc.name() == "kitlib-kernel" or "ipykernel_launcher" in command:
+                        self.kernels.add(key)
             except psutil.Error:
                 continue
+            self.peak[key] = max(memory, self.peak.get(key, 0))
+        self.samples += 1
             now = times.user + times.system
             # a process already running counts from now; one started since, from its start
             first = self.seen[key][0] if key in self.seen else (now if baseline else 0.0)
@@ -224,10 +297,24 @@ class CpuMeter(threading.Thread):
         own = time.process_time() - self.started_own
         return own + sum(last - first for first, last in self.seen.values())
 
+    def worker_peak_mb(self) -> tuple[float, float, float]:
+        """(worker and kernel, worker alone, kernel alone): the largest peaks in MB of a process
+        that started kernels and of its kernels, as proportional set sizes where Linux gives
+        them (else resident sets, shared pages counted in each: an upper bound)."""
+        mb = 1024 * 1024
+        workers: dict[int, list[int]] = {}
+        for kernel in self.kernels:
+            workers.setdefault(self.parent[kernel], []).append(self.peak.get(kernel, 0))
+        by_pid = {pid: peak for (pid, _t), peak in self.peak.items()}
+        if not workers:
+            return 0.0, 0.0, 0.0
+        pairs = [(by_pid.get(pid, 0), max(kernels)) for pid, kernels in workers.items()]
+        return max(w + k for w, k in pairs) / mb, max(w for w, _ in pairs) / mb, max(k for _, k in pairs) / mb
 
-def timed(work, *args):
+
+def timed(work, *args, meter: CpuMeter | None = None):
     """(wall seconds, CPU seconds, what `work` returned)."""
-    meter = CpuMeter()
+    meter = meter or CpuMeter()
     wall = time.perf_counter()
     meter.start()
     value = work(*args)
@@ -242,6 +329,9 @@ def main() -> int:
     parser.add_argument("--units-count", type=int, default=24, help="how many sample units (default 24: all)")
     parser.add_argument("--jobs", type=int, default=2, help="processes for (b) and (c) (default 2)")
     parser.add_argument("--all-levels", action="store_true", help="also time a run of every level")
+    parser.add_argument(
+        "--against", metavar="REV", help="also compare (b)'s notes with those of this git revision"
+    )
     parser.add_argument("--keep", type=Path, help="keep the outputs in this folder")
     args = parser.parse_args()
 
@@ -254,7 +344,7 @@ def main() -> int:
     year, lang, jobs = data.latest_year, data.config.language, args.jobs
     n = len(units)
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-batch-"))
-    for name in ("naive", "kitlib", "floor", "all"):
+    for name in ("naive", "kitlib", "floor", "all", "against"):
         (root / name).mkdir(parents=True, exist_ok=True)
     print(
         f"{n} units of the sample, year {year}, {jobs} jobs, {os.cpu_count()} cores; "
@@ -263,21 +353,18 @@ def main() -> int:
     )
     a, a_cpu, _ = timed(naive, units, year, lang, root / "naive")
     print(f"(a) done: {a:.1f} s", flush=True)
-    b, b_cpu, _ = timed(batch, units, year, lang, root / "kitlib", jobs)
+    memory = CpuMeter()
+    b, b_cpu, _ = timed(batch, units, year, lang, root / "kitlib", jobs, meter=memory)
     print(f"(b) done: {b:.1f} s", flush=True)
     c, c_cpu, charts = timed(floor, units, year, lang, root / "floor", jobs)
     print(f"(c) done: {c:.1f} s", flush=True)
 
     print(f"\n{'how':<58} {'s total':>8} {'s/note':>7} {'CPU s/note':>11}  goal")
+    goal_b, goal_c = f"<= {GOAL_B}: {verdict(b / n <= GOAL_B)}", f"<= {GOAL_C}: {verdict(c / n <= GOAL_C)}"
     rows = [
         ("(a) naive: papermill CLI + nbconvert CLI per unit", a, a_cpu, ""),
-        (
-            f"(b) kitlib briefings --level unit --jobs {jobs}",
-            b,
-            b_cpu,
-            f"<= {GOAL_B}: {verdict(b / n <= GOAL_B)}",
-        ),
-        (f"(c) in-process floor, {jobs} processes, no notebook", c, c_cpu, ""),
+        (f"(b) kitlib briefings --level unit --jobs {jobs}", b, b_cpu, goal_b),
+        (f"(c) in-process floor, {jobs} processes, no notebook", c, c_cpu, goal_c),
     ]
     for name, total, cpu, goal in rows:
         print(f"{name:<58} {total:>8.1f} {total / n:>7.2f} {cpu / n:>11.2f}  {goal}")
@@ -288,12 +375,19 @@ def main() -> int:
     print(
         f"the chart sections inside (c): {charts / n:.2f} CPU s/note ({charts / c_cpu:.0%} of its CPU time)"
     )
+    both, worker, kernel = memory.worker_peak_mb()
+    print(
+        f"(b) peak memory of a worker and its kernel: {both:.0f} MB "
+        f"(worker {worker:.0f}, kernel {kernel:.0f}; {'proportional set sizes' if PSS else 'resident sets'}; "
+        f"goal <= {GOAL_MB}: {verdict(0 < both <= GOAL_MB)})"
+    )
     if args.all_levels:
         every, every_cpu, _ = timed(batch, None, year, lang, root / "all", jobs)
         notes = len(list((root / "all").glob("*.html"))) - 1  # not the index
         print(
             f"kitlib briefings --jobs {jobs}, every level: {notes} notes in {every:.1f} s, "
-            f"{every / notes:.2f} s/note, {every_cpu / notes:.2f} CPU s/note"
+            f"{every / notes:.2f} s/note, {every_cpu / notes:.2f} CPU s/note "
+            f"(goal <= {GOAL_ALL:g} s: {verdict(every <= GOAL_ALL)})"
         )
     print(f"load average after: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
 
@@ -302,6 +396,14 @@ def main() -> int:
         print(f"(a) and (b) differ in visible text or figures: {', '.join(differ)}")
     else:
         print(f"(a) and (b): the same visible text and figures on all {n} pages")
+    if args.against:
+        other_checkout(args.against, units, year, lang, root / "against", jobs)
+        changed = same_pages(units, root / "against", root / "kitlib", figures=plotted_data)
+        if changed:
+            print(f"{args.against} and (b) differ in visible text or plotted data: {', '.join(changed)}")
+        else:
+            print(f"{args.against} and (b): the same visible text and plotted data on all {n} pages")
+        differ += changed
     if not args.keep:
         shutil.rmtree(root)
     return 1 if differ else 0
