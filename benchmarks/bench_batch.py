@@ -279,11 +279,11 @@ class CpuMeter(threading.Thread):
             except psutil.Error:
                 continue
             self.peak[key] = max(memory, self.peak.get(key, 0))
-        self.samples += 1
             now = times.user + times.system
             # a process already running counts from now; one started since, from its start
             first = self.seen[key][0] if key in self.seen else (now if baseline else 0.0)
             self.seen[key] = (first, now)
+        self.samples += 1
 
     def run(self) -> None:
         self._sample(baseline=True)
