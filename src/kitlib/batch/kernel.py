@@ -14,7 +14,9 @@ kernel with the data as the worker loaded it (kitlib.data.handover.prime).
 from __future__ import annotations
 
 import logging
+import queue
 import subprocess
+import time
 
 log = logging.getLogger("kitlib")
 
@@ -133,7 +135,7 @@ class WarmKernel:
         self.kc = self.km.client()
         self.kc.start_channels()
         try:
-            await self.kc.wait_for_ready(timeout=60)
+            await wait_for_ready(self.kc, timeout=60)
         except Exception:
             self.kc.stop_channels()
             self.kc = None
@@ -171,6 +173,45 @@ class WarmKernel:
             self._run_sync(self.km.shutdown_kernel)(now=False)
         except Exception as exc:  # noqa: BLE001 - a dying kernel must not hide the results
             log.warning("kernel shutdown failed: %s", exc)
+
+
+async def wait_for_ready(kc, timeout: float) -> None:
+    """Return when the kernel answers on both channels: as jupyter_client's
+    `KernelClient.wait_for_ready`, without its last step, which listens to IOPub until it has
+    been silent for 0.2 s (a fixed 0.2 s of every kernel start). Here IOPub is known to be
+    connected once it carries the kernel's idle status after our kernel_info request; later
+    messages of the start-up are ignored by nbclient, which matches messages to its requests."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        request = kc.kernel_info()
+        try:
+            reply = await kc.get_shell_msg(timeout=1)
+        except queue.Empty:
+            reply = None
+        if reply is not None and reply["parent_header"].get("msg_id") == request:
+            if await _idle_after(kc, request, within=0.2):
+                kc._handle_kernel_info_reply(reply)  # the protocol version, as wait_for_ready does
+                return
+        if not await kc.is_alive():
+            raise RuntimeError("the kernel died before it replied to kernel_info")
+    raise RuntimeError(f"the kernel did not reply within {timeout:g} s")
+
+
+async def _idle_after(kc, request: str, within: float) -> bool:
+    """Whether IOPub carries the kernel's idle status after `request` within `within` seconds."""
+    deadline = time.monotonic() + within
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            msg = await kc.get_iopub_msg(timeout=left)
+        except queue.Empty:
+            return False
+        if (
+            msg["msg_type"] == "status"
+            and msg["parent_header"].get("msg_id") == request
+            and msg["content"].get("execution_state") == "idle"
+        ):
+            return True
+    return False
 
 
 def _register_engine() -> None:
