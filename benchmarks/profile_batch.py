@@ -2,20 +2,20 @@
 scorecard files) and its warm kernel (the notebook's cells, ipykernel's messages), each under
 cProfile, for the same notes in one run.
 
-    python benchmarks/profile_batch.py [--units-count 24] [--top 25] [--sort tottime|cumtime]
+    python benchmarks/profile_batch.py [--units-count 24] [--top 25] [--save DIR]
 
 One worker makes the notes one after the other in this process (as `kitlib briefings
 --jobs 1` does); its first note warms it and is not profiled. The kernel's profiler is
 started by the priming code before each note, so it sees everything the kernel does for
-the note, and the stats are fetched from the kernel at the end. It prints, per side, CPU
-seconds per note and the functions that took most of it.
+the note, and the stats are fetched from the kernel at the end. It prints, per side, the
+seconds of work per note (time spent waiting for the other side, for a message or for a
+thread is left out), that time by package, and the functions with most time of their own.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import pstats
 import shutil
 import sys
@@ -38,13 +38,50 @@ def _kernel_code(stats_path: Path, start: bool) -> str:
     return stop + f"_b._kitlib_profile.dump_stats({str(stats_path)!r})\n"
 
 
-def top(stats: pstats.Stats, sort: str, count: int) -> str:
-    out = io.StringIO()
-    stats.stream = out
-    stats.sort_stats(sort).print_stats(count)
-    lines = out.getvalue().splitlines()
-    start = next((i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls")), 0)
-    return "\n".join(line.replace(str(Path(sys.prefix)), "<env>") for line in lines[start:] if line.strip())
+# what a process does while it waits (for the kernel, for a message, for its IOPub thread):
+# not work, and left out of the tables
+IDLE = ("poll' of 'select.epoll", "acquire' of '_thread.lock", "time.sleep", "select.select")
+
+
+def top(stats: pstats.Stats, count: int, notes: int) -> tuple[float, str]:
+    """(seconds of work per note, the `count` functions with most time of their own)."""
+    rows = []
+    for (path, line, name), (_calls, ncalls, own, cumulative, _callers) in stats.stats.items():
+        where = name if path == "~" else f"{Path(path).name}:{line}({name})"
+        if any(idle in name for idle in IDLE):
+            continue
+        rows.append((own, cumulative, ncalls, where, path))
+    work = sum(own for own, *_ in rows)
+    rows.sort(reverse=True)
+    lines = [f"{'own ms/note':>12} {'with callees':>13} {'calls/note':>11}  function"]
+    for own, cumulative, ncalls, where, path in rows[:count]:
+        package = _package(path)
+        lines.append(
+            f"{own / notes * 1000:>12.1f} {cumulative / notes * 1000:>13.1f} {ncalls / notes:>11.0f}  "
+            f"{where}{f'  [{package}]' if package else ''}"
+        )
+    return work / notes, "\n".join(lines)
+
+
+def by_package(stats: pstats.Stats, notes: int, count: int = 12) -> str:
+    """Time of its own per note, summed by the package a function is in."""
+    totals: dict[str, float] = {}
+    for (path, _line, name), (_calls, _ncalls, own, _cumulative, _callers) in stats.stats.items():
+        if any(idle in name for idle in IDLE):
+            continue
+        package = _package(path) or ("(built-in)" if path == "~" else "(standard library)")
+        totals[package] = totals.get(package, 0.0) + own
+    ranked = sorted(totals.items(), key=lambda item: -item[1])[:count]
+    return "  ".join(f"{package} {own / notes * 1000:.0f}" for package, own in ranked)
+
+
+def _package(path: str) -> str:
+    parts = Path(path).parts
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1].removesuffix(".py")
+    if "kitlib" in parts:
+        return "kitlib"
+    return ""
 
 
 def main() -> int:
@@ -90,11 +127,14 @@ def main() -> int:
         worker.dump_stats(str(args.save / "worker.prof"))
         shutil.copy(stats_path, args.save / "kernel.prof")
     kernel = pstats.Stats(str(stats_path))
-    print(f"{n} unit notes, one worker and its kernel; wall {wall / n:.3f} s/note")
-    print(f"\n== worker process: {cpu / n:.3f} CPU s/note (sorted by {args.sort})")
-    print(top(pstats.Stats(worker), args.sort, args.top))
-    print(f"\n== kernel: {kernel.total_tt / n:.3f} profiled s/note (sorted by {args.sort})")
-    print(top(kernel, args.sort, args.top))
+    worker_stats = pstats.Stats(worker)
+    print(f"{n} unit notes, one worker and its kernel, under cProfile (about twice as slow as without)")
+    print(f"wall {wall / n:.3f} s/note; worker CPU {cpu / n:.3f} s/note")
+    for side, stats in (("worker process", worker_stats), ("kernel", kernel)):
+        work, table = top(stats, args.top, n)
+        print(f"\n== {side}: {work:.3f} s/note of work (waiting left out); by package, ms/note:")
+        print(by_package(stats, n))
+        print(table)
     shutil.rmtree(out, ignore_errors=True)
     return 0
 

@@ -46,10 +46,12 @@ def test_the_first_kernel_is_forked_runs_code_and_is_our_child_in_its_own_sessio
         print(isinstance(kernel.km.provisioner.process, ForkedProcess))
         status, text = run(kernel, "import os; print(os.getppid(), os.getsid(0) == os.getpid())")
         print(status, text.split()[0] == str(os.getpid()), text.split()[1])
+        # started with the warm kernel's options, as a launched one is (no input history)
+        print(run(kernel, "print(get_ipython().history_manager.enabled)")[1])
         kernel.close()
         """
     )
-    assert out == ["True", "ok", "True", "True"]
+    assert out == ["True", "ok", "True", "True", "False"]
 
 
 def test_a_forked_kernel_is_interrupted_like_a_launched_one():

@@ -82,18 +82,21 @@ def test_a_kernel_that_never_answers_times_out():
         asyncio.run(wait_for_ready(FakeClient(answers=False), timeout=0.05))
 
 
-def test_a_real_kernel_started_this_way_runs_the_first_cell():
+def test_a_real_kernel_started_this_way_runs_the_first_cell_without_history():
     kernel = WarmKernel()
     try:
         kernel.prepare("x = 6 * 7")
         out = []
 
         async def run():
+            # and without input history (KERNEL_OPTIONS): nothing is written to ~/.ipython
             await kernel.kc.execute_interactive(
-                "print(x)", timeout=30, output_hook=lambda m: out.append(m["content"].get("text", ""))
+                "print(x, get_ipython().history_manager.enabled)",
+                timeout=30,
+                output_hook=lambda m: out.append(m["content"].get("text", "")),
             )
 
         kernel._run_sync(run)()
     finally:
         kernel.close()
-    assert "".join(out).strip() == "42"
+    assert "".join(out).strip() == "42 False"

@@ -57,6 +57,7 @@ class ForkingProvisioner(LocalProvisioner):
         if not may_fork() or "-f" not in cmd:
             return await super().launch_kernel(cmd, **kwargs)
         connection_file = cmd[cmd.index("-f") + 1]
+        options = cmd[cmd.index("-f") + 2 :]  # the kernel's own options (start_kernel's extra_arguments)
         env = dict(kwargs.get("env") or os.environ)
         env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher: dies with its worker
         cwd = kwargs.get("cwd")
@@ -64,7 +65,7 @@ class ForkingProvisioner(LocalProvisioner):
         if pid == 0:  # the kernel: never returns into the worker's code
             code = 1
             try:
-                code = _run_kernel(connection_file, env, cwd)
+                code = _run_kernel(connection_file, env, cwd, options)
             finally:
                 os._exit(code)
         self.process = ForkedProcess(pid)
@@ -113,7 +114,7 @@ class ForkedProcess:
         self.send_signal(signal.SIGKILL)
 
 
-def _run_kernel(connection_file: str, env: dict, cwd) -> int:
+def _run_kernel(connection_file: str, env: dict, cwd, options: list[str]) -> int:
     """In the forked child: become what `python -m ipykernel_launcher -f FILE` would be."""
     os.setsid()  # as jupyter_client launches a kernel: its own session, so Ctrl-C is not ours
     _name_process(PROCESS_NAME)
@@ -139,7 +140,9 @@ def _run_kernel(connection_file: str, env: dict, cwd) -> int:
     try:
         # parent_handle's default was read from the environment when ipykernel was imported
         # (in the preloading server): give it the worker, so that the kernel dies with it
-        IPKernelApp.launch_instance(argv=["-f", connection_file], parent_handle=int(env["JPY_PARENT_PID"]))
+        IPKernelApp.launch_instance(
+            argv=["-f", connection_file, *options], parent_handle=int(env["JPY_PARENT_PID"])
+        )
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
     return 0

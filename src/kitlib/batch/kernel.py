@@ -51,6 +51,10 @@ gc.collect()
 gc.freeze()
 del gc
 """
+# No input history: IPython would write every cell of every note to the user's history
+# database (~/.ipython), committing it after each cell in a thread while the next cell waits
+# for its lock: ~20 ms per note, and thousands of entries a run that nobody reads.
+KERNEL_OPTIONS = ["--HistoryManager.enabled=False"]
 ENGINE = "kitlib-warm"  # the papermill engine that runs a notebook through the kernel's client
 
 
@@ -131,7 +135,7 @@ class WarmKernel:
             self.km = self._manager_class(kernel_name="python3")
         # The kernel's own stderr holds only start-up and shutdown chatter (transport
         # warnings, "KeyboardInterrupt caught"); cell output reaches the notebook anyway.
-        await self.km.start_kernel(stderr=subprocess.DEVNULL)
+        await self.km.start_kernel(stderr=subprocess.DEVNULL, extra_arguments=KERNEL_OPTIONS)
         self.kc = self.km.client()
         self.kc.start_channels()
         try:
