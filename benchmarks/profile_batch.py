@@ -26,12 +26,14 @@ from pathlib import Path
 
 def _kernel_code(stats_path: Path, start: bool) -> str:
     """Code run in the kernel: start its profiler (kept across the namespace's reset in the
-    builtins module), or stop it and dump its stats."""
+    builtins module), or stop it and dump its stats. Both sides' profilers count the CPU time
+    of the thread they profile (thread_time): time spent waiting, or descheduled while the
+    other process runs, is no one's work."""
     if start:
         return (
-            "import builtins as _b, cProfile as _cp\n"
+            "import builtins as _b, cProfile as _cp, time as _time\n"
             "if not hasattr(_b, '_kitlib_profile'):\n"
-            "    _b._kitlib_profile = _cp.Profile()\n"
+            "    _b._kitlib_profile = _cp.Profile(_time.thread_time)\n"
             "_b._kitlib_profile.enable()\n"
         )
     stop = "import builtins as _b\n_b._kitlib_profile.disable()\n"
@@ -109,7 +111,7 @@ def main() -> int:
     runner._priming = lambda job: priming(job) + _kernel_code(stats_path, start=True)
     try:
         runner.run(jobs[0])
-        worker = cProfile.Profile()
+        worker = cProfile.Profile(time.thread_time)
         wall, cpu = time.perf_counter(), time.process_time()
         worker.enable()
         for job in jobs[1:]:
