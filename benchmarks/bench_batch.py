@@ -14,10 +14,10 @@ cores: b <= 0.4 s per note, c <= 0.3, a/b >= 35, b/c <= 1.3, every level <= 15 s
 of (b)'s processes, and checks that (a) and (b) wrote the same pages: the same visible text
 and the same figures (exit code 1 if not). `--all-levels` also times `kitlib briefings
 --jobs N` for every level (the municipality's note, one per service area, one per unit).
-`--against REV` also makes (b)'s notes with the checkout of a git revision (the commit
-before a speed-up) and checks that the reader sees the same: the same visible text and the
-same plotted data in every figure (its SVG without the text, which may be written as text
-or as outlines).
+`--against REV` also makes (b)'s notes (with `--all-levels`, every level's too) with the
+checkout of a git revision (the commit before a speed-up) and checks that the reader sees
+the same: the same visible text and the same plotted data in every figure (its SVG without
+the text, which may be written as text or as outlines).
 
     python benchmarks/bench_batch.py [--units-count 24] [--jobs 2] [--all-levels] [--against REV] [--keep DIR]
 
@@ -112,14 +112,17 @@ def batch(
     return time.perf_counter() - start
 
 
-def other_checkout(rev: str, units: list[str], year: int, lang: str, out: Path, jobs: int) -> None:
-    """(b)'s notes made by the checkout of `rev` (a temporary git worktree)."""
+def other_checkout(rev: str, units: list[str] | None, year: int, lang: str, outs: dict, jobs: int) -> None:
+    """(b)'s notes made by the checkout of `rev` (a temporary git worktree): the unit notes
+    into outs["unit"], and every level's notes into outs["all"] if it is given."""
     root = Path(__file__).resolve().parents[1]
     worktree = Path(tempfile.mkdtemp(prefix="bench-rev-")) / "checkout"
     subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(worktree), rev], check=True,
                    capture_output=True)  # fmt: skip
     try:
-        batch(units, year, lang, out, jobs, src=worktree / "src")
+        batch(units, year, lang, outs["unit"], jobs, src=worktree / "src")
+        if "all" in outs:
+            batch(None, year, lang, outs["all"], jobs, src=worktree / "src")
     finally:
         subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(worktree)], check=False,
                        capture_output=True)  # fmt: skip
@@ -344,7 +347,7 @@ def main() -> int:
     year, lang, jobs = data.latest_year, data.config.language, args.jobs
     n = len(units)
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-batch-"))
-    for name in ("naive", "kitlib", "floor", "all", "against"):
+    for name in ("naive", "kitlib", "floor", "all", "against", "against-all"):
         (root / name).mkdir(parents=True, exist_ok=True)
     print(
         f"{n} units of the sample, year {year}, {jobs} jobs, {os.cpu_count()} cores; "
@@ -397,12 +400,20 @@ def main() -> int:
     else:
         print(f"(a) and (b): the same visible text and figures on all {n} pages")
     if args.against:
-        other_checkout(args.against, units, year, lang, root / "against", jobs)
+        outs = {"unit": root / "against"} | ({"all": root / "against-all"} if args.all_levels else {})
+        other_checkout(args.against, units, year, lang, outs, jobs)
         changed = same_pages(units, root / "against", root / "kitlib", figures=plotted_data)
+        pages = n
+        if args.all_levels:
+            notes = sorted(p.stem for p in (root / "all").glob("*.html") if p.name != "index.html")
+            changed += same_pages(notes, root / "against-all", root / "all", figures=plotted_data)
+            pages += len(notes)
         if changed:
             print(f"{args.against} and (b) differ in visible text or plotted data: {', '.join(changed)}")
         else:
-            print(f"{args.against} and (b): the same visible text and plotted data on all {n} pages")
+            print(
+                f"{args.against} and this checkout: the same visible text and plotted data on {pages} pages"
+            )
         differ += changed
     if not args.keep:
         shutil.rmtree(root)
