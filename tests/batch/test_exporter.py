@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
 
-from kitlib.batch.exporter import briefing_exporter, needs_accessibility_pass
+from kitlib.batch.exporter import briefing_exporter, needs_accessibility_pass, page_options
 from kitlib.data.resources import bundled
 
 SVG = "data:image/svg+xml;base64,PHN2Zy8+"
@@ -37,17 +37,7 @@ def notebook(
 
 def nbconvert_page(template, nb) -> str:
     """What nbconvert's own HTMLExporter writes with the same template and options."""
-    exporter = HTMLExporter(
-        template_name=template.name,
-        extra_template_basedirs=[str(template.parent)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        exclude_anchor_links=True,
-        embed_images=True,
-        mathjax_url="",
-        require_js_url="",
-    )
+    exporter = HTMLExporter(**page_options(template))
     return exporter.from_notebook_node(nb)[0]
 
 

@@ -93,23 +93,29 @@ def _signature(template_dir: Path) -> tuple:
     return tuple(
         (str(path), stat.st_mtime_ns, stat.st_size)
         for path in sorted(template_dir.rglob("*"))
-        if (stat := path.stat()) and path.is_file()
+        if path.is_file() and (stat := path.stat())
     )
+
+
+def page_options(template_dir: Path) -> dict:
+    """The exporter's settings for a briefing page with the template in `template_dir`:
+    outputs only, images embedded, nothing loaded from the network (also what a test gives
+    nbconvert's own HTMLExporter to compare the pages)."""
+    return {
+        "template_name": template_dir.name,
+        "extra_template_basedirs": [str(template_dir.parent)],
+        "exclude_input": True,
+        "exclude_input_prompt": True,
+        "exclude_output_prompt": True,
+        "exclude_anchor_links": True,
+        "embed_images": True,
+        "mathjax_url": "",
+        "require_js_url": "",
+    }
 
 
 @functools.lru_cache(maxsize=4)
 def _exporter(template_dir: Path, _signature: tuple):
-    return _exporter_class()(
-        template_name=template_dir.name,
-        extra_template_basedirs=[str(template_dir.parent)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        exclude_anchor_links=True,
-        embed_images=True,
-        mathjax_url="",
-        require_js_url="",
-        # the notebook checked once after all preprocessors, not after each of them (12 times):
-        # the same page, 20 ms less per note
-        optimistic_validation=True,
-    )
+    # the notebook checked once after all preprocessors, not after each of them (12 times):
+    # the same page, 20 ms less per note
+    return _exporter_class()(**page_options(template_dir), optimistic_validation=True)
