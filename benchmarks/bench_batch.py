@@ -2,8 +2,8 @@
 
 (a) naive: per unit, the papermill CLI, then the nbconvert CLI with kitlib's template
     (as batch/unit_runner.py configures its HTMLExporter), one unit after the other;
-(b) `kitlib briefings --level unit --jobs N`: warm kernels primed with the data, one
-    exporter per worker (timed from the outside, command start-up included);
+(b) `kitlib briefings --level unit --jobs N`: workers that run the notebooks in their own
+    shell, one exporter per worker (timed from the outside, command start-up included);
 (c) the in-process floor: the same analysis, charts and section HTML for the same units
     in N processes (forked from a server that imported kitlib, data loaded once per
     process), no notebook, no kernel.
@@ -277,7 +277,7 @@ class CpuMeter(threading.Thread):
                 if key not in self.parent:
                     self.parent[key] = proc.ppid()
                     command = " ".join(proc.cmdline())
-                    if proc.name() == "kitlib-kernel" or "ipykernel_launcher" in command:
+                    if "ipykernel_launcher" in command:
                         self.kernels.add(key)
             except psutil.Error:
                 continue
@@ -301,17 +301,28 @@ class CpuMeter(threading.Thread):
         return own + sum(last - first for first, last in self.seen.values())
 
     def worker_peak_mb(self) -> tuple[float, float, float]:
-        """(worker and kernel, worker alone, kernel alone): the largest peaks in MB of a process
-        that started kernels and of its kernels, as proportional set sizes where Linux gives
-        them (else resident sets, shared pages counted in each: an upper bound)."""
+        """(worker and kernel, worker alone, kernel alone): the largest peaks in MB of a worker
+        and of its kernels, as proportional set sizes where Linux gives them (else resident
+        sets, shared pages counted in each: an upper bound). A worker is a child of the
+        command's forkserver; a pool worker runs its notebooks itself, with no kernel (0)."""
         mb = 1024 * 1024
-        workers: dict[int, list[int]] = {}
-        for kernel in self.kernels:
-            workers.setdefault(self.parent[kernel], []).append(self.peak.get(kernel, 0))
         by_pid = {pid: peak for (pid, _t), peak in self.peak.items()}
+        parent_of = {pid: parent for (pid, _t), parent in self.parent.items()}
+
+        def depth(pid: int) -> int:
+            steps = 0
+            while pid in parent_of and steps < 10:
+                pid, steps = parent_of[pid], steps + 1
+            return steps if pid == self.me.pid else -1
+
+        kernels = {pid for pid, _t in self.kernels}
+        # a worker: the bench, then the kitlib command, then its forkserver, then the worker
+        workers = {pid: [] for pid in parent_of if depth(pid) == 3 and pid not in kernels}
+        for pid in kernels:
+            workers.setdefault(parent_of[pid], []).append(by_pid.get(pid, 0))
         if not workers:
             return 0.0, 0.0, 0.0
-        pairs = [(by_pid.get(pid, 0), max(kernels)) for pid, kernels in workers.items()]
+        pairs = [(by_pid.get(pid, 0), max(peaks, default=0)) for pid, peaks in workers.items()]
         return max(w + k for w, k in pairs) / mb, max(w for w, _ in pairs) / mb, max(k for _, k in pairs) / mb
 
 
@@ -380,7 +391,7 @@ def main() -> int:
     )
     both, worker, kernel = memory.worker_peak_mb()
     print(
-        f"(b) peak memory of a worker and its kernel: {both:.0f} MB "
+        f"(b) peak memory of a worker and its kernel (if any): {both:.0f} MB "
         f"(worker {worker:.0f}, kernel {kernel:.0f}; {'proportional set sizes' if PSS else 'resident sets'}; "
         f"goal <= {GOAL_MB}: {verdict(0 < both <= GOAL_MB)})"
     )

@@ -1,11 +1,12 @@
-"""Where a unit note's time goes: the worker process (papermill, nbclient, the HTML export, the
-scorecard files) and its warm kernel (the notebook's cells, ipykernel's messages), each under
-cProfile, for the same notes in one run.
+"""Where a unit note's time goes in a pool worker (the notebook's cells in its own shell,
+papermill, the HTML export, the scorecard files), under cProfile; with `--kernel`, in the
+worker and the warm kernel of `--jobs 1` (the notebook's cells, ipykernel's messages), each
+under cProfile, for the same notes in one run.
 
-    python benchmarks/profile_batch.py [--units-count 24] [--top 25] [--save DIR]
+    python benchmarks/profile_batch.py [--units-count 24] [--top 25] [--save DIR] [--kernel]
 
-One worker makes the notes one after the other in this process (as `kitlib briefings
---jobs 1` does); its first note warms it and is not profiled. The kernel's profiler is
+One worker makes the notes one after the other in this process; its first note warms it
+and is not profiled. With `--kernel`, the kernel's profiler is
 started by the priming code before each note, so it sees everything the kernel does for
 the note, and the stats are fetched from the kernel at the end. It prints, per side, the
 seconds of work per note (time spent waiting for the other side, for a message or for a
@@ -95,7 +96,8 @@ def main() -> int:
     parser.add_argument(
         "--sort", default="tottime", choices=("tottime", "cumtime"), help="order (default tottime)"
     )
-    parser.add_argument("--save", type=Path, help="also write worker.prof and kernel.prof to this folder")
+    parser.add_argument("--save", type=Path, help="also write worker.prof (and kernel.prof) to this folder")
+    parser.add_argument("--kernel", action="store_true", help="in a kernel, as --jobs 1")
     args = parser.parse_args()
 
     from kitlib.batch.run import make_plan
@@ -104,11 +106,12 @@ def main() -> int:
     out = Path(tempfile.mkdtemp(prefix="profile-batch-"))
     plan = make_plan(out=out, level="unit")
     jobs = list(plan.units[: args.units_count + 1])  # the first one warms the worker
-    runner = UnitRunner(plan)
-    runner.kernel.restart_every = len(jobs) + 1  # one kernel for every profiled note
+    runner = UnitRunner(plan, in_process=not args.kernel)
     stats_path = out / "kernel.prof"
-    priming = runner._priming
-    runner._priming = lambda job: priming(job) + _kernel_code(stats_path, start=True)
+    if args.kernel:
+        runner.kernel.restart_every = len(jobs) + 1  # one kernel for every profiled note
+        priming = runner._priming
+        runner._priming = lambda job: priming(job) + _kernel_code(stats_path, start=True)
     try:
         runner.run(jobs[0])
         worker = cProfile.Profile(time.thread_time)
@@ -120,19 +123,23 @@ def main() -> int:
                 raise SystemExit(f"{job.unit_id} failed: {result.error}")
         worker.disable()
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        runner.kernel._run_sync(runner.kernel._execute)(_kernel_code(stats_path, start=False))
+        if args.kernel:
+            runner.kernel._run_sync(runner.kernel._execute)(_kernel_code(stats_path, start=False))
     finally:
         runner.close()
     n = len(jobs) - 1
     if args.save:
         args.save.mkdir(parents=True, exist_ok=True)
         worker.dump_stats(str(args.save / "worker.prof"))
-        shutil.copy(stats_path, args.save / "kernel.prof")
-    kernel = pstats.Stats(str(stats_path))
-    worker_stats = pstats.Stats(worker)
-    print(f"{n} unit notes, one worker and its kernel, under cProfile (about twice as slow as without)")
+        if args.kernel:
+            shutil.copy(stats_path, args.save / "kernel.prof")
+    sides = [("worker process", pstats.Stats(worker))]
+    if args.kernel:
+        sides.append(("kernel", pstats.Stats(str(stats_path))))
+    who = "one worker and its kernel" if args.kernel else "one worker"
+    print(f"{n} unit notes, {who}, under cProfile (slower than without)")
     print(f"wall {wall / n:.3f} s/note; worker CPU {cpu / n:.3f} s/note")
-    for side, stats in (("worker process", worker_stats), ("kernel", kernel)):
+    for side, stats in sides:
         work, table = top(stats, args.top, n)
         print(f"\n== {side}: {work:.3f} s/note of work (waiting left out); by package, ms/note:")
         print(by_package(stats, n))

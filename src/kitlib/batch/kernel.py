@@ -65,29 +65,17 @@ class WarmKernel:
     pool workers, so `close()` must be called explicitly.
     """
 
-    def __init__(self, restart_every: int | None = None, fork: bool = False):
-        """`fork`: fork this process for the first kernel (batch/forked_kernel.py); only for a
-        pool worker, at its start, forked itself from the server that preloaded the kernel's
-        modules. Restarts always launch a new Python."""
+    def __init__(self, restart_every: int | None = None):
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
         _register_engine()
         self._run_sync = run_sync
         self._manager_class = AsyncKernelManager
-        self._fork = fork
         self.restart_every = restart_every or RESTART_EVERY
         self.km = None
         self.kc = None
-        try:
-            self._run_sync(self._start)()
-        except Exception as exc:
-            if not fork:
-                raise
-            # a forked kernel that does not come up (seen once in CI under load, cause unknown):
-            # launch one the usual way rather than lose the worker
-            log.debug("the forked kernel did not start (%s); launching one", exc)
-            self._run_sync(self._restart)()
+        self._run_sync(self._start)()
         self.served = 0
         self.broken = False
 
@@ -126,13 +114,7 @@ class WarmKernel:
 
     async def _start(self) -> None:
         # A new manager each time: shutting a kernel down destroys its manager's zmq context.
-        if self._fork:
-            from kitlib.batch.forked_kernel import forking_manager
-
-            self._fork = False  # the first kernel only: by the next, this process runs threads
-            self.km = forking_manager("python3")
-        else:
-            self.km = self._manager_class(kernel_name="python3")
+        self.km = self._manager_class(kernel_name="python3")
         # The kernel's own stderr holds only start-up and shutdown chatter (transport
         # warnings, "KeyboardInterrupt caught"); cell output reaches the notebook anyway.
         await self.km.start_kernel(stderr=subprocess.DEVNULL, extra_arguments=KERNEL_OPTIONS)

@@ -1,18 +1,21 @@
 """Running a plan's notes in worker processes that pull them from a shared queue (or in this
 process when jobs is 1), and what a fault does to a run.
 
-- A note that raises, runs over its timeout (`Plan.timeout`, for all its cells together) or
-  whose kernel dies fails alone; its kernel is restarted and the worker goes on.
-- A worker process that dies (killed, out of memory) fails the note it was making; a new
-  worker takes its place while notes are left.
+- A note that raises fails alone. A worker runs the notebooks itself (in_process.py): one
+  that runs over its timeout (`Plan.timeout`, for all its cells together) fails alone, and a
+  new worker takes the place of the one it ran in. With --jobs 1 the notebooks run in a
+  kernel: one that times out or whose kernel dies fails alone, and the kernel is restarted.
+- A worker process that dies (killed, out of memory, or ended by the watchdog of a note
+  stuck past its timeout) fails the note it was making; a new worker takes its place while
+  notes are left.
 - Ctrl-C (SIGINT to this process alone, or to the whole process group from a terminal):
-  the workers and their kernels are stopped within `STOP_SECONDS`, the notes made so far
+  the workers (and a --jobs 1 kernel) are stopped within `STOP_SECONDS`, the notes made so far
   stay, the others are INTERRUPTED. `run_units` returns them; it does not raise.
 - An output folder that can no longer be written (read-only, full, removed): the notes not
   yet made fail with one message (`folder_fault`) instead of each with its own error.
 
 The workers ignore SIGINT (the parent decides) and stop on SIGTERM by killing their own
-children (kernel, Chromium), so the note in progress ends at once; one that does not stop
+children (Chromium), so the note in progress ends at once; one that does not stop
 in time is killed with its children.
 """
 
@@ -182,18 +185,21 @@ def _worker(
     def on_sigterm(_signum, _frame):
         # the parent stops the run: no polite shutdown, it waits; it reads nothing more from us
         # and tidies the files of the notes not made
-        _kill_tree(os.getpid(), itself=False)  # the kernel (and Chromium), now
+        _kill_tree(os.getpid(), itself=False)  # Chromium, now
         os._exit(0)
 
     signal.signal(signal.SIGTERM, on_sigterm)
     _worker_logging(log_level)
     runner = None
     try:
-        runner = UnitRunner(plan, snapshot, fork_kernel=True)  # forked from the preloaded server
+        runner = UnitRunner(plan, snapshot, in_process=True)  # the notebooks run here (in_process.py)
         while (index := tasks.get()) is not None:
             job = plan.units[index]
             results.put(("start", index, os.getpid()))
             results.put(("done", index, asdict(_run_one(runner, job))))
+            if runner.spent:  # a note timed out in this process: a fresh worker takes over
+                results.put(("retire", None, os.getpid()))
+                break
     except Exception as exc:  # noqa: BLE001 - report, so that the parent can mark the units
         log.debug("the briefing worker could not start", exc_info=True)
         results.put(("fatal", None, f"{type(exc).__name__}: {exc}"))
@@ -234,11 +240,25 @@ def _run_pool(plan: Plan, workers: int, bar, snapshot: Path | None = None) -> li
     procs: list = []
     fatal = ""
     spare = workers  # replacements for workers that die
+    retired: list[int] = []  # workers that stopped after a note that timed out (in_process.py)
+
+    def take(wait: float = POLL_SECONDS) -> str | None:
+        return _take_report(plan, reports, done, current, stop, bar, retired, wait)
+
     with _sigint_stops(stop):
         try:
             procs = [start() for _ in range(workers)]
             while len(done) < total and not stop.reason:
-                fatal = _take_report(plan, reports, done, current, stop, bar) or fatal
+                fatal = take() or fatal
+                if not all(p.is_alive() for p in procs):
+                    # what an ended worker said before it ended is in the queue: read it all
+                    # before its note counts as lost (a worker may end right after reporting)
+                    while (said := take(wait=0)) is not None:
+                        fatal = said or fatal
+                for _pid in retired:
+                    if len(done) + len(current) < total:
+                        procs.append(start())  # it never took its None from the queue: the new one will
+                retired.clear()
                 for proc in [p for p in procs if not p.is_alive() and p.pid in current]:
                     # a worker that died (killed, out of memory) fails the note it was making
                     index = current.pop(proc.pid)
@@ -258,13 +278,15 @@ def _run_pool(plan: Plan, workers: int, bar, snapshot: Path | None = None) -> li
     return [done.get(i) or UnitResult(job.unit_id, FAILED, error=reason) for i, job in enumerate(plan.units)]
 
 
-def _take_report(plan: Plan, reports, done: dict, current: dict, stop: _Stop, bar) -> str:
-    """Record the next report of a worker, if one comes within POLL_SECONDS; the reason a
-    worker could not start when that is what it reports, else ''."""
+def _take_report(
+    plan: Plan, reports, done: dict, current: dict, stop: _Stop, bar, retired: list, wait: float
+) -> str | None:
+    """Record the next report of a worker, if one comes within `wait` seconds (None if none
+    does); the reason a worker could not start when that is what it reports, else ''."""
     try:
-        kind, index, payload = reports.get(timeout=POLL_SECONDS)
+        kind, index, payload = reports.get(timeout=wait)
     except queue.Empty:
-        return ""
+        return None
     if kind == "start":
         current[payload] = index
     elif kind == "done":
@@ -275,6 +297,8 @@ def _take_report(plan: Plan, reports, done: dict, current: dict, stop: _Stop, ba
         if result.status != OK and (fault := folder_fault(plan.out)):
             stop.reason = fault
             del done[index]  # it failed on the folder: one of the notes not made
+    elif kind == "retire":
+        retired.append(payload)
     elif kind == "fatal":
         log.error("a briefing worker could not start: %s", payload)
         return payload
@@ -295,7 +319,7 @@ def _end_workers(plan: Plan, procs: list, tasks, reports, done: dict, early: boo
 
 
 def _stop_workers(procs, tasks, reports) -> None:
-    """Stop the workers: SIGTERM (each kills its kernel and itself at once); whoever is left
+    """Stop the workers: SIGTERM (each kills its children and itself at once); whoever is left
     after STOP_SECONDS is killed with its children. The queues are dropped unread: a worker
     killed while it wrote to one may have left half a message."""
     with _sigint_ignored():  # a second Ctrl-C must not leave workers behind

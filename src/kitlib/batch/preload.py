@@ -4,7 +4,7 @@ Imported only as the preload of the multiprocessing forkserver that starts the p
 workers: the forkserver imports these modules once, and every worker forked from it starts
 with them loaded, instead of each importing them again (~1-2 s of CPU per worker). The
 forkserver is a fresh single-threaded process, so forking it is safe even when the run
-was started from a Jupyter kernel whose threads make forking the kernel itself unsafe.
+was started from a Jupyter kernel whose threads make forking that kernel unsafe.
 
 Importing this module also keeps `rfc3987_syntax` out of the process: jsonschema imports it
 when installed (jupyterlab's jupyter-events brings it, through jsonschema[format-nongpl])
@@ -21,15 +21,15 @@ import sys
 # that import fail at once. Only set where nothing has imported it yet.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
-import ipykernel.kernelapp  # noqa: E402,F401 - for the kernel the worker forks (forked_kernel.py)
-import jupyter_client.manager  # noqa: E402,F401 - the worker's kernel manager
+import IPython.core.interactiveshell  # noqa: E402,F401 - the worker's shell (in_process.py)
+import nbclient  # noqa: E402,F401 - papermill's cell errors and timeouts
 import nbconvert  # noqa: E402,F401 - the worker's HTML exporter
 import openpyxl  # noqa: E402,F401 - the worker writes each unit's scorecard workbook
 import papermill  # noqa: E402,F401 - runs the notebooks
 from matplotlib.figure import Figure  # noqa: E402
 
 import kitlib.batch.pool  # noqa: E402,F401 - the worker's code and all it imports (pandas, kitlib)
-import kitlib.report.briefing  # noqa: E402,F401 - what the forked kernel's notebooks import
+import kitlib.report.briefing  # noqa: E402,F401 - what the notebooks import
 from kitlib.batch.exporter import warm_exporter  # noqa: E402
 from kitlib.data.resources import bundled  # noqa: E402
 from kitlib.report.charts.output import figure_html  # noqa: E402

@@ -4,10 +4,11 @@ HTML pages, scorecard CSVs, an index and a manifest (``kitlib briefings``).
 Why it is built this way (measured on 2 cores; see benchmarks/): starting Python,
 importing papermill and starting a kernel cost more than a briefing itself. So the
 workers are forked from a server that has imported papermill, nbconvert and kitlib once
-(server.worker_context, started while the data is validated); each forks its first kernel
-(forked_kernel), keeps it warm (reset between units, restarted every
-`kernel.RESTART_EVERY` units) with ONE HTML exporter, and the workers pull units from a
-shared queue. Every output file is written atomically, so a reader (or a crashed run)
+(server.worker_context, started while the data is validated); each runs its notebooks in
+its own IPython shell (in_process: no kernel, no messages), reset between units, with ONE
+HTML exporter, and the workers pull units from a shared queue. `--jobs 1` and Dask keep a
+warm kernel (kernel: reset between units, restarted every `kernel.RESTART_EVERY`). Every
+output file is written atomically, so a reader (or a crashed run)
 never sees half a page.
 
 A run always ends with an index and a manifest of every note of the folder, whatever
@@ -18,7 +19,8 @@ outputs are missing, failed or older than their inputs; run.json holds what diff
 run to run, so the same inputs give the same bytes in every other file.
 
 This module checks the input and runs the whole; the parts live in plan (the records),
-outputs (file names), unit_runner (one unit), kernel (the warm kernel), pool (the
+outputs (file names), unit_runner (one unit), in_process (a worker's own shell), kernel (the
+warm kernel), pool (the
 workers and their faults), dask_executor (the same on a Dask cluster, `scheduler`), pdf
 (Chromium), run_report (index, manifest, fingerprints) and earlier (what an earlier run left,
 for `resume`).

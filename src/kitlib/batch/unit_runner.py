@@ -45,13 +45,14 @@ def scorecard_csv(card) -> str:
 class UnitRunner:
     """Makes one unit's files. One per worker process: data, exporter and kernel are reused."""
 
-    def __init__(self, plan: Plan, snapshot: Path | None = None, fork_kernel: bool = False):
+    def __init__(self, plan: Plan, snapshot: Path | None = None, in_process: bool = False):
         """`snapshot`: the data as the parent process validated it (`data_for_workers`);
-        `fork_kernel`: a pool worker forks its first kernel (batch/forked_kernel.py)."""
+        `in_process`: run the notebooks in this process's own shell, not in a kernel (only in a
+        process of the batch's own: a pool worker, see batch/in_process.py)."""
         self.plan = plan
-        # first, while this process is small and runs no thread (a forked kernel then holds
-        # none of the data loaded below)
-        self.kernel = WarmKernel(fork=fork_kernel) if plan.warm_kernel else None
+        self.in_process = in_process and plan.warm_kernel
+        self.kernel = WarmKernel() if plan.warm_kernel and not self.in_process else None
+        self.spent = False  # a note timed out in this process's shell: it should make no more
         self._handover = None  # the folder this runner wrote the kernel's data to, if it did
         self._kernel_data: Path | None = None  # what the kernel is primed with
         try:
@@ -66,6 +67,11 @@ class UnitRunner:
         self.data = load_data(plan.data_dir)
         self.values = cached_values(self.data)
         self.exporter = briefing_exporter(plan.template_dir)
+        if self.in_process:  # the notebooks find the data loaded above in this process
+            from kitlib.batch.in_process import note_shell, register_engine
+
+            register_engine()
+            note_shell()
         self.injected_at = {
             level: _injected_cell_index(path)
             for level in NOTE_LEVELS
@@ -143,6 +149,7 @@ class UnitRunner:
                 os.replace(running, failed)
             if self.kernel is not None:
                 self.kernel.done(ok=False)
+            self.spent = self.in_process  # code stopped halfway (a timeout): not in this process again
             raise
         running.unlink(missing_ok=True)
         failed.unlink(missing_ok=True)
@@ -181,12 +188,18 @@ class UnitRunner:
         if self.kernel is not None:
             self.kernel.prepare(self._priming(job))
         self._deadline = time.monotonic() + self.plan.timeout  # for all the cells, not each one
+        if self.in_process:
+            from kitlib.batch.in_process import ENGINE
+
+            engine = {"engine_name": ENGINE}
+        else:
+            engine = self.kernel.papermill_args() if self.kernel is not None else {}
         return papermill.execute_notebook(
             str(self.plan.notebook_for(job.level)),
             str(output),
             parameters=self._parameters(job),
             kernel_name="python3",
-            **(self.kernel.papermill_args() if self.kernel is not None else {}),
+            **engine,
             request_save_on_cell_execute=False,
             progress_bar=False,
             log_output=False,
