@@ -194,12 +194,24 @@ def run_notebook(nb_man, timeout_func=None) -> None:
     """Run papermill's notebook (`nb_man.nb`) cell by cell, as its nbclient engine does: stop at
     the first error not allowed (tag `raises-exception`), skip cells tagged `skip-execution`.
     `timeout_func(cell)`: seconds the rest of the note may take (None: no limit)."""
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+    from nbclient.exceptions import CellTimeoutError
 
     shell = note_shell()
     shell.display_pub.outputs, shell.display_pub.shown = [], {}
     shell.run_cell(RESET_CODE, store_history=False, silent=True)
     shell.execution_count = 1  # each note counts its cells from 1, as in a fresh kernel
+    cells = nb_man.nb.cells
+    left = timeout_func(cells[0]) if timeout_func is not None and cells else None
+    try:
+        with _deadline(left):  # one alarm for the whole note: its timeout is for all its cells
+            _run_cells(nb_man, shell)
+    except NoteTimedOut as exc:  # rang between cells, in papermill's own bookkeeping
+        raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", left, None) from exc
+
+
+def _run_cells(nb_man, shell: NoteShell) -> None:
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
     for index, cell in enumerate(nb_man.nb.cells):
         nb_man.cell_start(cell, index)
         try:
@@ -207,10 +219,9 @@ def run_notebook(nb_man, timeout_func=None) -> None:
                 continue
             if "skip-execution" in cell.metadata.get("tags", []):
                 continue
-            left = timeout_func(cell) if timeout_func is not None else None
-            error = _run_cell(shell, cell, left)
+            error = _run_cell(shell, cell)
             if isinstance(error, NoteTimedOut):
-                raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", left, cell)
+                raise CellTimeoutError.error_from_timeout_and_cell("Cell execution timed out", None, cell)
             if error is not None and "raises-exception" not in cell.metadata.get("tags", []):
                 content = next((o for o in reversed(cell.outputs) if o.output_type == "error"), None)
                 content = content or {"ename": type(error).__name__, "evalue": str(error), "traceback": []}
@@ -222,14 +233,14 @@ def run_notebook(nb_man, timeout_func=None) -> None:
             nb_man.cell_complete(nb_man.nb.cells[index], cell_index=index)
 
 
-def _run_cell(shell: NoteShell, cell, seconds: float | None) -> BaseException | None:
+def _run_cell(shell: NoteShell, cell) -> BaseException | None:
     """Run one cell, its outputs into `cell.outputs`; the error it raised, if any."""
     publisher = shell.display_pub
     publisher.outputs = cell.outputs = []
     publisher._clear_on_next = False
     cell.execution_count = shell.execution_count
     try:
-        with _deadline(seconds), _cell_streams(publisher), _cell_logging():
+        with _cell_streams(publisher), _cell_logging():
             result = shell.run_cell(cell.source, store_history=True)
     except NoteTimedOut as exc:  # the alarm rang outside the cell's own code
         return exc
@@ -261,13 +272,14 @@ def _cell_logging():
 
 @contextlib.contextmanager
 def _deadline(seconds: float | None):
-    """NoteTimedOut in this (main) thread after `seconds`; the watchdog WATCHDOG_GRACE later."""
+    """NoteTimedOut in this (main) thread after `seconds`; the watchdog WATCHDOG_GRACE later
+    (faulthandler: a thread of its own that needs no Python, so it ends code stuck in C)."""
     if seconds is None or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def ring(_signum, _frame):
-        raise NoteTimedOut(f"the note ran over its time ({seconds:g} s left at this cell)")
+        raise NoteTimedOut(f"the note ran over its time ({seconds:g} s)")
 
     previous = signal.signal(signal.SIGALRM, ring)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
