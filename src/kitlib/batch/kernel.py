@@ -1,5 +1,9 @@
 """The warm Jupyter kernel a worker keeps across units: reset between them, restarted now and then.
 
+Used where the notebooks must not run in the worker's own process: `--jobs 1` (the caller's
+process, perhaps an analyst's kernel) and Dask workers (threads). A pool worker runs them in
+its own shell instead (in_process.py).
+
 One kernel client stays connected for the kernel's life, and papermill runs every notebook
 through it (the `kitlib-warm` papermill engine): a new client costs ~0.4 s of waiting for
 the kernel to answer and for its IOPub channel to go quiet, once for the reset and once for
@@ -62,7 +66,7 @@ class WarmKernel:
     """One python3 kernel kept alive across units; papermill gets it with `papermill_args()`.
 
     papermill never shuts down a kernel it did not start, and atexit does not run in
-    pool workers, so `close()` must be called explicitly.
+    worker processes, so `close()` must be called explicitly.
     """
 
     def __init__(self, restart_every: int | None = None):
