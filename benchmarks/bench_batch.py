@@ -137,19 +137,21 @@ def _floor_note(args: tuple[str, int, str, str]) -> tuple[str, float, float]:
 
     from kitlib import prepare_briefing
     from kitlib.data.atomic import write_atomic
+    from kitlib.report.charts.recycle import recycled_figures
 
     unit, year, lang, out = args
     start = time.perf_counter()
     briefing = prepare_briefing("", unit, year, lang)
     parts, charts = [], 0.0
-    for name in briefing.SECTIONS:
-        begun = time.process_time()
-        part = getattr(briefing, f"{name}_section")()
-        if part.html:
-            parts.append(f"<div>{part.html}</div>")
-            _ = part.text, part.markdown  # what the display bundle holds besides the HTML
-        if name in CHART_SECTIONS:
-            charts += time.process_time() - begun
+    with recycled_figures():  # as (b)'s workers draw: on the figures of the process's last note
+        for name in briefing.SECTIONS:
+            begun = time.process_time()
+            part = getattr(briefing, f"{name}_section")()
+            if part.html:
+                parts.append(f"<div>{part.html}</div>")
+                _ = part.text, part.markdown  # what the display bundle holds besides the HTML
+            if name in CHART_SECTIONS:
+                charts += time.process_time() - begun
     plt.close("all")
     page = f'<!DOCTYPE html><html lang="{lang}"><body>{"".join(parts)}</body></html>'
     write_atomic(Path(out) / f"{unit}.html", page)

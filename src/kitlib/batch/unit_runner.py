@@ -29,6 +29,7 @@ from kitlib.data import handover
 from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
+from kitlib.report.charts.recycle import recycled_figures
 from kitlib.report.formatting import replace_controls
 from kitlib.report.i18n import perspective_name
 from kitlib.report.workbook import csv_text, scorecard_workbook
@@ -193,23 +194,28 @@ class UnitRunner:
         if self.kernel is not None:
             self.kernel.prepare(self._priming(job))
         self._deadline = time.monotonic() + self.plan.timeout  # for all the cells, not each one
+        recycling = contextlib.nullcontext()
         if self.in_process:
             from kitlib.batch.in_process import ENGINE
 
             engine = {"engine_name": ENGINE}
+            # the note's charts are encoded in its outputs when it ends, and its namespace is
+            # reset before the next: the next note may draw on its figures again (recycle.py)
+            recycling = recycled_figures()
         else:
             engine = self.kernel.papermill_args() if self.kernel is not None else {}
-        return papermill.execute_notebook(
-            str(self.plan.notebook_for(job.level)),
-            str(output),
-            parameters=self._parameters(job),
-            kernel_name="python3",
-            **engine,
-            request_save_on_cell_execute=False,
-            progress_bar=False,
-            log_output=False,
-            timeout_func=self._time_left,  # nbclient asks before each cell
-        )
+        with recycling:
+            return papermill.execute_notebook(
+                str(self.plan.notebook_for(job.level)),
+                str(output),
+                parameters=self._parameters(job),
+                kernel_name="python3",
+                **engine,
+                request_save_on_cell_execute=False,
+                progress_bar=False,
+                log_output=False,
+                timeout_func=self._time_left,  # nbclient asks before each cell
+            )
 
     def render(self, nb, job: UnitJob) -> str:
         """The executed notebook as the briefing page; the template reads nb.metadata.kitlib."""

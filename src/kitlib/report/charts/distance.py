@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.status import better_sign
 from kitlib.report import plot
+from kitlib.report.charts.recycle import new_figure
 from kitlib.report.charts.style import (
     INK,
     LABEL_SIZE,
@@ -242,7 +243,7 @@ def distance_figure(card: pd.DataFrame, lang: str = "nb", *, width: float = 7.0)
     chosen_rows = {m: _measured(rows, m) for m in measures}
     name_width = 150.0
     with styled():
-        fig = Figure(figsize=(width, 3.0))
+        fig, axes = new_figure(["distance"] * len(measures), width)
         heights = []
         for m in measures:
             chosen = chosen_rows[m]
@@ -256,8 +257,8 @@ def distance_figure(card: pd.DataFrame, lang: str = "nb", *, width: float = 7.0)
         fig.set_size_inches(width, total / 72)
         left, right = name_width + 12, 8.0
         top = total - head
-        for measure, h in zip(measures, heights):
-            ax = fig.add_axes(
+        for ax, measure, h in zip(axes, measures, heights):
+            ax.set_position(
                 (
                     left / (width * 72),
                     (top - panel_head - h) / total,

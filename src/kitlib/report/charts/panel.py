@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 
 from kitlib.report import plot
 from kitlib.report.charts.process import end_rows, xmr_chart, xmr_limits
+from kitlib.report.charts.recycle import new_figure
 from kitlib.report.charts.style import COMPARED, LABEL_SIZE, MUTED, NOTE_SIZE, TICK_SIZE, styled
 from kitlib.report.charts.ticks import _axis_label, period_labels
 from kitlib.report.charts.title_block import title_height, titles
@@ -111,8 +112,8 @@ def panel_figure(
     single = 1.45 if panels and panels[0].kind == "xmr" else 1.75
     plot_h = 72 * (plot_height or (single if n == 1 else 1.45))
     with styled():
-        fig = Figure(figsize=(width, 3.0))
-        axes = _draw_panels(fig, panels, lang, sharey)
+        fig, axes = new_figure([p.kind for p in panels], width)
+        _draw_panels(axes, panels, lang, sharey)
         label_rows = [_panel_labels(p, lang) for p in panels]
         layout = _measure(axes, panels, label_rows, lang, width=width, ncols=ncols, plot_h=plot_h)
         total = _place(fig, axes, layout, width)
@@ -130,7 +131,7 @@ def panel_figure(
     return fig
 
 
-def _draw_panels(fig: Figure, panels: list[Panel], lang: str, sharey: bool | None) -> list:
+def _draw_panels(axes: list, panels: list[Panel], lang: str, sharey: bool | None) -> None:
     """Each panel drawn on its own Axes (placed later), without its end labels, on the
     shared value limits where the panels share a value axis."""
     ranges = [_limits_of(p) for p in panels]
@@ -138,9 +139,7 @@ def _draw_panels(fig: Figure, panels: list[Panel], lang: str, sharey: bool | Non
     one_unit = len({p.unit for p in panels}) == 1
     shared = (one_unit and share_y(ranges)) if sharey is None else sharey
     union = (min(r[0] for r in ranges), max(r[1] for r in ranges))
-    axes = []
-    for panel, own in zip(panels, ranges):
-        ax = fig.add_axes((0, 0, 1, 1))
+    for ax, panel, own in zip(axes, panels, ranges):
         CHARTS[panel.kind](
             panel.history,
             ax=ax,
@@ -152,8 +151,6 @@ def _draw_panels(fig: Figure, panels: list[Panel], lang: str, sharey: bool | Non
             limits=union if shared else own,
             **panel.options,
         )
-        axes.append(ax)
-    return axes
 
 
 def _measure(axes, panels: list[Panel], label_rows, lang: str, *, width: float, ncols: int, plot_h: float):
