@@ -77,3 +77,10 @@ print(started[0])  # (make_briefings asks again, later: the server is up by then
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_the_parent_of_a_pool_leaves_drawing_to_its_workers():
+    # the parent validates and hands out while the workers' server imports: matplotlib in the
+    # parent would cost it ~0.25 CPU s at the start, on the core the server needs
+    loaded = modules_after("import kitlib.batch.pool, kitlib.batch.run, kitlib.cli.briefings")
+    assert "matplotlib" not in loaded

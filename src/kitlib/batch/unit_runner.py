@@ -29,7 +29,6 @@ from kitlib.data import handover
 from kitlib.data.atomic import write_atomic
 from kitlib.data.contract import CONTEXT_TYPE
 from kitlib.data.load import load_data
-from kitlib.report.charts.recycle import recycled_figures
 from kitlib.report.formatting import replace_controls
 from kitlib.report.i18n import perspective_name
 from kitlib.report.workbook import csv_text, scorecard_workbook
@@ -197,6 +196,7 @@ class UnitRunner:
         recycling = contextlib.nullcontext()
         if self.in_process:
             from kitlib.batch.in_process import ENGINE
+            from kitlib.report.charts.recycle import recycled_figures  # matplotlib: not in the parent
 
             engine = {"engine_name": ENGINE}
             # the note's charts are encoded in its outputs when it ends, and its namespace is
