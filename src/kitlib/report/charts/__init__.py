@@ -11,10 +11,11 @@ The layers themselves are drawn by kitlib.report.plot (plain matplotlib).
 The package holds one module per concern: the look (style: palette, lines, text sizes,
 matplotlib's settings), the axes' numbers and periods (ticks), the title block
 (title_block), the chart's message (message), the charts of one indicator (trend: trend,
-bars, budget), the small multiples (panel), distance to target (distance) and the figure
-as HTML (output). Every name is exported here, and callers use them from here
-(``charts.figure_html(...)``), so a test that patches ``charts.figure_html`` or
-``charts.panel_figure`` on this package reaches every caller.
+bars, budget), the small multiples (panel), distance to target (distance), the figure
+as HTML (output) and figures drawn again by a batch worker (recycle). Every name is
+exported here, and callers use them from here (``charts.figure_html(...)``), so a test
+that patches ``charts.figure_html`` or ``charts.panel_figure`` on this package reaches
+every caller.
 """
 
 from kitlib.analysis.codes import JUDGED as JUDGED  # reachable here while charts was one module
