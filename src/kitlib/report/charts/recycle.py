@@ -3,8 +3,9 @@
 Most of a briefing chart's cost is matplotlib making objects, not drawing data: each Axes
 (~3 ms) and each tick on it (~0.4 ms, five artists). A worker that writes hundreds of notes
 makes the same figures again and again: the same kinds of charts in the same grid. Inside
-`recycled_figures()` a figure of the same shape (`key`) comes back with its Axes and ticks,
-emptied and reset to what a new one holds, and every chart function sets the rest again
+`recycled_figures()` a figure of an earlier note comes back with Axes (and their ticks) on
+which the same kinds of chart were drawn, emptied and reset to what a new one holds, and
+every chart function sets the rest again
 (limits, ticks, labels, formatters, titles, look), so its SVG is byte for byte a fresh
 figure's (tests/report/test_recycle.py, and same_notes.py over every level).
 
@@ -24,16 +25,16 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
 KEEP = 8  # figures kept: a note draws three to six, one after the other
-_local = threading.local()  # per thread: a Dask worker runs notes in threads side by side
+_local = threading.local()  # per thread: the explorer draws its next charts in a background thread
 
 
 @dataclass
 class _Drawn:
-    """A figure handed out, with what was drawn on each of its Axes and those set aside."""
+    """A figure handed out: its Axes with the kind of chart each holds, and those set aside."""
 
     fig: Figure
-    kind_of: dict[int, Hashable] = field(default_factory=dict)  # id(Axes) -> kind
-    spare: dict[Hashable, list] = field(default_factory=dict)  # kind -> Axes not in the figure
+    placed: list[tuple[Hashable, object]] = field(default_factory=list)  # (kind, Axes) in the figure
+    spare: dict[Hashable, list] = field(default_factory=dict)  # kind -> Axes taken out of it
 
 
 @contextmanager
@@ -63,28 +64,28 @@ def new_figure(kinds: list[Hashable], width: float) -> tuple[Figure, list]:
     an Axes on which the same kind of chart was drawn."""
     lent = getattr(_local, "lent", None)
     pool = _local.__dict__.get("pool") if lent is not None else None
-    drawn = pool.pop() if pool else _Drawn(Figure(figsize=(width, 3.0)))
-    fig = drawn.fig
-    if lent is not None:
-        lent.append(drawn)
-    if fig.axes or fig.texts:  # drawn on before: emptied, its Axes set aside by kind
-        fig.set_size_inches(width, 3.0)
-        for text in list(fig.texts):
+    if pool:
+        drawn = pool.pop()
+        drawn.fig.set_size_inches(width, 3.0)
+        for text in list(drawn.fig.texts):
             text.remove()
-        for ax in list(fig.axes):
-            fig.delaxes(ax)
-            drawn.spare.setdefault(drawn.kind_of[id(ax)], []).append(ax)
-    axes = []
+        for kind, ax in drawn.placed:  # set aside by kind, to be drawn on by the same kind
+            drawn.fig.delaxes(ax)
+            drawn.spare.setdefault(kind, []).append(ax)
+        drawn.placed = []
+    else:
+        drawn = _Drawn(Figure(figsize=(width, 3.0)))
     for kind in kinds:
         if drawn.spare.get(kind):
             ax = drawn.spare[kind].pop(0)
             _empty(ax)
-            fig.add_axes(ax)
+            drawn.fig.add_axes(ax)
         else:
-            ax = fig.add_axes((0, 0, 1, 1))
-            drawn.kind_of[id(ax)] = kind
-        axes.append(ax)
-    return fig, axes
+            ax = drawn.fig.add_axes((0, 0, 1, 1))
+        drawn.placed.append((kind, ax))
+    if lent is not None:
+        lent.append(drawn)
+    return drawn.fig, [ax for _, ax in drawn.placed]
 
 
 def _empty(ax) -> None:
