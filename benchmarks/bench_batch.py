@@ -136,9 +136,11 @@ def _floor_note(args: tuple[str, int, str, str]) -> tuple[str, float, float]:
     import matplotlib.pyplot as plt
 
     from kitlib import prepare_briefing
+    from kitlib.batch.in_process import keep_texts_in_python
     from kitlib.data.atomic import write_atomic
     from kitlib.report.charts.recycle import recycled_figures
 
+    keep_texts_in_python()  # as (b)'s workers keep them
     unit, year, lang, out = args
     start = time.perf_counter()
     briefing = prepare_briefing("", unit, year, lang)

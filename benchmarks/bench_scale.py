@@ -224,6 +224,11 @@ def _step(name: str, args: dict, queue) -> None:
     from kitlib.data import read_snapshot, snapshot, validate  # noqa: F401  (loads pyarrow, parquet)
     from kitlib.data.load import load_data
 
+    if name == "worker":
+        from kitlib.batch.in_process import keep_texts_in_python
+
+        keep_texts_in_python()  # as a pool worker does before it reads the snapshot
+
     start, start_cpu = time.perf_counter(), time.process_time()
     extra = {}
     if name in ("validate", "validate-exact"):

@@ -160,3 +160,22 @@ def test_a_briefing_made_in_a_worker_is_the_briefing_a_fresh_kernel_makes(tmp_pa
         p.name for p in (tmp_path / "fresh").iterdir() if p.suffix in (".html", ".csv", ".xlsx")
     ):
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+def test_a_worker_keeps_texts_as_python_strings_and_a_kernel_as_pandas_does(tmp_path):
+    # what the notebook sees is the `str` type either way; only where its texts live differs
+    seen = tmp_path / "seen.txt"
+    report = (
+        "import pandas as pd\nfrom kitlib import load_data\nperiod = load_data(data_dir).values['period']\n"
+        f"with open({str(seen)!r}, 'a') as f:\n"
+        "    print(unit_id, period.dtype, period.array.dtype.storage, pd.Series(['a']).array.dtype.storage, file=f)"
+    )
+    notebook = tiny_notebook(tmp_path, report)
+    for jobs in (2, 1):
+        result = batch.make_briefings(out=tmp_path / f"jobs{jobs}", units=UNITS[:2], level="unit", jobs=jobs,
+                                      notebook=notebook)  # fmt: skip
+        assert [r.status for r in result.results] == ["ok", "ok"], [r.error for r in result.results]
+    lines = [line.split() for line in seen.read_text().splitlines()]
+    assert [line[1:] for line in lines[:2]] == [["str", "python", "python"]] * 2  # pool workers
+    assert [line[1:] for line in lines[2:]] == [["str", "pyarrow", "pyarrow"]] * 2  # --jobs 1: a kernel

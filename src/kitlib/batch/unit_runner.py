@@ -63,6 +63,10 @@ class UnitRunner:
             raise
 
     def _load(self, plan: Plan, snapshot: Path | None) -> None:
+        if self.in_process:
+            from kitlib.batch.in_process import keep_texts_in_python
+
+            keep_texts_in_python()  # before the data is read, so that its columns are kept so too
         if snapshot is not None:
             handover.prime(snapshot)  # so load_data neither reads nor validates the folder again
         self.data = load_data(plan.data_dir)
