@@ -30,6 +30,11 @@ _LONG_INTEGER = re.compile(r"(?<!\d)(?<!\d[.,])\d{4,}(?!\d)(?![.,]\d)")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+Z-]*)?$")
 
 
+def row_decimals(row) -> int:
+    """The decimals a scorecard or indicators row asks for (1 where it says none)."""
+    return 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
+
+
 def format_number(value: float | None, decimals: int = 1, lang: str = "nb") -> str:
     """`value` rounded to `decimals`, with the language's thousands and decimal marks; '' if missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

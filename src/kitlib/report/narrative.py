@@ -33,6 +33,7 @@ from kitlib.report.formatting import (
     format_period,
     format_text,
     format_value,
+    row_decimals,
 )
 from kitlib.report.i18n import check_language, tr, unit_word
 from kitlib.report.variation_words import limit_decimals, run_clause, run_item
@@ -124,11 +125,6 @@ def series_name(name: str, lang: str, *, seasonal: bool, in_sentence: bool = Tru
         return shown
     adjusted = tr("xmr_adjusted_name", lang, name=shown)
     return adjusted if in_sentence else adjusted.rstrip(",")
-
-
-def row_decimals(row) -> int:
-    """The decimals a scorecard or indicators row asks for (1 where it says none)."""
-    return 1 if pd.isna(row.get("decimals")) else int(row["decimals"])
 
 
 def row_unit(row) -> str:

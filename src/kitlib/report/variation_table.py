@@ -20,9 +20,9 @@ import pandas as pd
 
 from kitlib.analysis.frequent import VARIATION_BASIS, frequent_series, read_series
 from kitlib.data.periods import PeriodError, parse_period
-from kitlib.report.formatting import format_number, format_period, format_text, format_value
+from kitlib.report.formatting import format_number, format_period, format_text, format_value, row_decimals
 from kitlib.report.i18n import tr
-from kitlib.report.narrative import _join, row_decimals, row_unit, sentence_name
+from kitlib.report.narrative import _join, row_unit, sentence_name
 from kitlib.report.variation_words import limit_decimals
 
 VARIATIONS = ("improvement", "concern", "neutral", "common_cause")

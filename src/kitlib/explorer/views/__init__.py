@@ -26,7 +26,6 @@ from kitlib.explorer.views.base import (  # noqa: F401
     COMPARISON_WORDS,
     LIVE_CLASS,
     MARKED,
-    _decimals,
     _empty,
     _missing_text,
     _results,

@@ -28,10 +28,6 @@ def _empty(text: str) -> str:
     return f'<p class="empty">{escape(text)}</p>'
 
 
-def _decimals(row) -> int:
-    return 1 if pd.isna(row["decimals"]) else int(row["decimals"])
-
-
 def _results(own: pd.DataFrame) -> pd.DataFrame:
     """The unit's results: its own rows without key figures (never judged, ranked or counted)."""
     return own[own["indicator_type"] != CONTEXT_TYPE]

@@ -9,9 +9,9 @@ import pandas as pd
 
 from kitlib.analysis.scorecard import BUDGET_TYPE
 from kitlib.explorer.session import COMPARISONS, Selection, Session
-from kitlib.explorer.views.base import _decimals, _empty, _row, _unit_name, block, indicator_name
+from kitlib.explorer.views.base import _empty, _row, _unit_name, block, indicator_name
 from kitlib.report import charts
-from kitlib.report.formatting import format_indicator_value, format_period
+from kitlib.report.formatting import format_indicator_value, format_period, row_decimals
 from kitlib.report.i18n import status_label, tr, trend_label
 
 MAX_PANELS = 6  # trend panels in one figure: one page of A4, as in the briefing
@@ -48,7 +48,7 @@ def trend_panel(session: Session, sel: Selection, unit_id: str):
     budget = row["indicator_type"] == BUDGET_TYPE and row["unit_of_measure"] == "%"
     panel = charts.Panel(
         history.reset_index(drop=True), name=_unit_name(session, unit_id), unit=row["unit_of_measure"],
-        message=message, decimals=_decimals(row), kind="budget" if budget else "trend",
+        message=message, decimals=row_decimals(row), kind="budget" if budget else "trend",
     )  # fmt: skip
     return panel, f"{message}. {_alt(session, unit_id, row, history)}"
 

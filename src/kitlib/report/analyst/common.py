@@ -9,7 +9,7 @@ import pandas as pd
 
 from kitlib.data.contract import UNIT_LEVEL
 from kitlib.errors import KitlibError
-from kitlib.report.formatting import format_number, format_text, format_value
+from kitlib.report.formatting import format_number, format_text, format_value, row_decimals
 from kitlib.report.i18n import check_language
 
 HIGHLIGHT, MUTED, TARGET = "#c0392b", "#4a6d8c", "#2e7d32"
@@ -60,16 +60,12 @@ def latest_year_with(rows: pd.DataFrame) -> int | None:
     return int(years.max()) if len(years) else None
 
 
-def decimals_of(info: pd.Series) -> int:
-    return 1 if pd.isna(info["decimals"]) else int(info["decimals"])
-
-
 def number(value, info: pd.Series, lang: str) -> str:
-    return format_number(value, decimals_of(info), lang)
+    return format_number(value, row_decimals(info), lang)
 
 
 def value_text(value, info: pd.Series, lang: str) -> str:
-    return format_value(value, str(info["unit_of_measure"]), decimals_of(info), lang)
+    return format_value(value, str(info["unit_of_measure"]), row_decimals(info), lang)
 
 
 def name(info: pd.Series, lang: str) -> str:

@@ -9,16 +9,13 @@ import pandas as pd
 
 from kitlib.analysis import area as analysis
 from kitlib.data.contract import NOT_YET_AVAILABLE
-from kitlib.report.area.wording import (
-    _decimals,
-    _name,
-    _some,
-)
+from kitlib.report.area.wording import _name, _some
 from kitlib.report.briefing import scrolling, section
 from kitlib.report.formatting import (
     format_against,
     format_period,
     format_text,
+    row_decimals,
 )
 from kitlib.report.i18n import tr
 from kitlib.report.views import Section
@@ -92,7 +89,7 @@ class KostraSection:
             share = 100 * signed / abs(value)
             inside = format_against(share, 0 if abs(share) >= 10 else 1, lang, unit="%", judged=judged)
         else:  # the figure beside it says the unit (a share's difference is in percentage points)
-            inside = format_against(signed, _decimals(row), lang, judged=judged, measure=unit)
+            inside = format_against(signed, row_decimals(row), lang, judged=judged, measure=unit)
         if not inside:  # the area has no figure to compare
             return escape(self._fmt(value, row))
         if row.get(f"{role}_gap_clear") is False:

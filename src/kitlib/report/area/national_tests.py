@@ -15,9 +15,9 @@ import pandas as pd
 from kitlib.analysis import area as analysis
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, SUPPRESSED
-from kitlib.report.area.wording import NATIONAL_TESTS, _decimals
+from kitlib.report.area.wording import NATIONAL_TESTS
 from kitlib.report.briefing import scrolling
-from kitlib.report.formatting import format_against, format_text
+from kitlib.report.formatting import format_against, format_text, row_decimals
 from kitlib.report.i18n import tr
 
 YEARS_SHOWN = 3
@@ -90,7 +90,7 @@ class NationalTestsView:
             unclear = not pd.isna(diff) and abs(diff) <= r["mean_noise"]  # False where unknown
             against = format_against(
                 better_sign(row["direction"]) * diff,
-                _decimals(row),
+                row_decimals(row),
                 self.lang,
                 measure=row["unit_of_measure"],
             )
@@ -119,7 +119,7 @@ class NationalTestsView:
         this_year = recent[f"value_{self.year}"]
         if self.year not in national or not this_year.notna().any():
             return text
-        ref, places = national[self.year], _decimals(row)
+        ref, places = national[self.year], row_decimals(row)
         above = this_year.round(places) > round(ref, places)
         fields = dict(above=int(above.sum()), n=int(this_year.notna().sum()), year=self.year,
                       group=self._national_in_sentence(), value=self._fmt(ref, row))  # fmt: skip

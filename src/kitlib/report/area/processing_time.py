@@ -10,17 +10,12 @@ import pandas as pd
 
 from kitlib.analysis.codes import Status
 from kitlib.report.area.ranking_chart import _figure_block, ranking_figure
-from kitlib.report.area.wording import (
-    DAY_UNITS,
-    WITHIN_LIMIT,
-    _decimals,
-    _name,
-    statutory_limit,
-)
+from kitlib.report.area.wording import DAY_UNITS, WITHIN_LIMIT, _name, statutory_limit
 from kitlib.report.briefing import scrolling
 from kitlib.report.formatting import (
     format_number,
     format_text,
+    row_decimals,
 )
 from kitlib.report.i18n import STATUS_SYMBOL, tr
 
@@ -82,7 +77,7 @@ class ProcessingTimeView:
         text = []
         for row, limit in timed:
             shown = self.ranks[(self.ranks["indicator_id"] == row["indicator_id"])]["shown"].dropna()
-            inside = int((shown.round(_decimals(row)) <= limit).sum())
+            inside = int((shown.round(row_decimals(row)) <= limit).sum())
             text.append(tr("area_time_within", lang, name=format_text(row["name"], lang), inside=inside,
                            n=len(shown), limit=format_number(limit, 0, lang)))  # fmt: skip
         if within:
@@ -103,11 +98,11 @@ class ProcessingTimeView:
         value = rank["shown"].iat[0]
         if pd.isna(value):
             return self._year_cell(value, rank["value_status"].iat[0], row)
-        days = round(float(value), _decimals(row)) - limit
+        days = round(float(value), row_decimals(row)) - limit
         status = Status.MET if days <= 0 else Status.NOT_MET
         key = "area_days_under" if days < 0 else "area_days_over" if days > 0 else "area_days_on"
         key = key.replace("days", "day") if abs(days) == 1 else key
-        words = tr(key, self.lang, days=format_number(abs(days), _decimals(row), self.lang))
+        words = tr(key, self.lang, days=format_number(abs(days), row_decimals(row), self.lang))
         return (
             f'{escape(self._fmt(value, row))}<br><small class="limit status-{status}">'
             f"{escape(STATUS_SYMBOL[status])} {escape(words)}</small>"

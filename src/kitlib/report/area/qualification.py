@@ -9,12 +9,9 @@ import pandas as pd
 
 from kitlib.analysis import area as analysis
 from kitlib.analysis.codes import Status
-from kitlib.report.area.wording import (
-    QUALIFICATION,
-    _decimals,
-    _name,
-)
+from kitlib.report.area.wording import QUALIFICATION, _name
 from kitlib.report.briefing import scrolling
+from kitlib.report.formatting import row_decimals
 from kitlib.report.i18n import STATUS_SYMBOL, tr
 
 
@@ -101,7 +98,7 @@ class QualificationView:
         shown = recent[f"value_{self.year}"].dropna()
         if national is None or not len(shown):
             return []
-        places = _decimals(row)
+        places = row_decimals(row)
         below = int((shown.round(places) < round(national, places)).sum())
         group = self._national_in_sentence()
         return [tr("area_qualification_below", self.lang, below=below, n=len(shown), group=group,

@@ -8,14 +8,12 @@ from kitlib.analysis.codes import JUDGED, Status
 from kitlib.analysis.status import better_sign
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED
 from kitlib.report.area.ranking_chart import RankingPanel, _figure_block, ranking_figure
-from kitlib.report.area.wording import (
-    MAX_PANELS,
-    _decimals,
-)
+from kitlib.report.area.wording import MAX_PANELS
 from kitlib.report.briefing import section
 from kitlib.report.formatting import (
     format_indicator_value,
     format_text,
+    row_decimals,
 )
 from kitlib.report.i18n import STATUS_SYMBOL, tr
 from kitlib.report.views import Section
@@ -53,7 +51,7 @@ class RankingsSection:
         judged = int(info["judged"])
         if limit is not None:  # the statutory limit, not the target, is what the chart is about
             shown = frame["value"].dropna()
-            inside = int((shown.round(_decimals(info)) <= limit).sum())
+            inside = int((shown.round(row_decimals(info)) <= limit).sum())
             message = tr("area_msg_within_limit", lang, inside=inside, total=len(shown))
         elif judged:
             met, uncertain = int(info["met"]), int((rows["status"] == Status.UNCERTAIN).sum())
@@ -73,7 +71,7 @@ class RankingsSection:
             message = tr("area_msg_listed", lang)
         name = format_text(str(info["name"]), lang)
         panel = RankingPanel(frame, name=name, message=message, unit=str(info["unit_of_measure"]),
-                             decimals=_decimals(info), references=refs, coloured=judged > 0)  # fmt: skip
+                             decimals=row_decimals(info), references=refs, coloured=judged > 0)  # fmt: skip
         listed = "; ".join(
             f"{n} {format_indicator_value(v, info, lang)}" if not pd.isna(v) else f"{n} {m}"
             for n, v, m in zip(rows["unit_name"], frame["value"], frame["missing"])
@@ -119,7 +117,7 @@ class RankingsSection:
 def _on_the_good_side(rows: pd.DataFrame, info) -> int:
     """How many of `rows` (figures inside their uncertainty) are at or past their target, on
     the figures as shown: 'within the margin of error' is not 'short of the target'."""
-    sign, places = better_sign(info["direction"]), _decimals(info)
+    sign, places = better_sign(info["direction"]), row_decimals(info)
     if pd.isna(sign) or rows.empty:
         return 0
     value, target = rows["shown"].astype(float).round(places), rows["target"].astype(float).round(places)

@@ -8,12 +8,10 @@ from html import escape
 import pandas as pd
 
 from kitlib.data.contract import NOT_APPLICABLE, NOT_YET_AVAILABLE, SUPPRESSED
-from kitlib.report.area.wording import (
-    _decimals,
-)
 from kitlib.report.briefing import section
 from kitlib.report.formatting import (
     format_gap,
+    row_decimals,
 )
 from kitlib.report.i18n import tr
 from kitlib.report.views import Section
@@ -72,4 +70,4 @@ class ServiceSection:
     def _signed(self, diff, row) -> str:
         if pd.isna(diff):
             return ""
-        return escape(format_gap(diff, row["unit_of_measure"], _decimals(row), self.lang))
+        return escape(format_gap(diff, row["unit_of_measure"], row_decimals(row), self.lang))

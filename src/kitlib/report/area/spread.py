@@ -7,13 +7,11 @@ from html import escape
 import pandas as pd
 
 from kitlib.analysis import area as analysis
-from kitlib.report.area.wording import (
-    _decimals,
-)
 from kitlib.report.briefing import scrolling, section
 from kitlib.report.formatting import (
     format_number,
     format_text,
+    row_decimals,
 )
 from kitlib.report.i18n import tr
 from kitlib.report.views import Section
@@ -44,7 +42,7 @@ class SpreadSection:
                     f'{fig(value)}<br><small class="unit-ref">{escape(str(names.get(unit_id, "")))}</small>'
                 )
 
-            low = format_number(r["q1"], _decimals(r), lang)
+            low = format_number(r["q1"], row_decimals(r), lang)
             middle = f"{low}–{self._fmt(r['q3'], r)}" if not pd.isna(r["q1"]) else ""
             counted = (
                 f"{format_number(r['units_with_figure'], 0, lang)} / {format_number(r['units'], 0, lang)}"

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from kitlib.report.formatting import (
     format_indicator_value,
     format_text,
@@ -62,10 +60,6 @@ def _some(items: list[str], lang: str, limit: int = MAX_NAMED) -> str:
     """Up to `limit` items joined, then 'n til'."""
     shown = items[:limit] + ([tr("summary_more", lang, n=len(items) - limit)] if len(items) > limit else [])
     return _join(shown, lang)
-
-
-def _decimals(row) -> int:
-    return 1 if pd.isna(row["decimals"]) else int(row["decimals"])
 
 
 def _figure(value, row, lang: str) -> str:

@@ -17,9 +17,9 @@ from kitlib.analysis.frequent import VARIATION_BASIS, FrequentReading, frequent_
 from kitlib.analysis.variation import earlier_signal
 from kitlib.report import charts
 from kitlib.report.briefing.blocks import section
-from kitlib.report.formatting import format_text
+from kitlib.report.formatting import format_text, row_decimals
 from kitlib.report.i18n import tr
-from kitlib.report.narrative import row_decimals, row_unit, series_name
+from kitlib.report.narrative import row_unit, series_name
 from kitlib.report.variation_words import seasonal_definition, variation_message, variation_sentences
 from kitlib.report.views import Section
 
