@@ -60,16 +60,15 @@ def tool(name: str) -> str:
 
 
 def naive(units: list[str], year: int, lang: str, out: Path) -> float:
+    from kitlib.batch.exporter import page_options
     from kitlib.data.resources import bundled, sample_folder
 
     notebook = bundled("notebooks/briefing.ipynb")
-    template = bundled("templates/briefing")
+    options = page_options(bundled("templates/briefing"))  # the page settings (b) uses, as flags
     html_options = [
-        "--to", "html", "--template", template.name,
-        f"--TemplateExporter.extra_template_basedirs={template.parent}",
-        "--HTMLExporter.exclude_input=True", "--HTMLExporter.exclude_input_prompt=True",
-        "--HTMLExporter.exclude_output_prompt=True", "--HTMLExporter.exclude_anchor_links=True",
-        "--HTMLExporter.embed_images=True", "--HTMLExporter.mathjax_url=", "--HTMLExporter.require_js_url=",
+        "--to", "html", "--template", options.pop("template_name"),
+        *(f"--TemplateExporter.extra_template_basedirs={d}" for d in options.pop("extra_template_basedirs")),
+        *(f"--HTMLExporter.{name}={value}" for name, value in options.items()),
         "--output-dir", str(out),
     ]  # fmt: skip
     start = time.perf_counter()
