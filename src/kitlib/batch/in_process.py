@@ -178,8 +178,9 @@ def keep_texts_in_python() -> None:
     The type is the same either way (pandas 3 gives `str` the two storages with the same
     behaviour, and `str(dtype)` is 'str' in both); what differs is the cost on small frames:
     each filter, join or comparison of an Arrow column goes through pyarrow's compute
-    functions, ~15 µs a call, thousands of calls a note. Measured on the sample (one worker,
-    its unit notes in a row): 0.33 → 0.27 CPU s a note, the pages byte-identical. Analysts'
+    functions, ~15 µs a call, thousands of calls a note. Measured on the sample (one worker
+    forked from the server, its unit notes in a row): 0.328 → 0.298 CPU s a note, the pages
+    byte-identical. Analysts'
     kernels keep pandas' default, where large frames gain from Arrow.
     """
     import pandas as pd
